@@ -1,0 +1,91 @@
+//! AMAPs of a deployment and the caller's place in them.
+
+use super::auth::UserView;
+use super::client;
+use super::error::ApiError;
+use crate::domain::access::RoleLevel;
+use crate::domain::{AmapName, City, Email, Problem, Problems, Slug};
+use serde::{Deserialize, Serialize};
+
+pub fn amap_path(slug: &str) -> String {
+    format!("{}/amaps/{slug}", super::BASE)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AmapView {
+    pub slug: String,
+    pub name: String,
+    pub city: String,
+    pub time_zone: String,
+}
+
+/// One AMAP the caller belongs to, with their highest role there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MembershipView {
+    pub amap: AmapView,
+    pub level: RoleLevel,
+}
+
+/// Who is calling, and where they belong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MeView {
+    pub user: UserView,
+    pub operator: bool,
+    pub memberships: Vec<MembershipView>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CreateAmapForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub slug: String,
+    /// IANA name; Europe/Paris when absent.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// An existing account to make the first admin.
+    #[serde(default)]
+    pub admin_email: Option<String>,
+}
+
+/// A parsed [`CreateAmapForm`]; the time zone name is checked by the server against its database.
+pub struct NewAmap {
+    pub name: AmapName,
+    pub city: City,
+    pub slug: Slug,
+    pub time_zone: String,
+    pub admin_email: Option<Email>,
+}
+
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
+
+impl CreateAmapForm {
+    pub fn parse(&self) -> Result<NewAmap, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let name = problems.take(AmapName::parse("name", &self.name));
+        let city = problems.take(City::parse("city", &self.city));
+        let slug = problems.take(Slug::parse("slug", &self.slug));
+        let admin_email = match self.admin_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            Some(raw) => problems.take(Email::parse("admin_email", raw)).map(Some),
+            None => Some(None),
+        };
+        let time_zone = self
+            .time_zone
+            .as_deref()
+            .map(str::trim)
+            .filter(|tz| !tz.is_empty())
+            .unwrap_or(DEFAULT_TIME_ZONE)
+            .to_owned();
+        problems.finish(|| Some(NewAmap { name: name?, city: city?, slug: slug?, time_zone, admin_email: admin_email? }))
+    }
+}
+
+pub async fn me() -> Result<MeView, ApiError> {
+    client::get(format!("{}/me", super::BASE)).await
+}

@@ -1,0 +1,136 @@
+//! Members of an AMAP and their roles (treasurers and admins).
+
+use super::amaps::amap_path;
+use super::client;
+use super::error::ApiError;
+use super::producers::ProducerRef;
+use crate::domain::{Email, Password, PersonName, Problem, Problems, ProducerId, UserId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RolesView {
+    pub admin: bool,
+    pub treasurer: bool,
+    pub referent_of: Vec<ProducerRef>,
+    pub producer_of: Vec<ProducerRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MemberView {
+    pub id: UserId,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub active: bool,
+    pub roles: RolesView,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CreateMemberForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub first_name: String,
+    #[serde(default)]
+    pub last_name: String,
+    /// Optional initial password; without one the account waits for a reset link.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+pub struct NewMember {
+    pub email: Email,
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub password: Option<Password>,
+}
+
+impl CreateMemberForm {
+    pub fn parse(&self) -> Result<NewMember, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let email = problems.take(Email::parse("email", &self.email));
+        let first_name = problems.take(PersonName::parse("first_name", &self.first_name));
+        let last_name = problems.take(PersonName::parse("last_name", &self.last_name));
+        let password = match self.password.as_deref().filter(|p| !p.is_empty()) {
+            Some(raw) => problems.take(Password::parse("password", raw)).map(Some),
+            None => Some(None),
+        };
+        problems.finish(|| {
+            Some(NewMember { email: email?, first_name: first_name?, last_name: last_name?, password: password? })
+        })
+    }
+}
+
+/// A role that can be granted inside an AMAP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    Admin,
+    Treasurer,
+    Referent,
+    Producer,
+}
+
+/// Grant (`granted: true`) or revoke a role; référent and producer roles name a producer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RoleChangeForm {
+    pub member_id: UserId,
+    pub role: RoleKind,
+    /// Required for `referent` and `producer`; an empty form field counts as absent.
+    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
+    pub producer_id: Option<ProducerId>,
+    pub granted: bool,
+}
+
+/// A role change with its producer when the role needs one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleChange {
+    Admin(bool),
+    Treasurer(bool),
+    Referent(ProducerId, bool),
+    Producer(ProducerId, bool),
+}
+
+impl RoleChangeForm {
+    pub fn parse(&self) -> Result<RoleChange, Vec<Problem>> {
+        let producer = || self.producer_id.ok_or_else(|| vec![Problem::new("producer_id", crate::domain::ProblemCode::Required)]);
+        Ok(match self.role {
+            RoleKind::Admin => RoleChange::Admin(self.granted),
+            RoleKind::Treasurer => RoleChange::Treasurer(self.granted),
+            RoleKind::Referent => RoleChange::Referent(producer()?, self.granted),
+            RoleKind::Producer => RoleChange::Producer(producer()?, self.granted),
+        })
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ActiveForm {
+    pub active: bool,
+}
+
+pub fn members_path(slug: &str) -> String {
+    format!("{}/members", amap_path(slug))
+}
+
+pub fn roles_path(slug: &str) -> String {
+    format!("{}/roles", amap_path(slug))
+}
+
+pub fn active_path(slug: &str, member: UserId) -> String {
+    format!("{}/members/{member}/active", amap_path(slug))
+}
+
+pub async fn list(slug: String) -> Result<Vec<MemberView>, ApiError> {
+    client::get(members_path(&slug)).await
+}
+
+pub async fn change_role(slug: String, form: RoleChangeForm) -> Result<MemberView, ApiError> {
+    client::post(roles_path(&slug), &form).await
+}

@@ -1,0 +1,24 @@
+//! The versioned JSON API as the UI (and any third party) sees it: wire types and typed calls.
+//!
+//! Every page reads and writes through these calls. In the browser they go over HTTP; during
+//! server-side rendering they are handed in-process to the very same axum router, so the UI
+//! has no second implementation of anything.
+
+pub mod amaps;
+pub mod auth;
+pub mod client;
+pub mod error;
+pub mod form;
+pub mod home;
+pub mod members;
+pub mod producers;
+
+pub use error::{ApiError, ErrorKind, FieldError};
+
+/// Prefix of every versioned endpoint.
+pub const BASE: &str = "/api/v1";
+
+/// Form field naming the page to go to after a successful form post (no-JavaScript mode).
+pub const NEXT_FIELD: &str = "_next";
+/// Form field naming the page to go back to, with the errors, after a failed form post.
+pub const BACK_FIELD: &str = "_back";

@@ -1,0 +1,195 @@
+//! Who may do what inside one AMAP (reference `amapj.md` §5).
+//!
+//! Roles are cumulative: admin ⊃ treasurer ⊃ référent (of given producers) / producer
+//! (of given farms) ⊃ member. A platform operator acts as an admin in every AMAP.
+//! Someone who does not belong to an AMAP may not even learn that it exists: the decision
+//! is `Hidden`, which the server answers with 404, never 403.
+
+use super::ids::ProducerId;
+use serde::{Deserialize, Serialize};
+
+/// What one person holds in one AMAP.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grants {
+    /// Runs the deployment; may create AMAPs and administer any of them.
+    pub operator: bool,
+    /// Has an active membership in this AMAP.
+    pub member: bool,
+    pub admin: bool,
+    pub treasurer: bool,
+    pub referent_of: Vec<ProducerId>,
+    pub producer_of: Vec<ProducerId>,
+}
+
+/// Something a request wants to do inside an AMAP (or, for `CreateAmap`, on the platform).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// See the AMAP's name and the caller's own home page.
+    ViewOwnSpace,
+    /// See the producers and their référents.
+    ListProducers,
+    /// See every member with contact details and roles.
+    ListMembers,
+    /// Add members, (de)activate them.
+    ManageMembers,
+    /// Grant or revoke admin, treasurer, référent and producer roles.
+    AssignRoles,
+    /// Define templates, read sign-ups and cheques of one producer.
+    ManageProducer(ProducerId),
+    /// Read what one producer must deliver.
+    ReadDeliveries(ProducerId),
+    /// Create a new AMAP on the deployment.
+    CreateAmap,
+}
+
+/// The answer to "may this person do that here?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allowed,
+    /// Belongs to the AMAP but lacks the role (HTTP 403).
+    Forbidden,
+    /// Does not belong to the AMAP: do not reveal it exists (HTTP 404).
+    Hidden,
+}
+
+/// The highest role held, for display ("Administrateur", "Trésorier"…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoleLevel {
+    Member,
+    Producer,
+    Referent,
+    Treasurer,
+    Admin,
+}
+
+impl Grants {
+    fn is_admin(&self) -> bool {
+        self.admin || self.operator
+    }
+
+    fn is_treasurer(&self) -> bool {
+        self.treasurer || self.is_admin()
+    }
+
+    fn refers(&self, producer: ProducerId) -> bool {
+        self.is_treasurer() || self.referent_of.contains(&producer)
+    }
+
+    pub fn decide(&self, action: Action) -> Decision {
+        if action == Action::CreateAmap {
+            return if self.operator { Decision::Allowed } else { Decision::Forbidden };
+        }
+        if !self.member && !self.operator {
+            return Decision::Hidden;
+        }
+        let allowed = match action {
+            Action::ViewOwnSpace | Action::ListProducers => true,
+            Action::ListMembers | Action::ManageMembers => self.is_treasurer(),
+            Action::AssignRoles => self.is_admin(),
+            Action::ManageProducer(p) => self.refers(p),
+            Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),
+            Action::CreateAmap => self.operator,
+        };
+        if allowed { Decision::Allowed } else { Decision::Forbidden }
+    }
+
+    pub fn allows(&self, action: Action) -> bool {
+        self.decide(action) == Decision::Allowed
+    }
+
+    pub fn level(&self) -> RoleLevel {
+        if self.is_admin() {
+            RoleLevel::Admin
+        } else if self.treasurer {
+            RoleLevel::Treasurer
+        } else if !self.referent_of.is_empty() {
+            RoleLevel::Referent
+        } else if !self.producer_of.is_empty() {
+            RoleLevel::Producer
+        } else {
+            RoleLevel::Member
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FARM: ProducerId = ProducerId(1);
+    const OTHER_FARM: ProducerId = ProducerId(2);
+
+    fn member() -> Grants {
+        Grants { member: true, ..Grants::default() }
+    }
+
+    #[test]
+    fn outsiders_never_learn_an_amap_exists() {
+        let outsider = Grants::default();
+        for action in [Action::ViewOwnSpace, Action::ListMembers, Action::ManageProducer(FARM)] {
+            assert_eq!(outsider.decide(action), Decision::Hidden);
+        }
+        // Even a former admin whose membership was deactivated.
+        let inactive_admin = Grants { admin: true, ..Grants::default() };
+        assert_eq!(inactive_admin.decide(Action::AssignRoles), Decision::Hidden);
+    }
+
+    #[test]
+    fn roles_are_cumulative() {
+        let admin = Grants { admin: true, ..member() };
+        let treasurer = Grants { treasurer: true, ..member() };
+        let referent = Grants { referent_of: vec![FARM], ..member() };
+        let producer = Grants { producer_of: vec![FARM], ..member() };
+
+        assert!(admin.allows(Action::AssignRoles) && admin.allows(Action::ManageProducer(OTHER_FARM)));
+        assert!(!treasurer.allows(Action::AssignRoles));
+        assert!(treasurer.allows(Action::ListMembers) && treasurer.allows(Action::ManageProducer(OTHER_FARM)));
+        assert!(referent.allows(Action::ManageProducer(FARM)));
+        assert_eq!(referent.decide(Action::ManageProducer(OTHER_FARM)), Decision::Forbidden);
+        assert!(referent.allows(Action::ReadDeliveries(FARM)) && !referent.allows(Action::ListMembers));
+        assert!(producer.allows(Action::ReadDeliveries(FARM)) && !producer.allows(Action::ManageProducer(FARM)));
+        assert_eq!(member().decide(Action::ListMembers), Decision::Forbidden);
+        assert!(member().allows(Action::ViewOwnSpace));
+    }
+
+    #[test]
+    fn only_operators_create_amaps_and_they_administer_every_amap() {
+        let operator = Grants { operator: true, ..Grants::default() };
+        assert!(operator.allows(Action::CreateAmap) && operator.allows(Action::AssignRoles));
+        assert_eq!(Grants { admin: true, ..member() }.decide(Action::CreateAmap), Decision::Forbidden);
+    }
+
+    #[test]
+    fn level_is_the_highest_role() {
+        assert_eq!(member().level(), RoleLevel::Member);
+        assert_eq!(Grants { producer_of: vec![FARM], referent_of: vec![FARM], ..member() }.level(), RoleLevel::Referent);
+        assert_eq!(Grants { treasurer: true, admin: true, ..member() }.level(), RoleLevel::Admin);
+    }
+
+    fn any_grants() -> impl Strategy<Value = Grants> {
+        (any::<[bool; 4]>(), proptest::collection::vec(1_i64..4, 0..3), proptest::collection::vec(1_i64..4, 0..3))
+            .prop_map(|([operator, member, admin, treasurer], r, p)| Grants {
+                operator,
+                member,
+                admin,
+                treasurer,
+                referent_of: r.into_iter().map(ProducerId).collect(),
+                producer_of: p.into_iter().map(ProducerId).collect(),
+            })
+    }
+
+    proptest! {
+        /// Adding a role never takes a permission away.
+        #[test]
+        fn granting_admin_is_monotonic(grants in any_grants(), farm in 1_i64..4) {
+            let promoted = Grants { admin: true, ..grants.clone() };
+            for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers,
+                           Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm))] {
+                prop_assert!(!grants.allows(action) || promoted.allows(action));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure business rules shared by the browser and the server.
+//!
+//! Nothing here touches leptos, axum, sea-orm, tokio, a clock or the environment:
+//! `today`/`now` are parameters. The same code gives the browser instant feedback and
+//! the server its final word, so a rule is written exactly once.
+
+pub mod access;
+pub mod account;
+pub mod ids;
+pub mod money;
+pub mod problem;
+
+pub use access::{Action, Grants};
+pub use account::{AmapName, City, Email, Password, PersonName, Slug};
+pub use ids::{AmapId, ProducerId, UserId};
+pub use money::Money;
+pub use problem::{Problem, ProblemCode, Problems};

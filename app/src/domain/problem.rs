@@ -1,0 +1,146 @@
+//! Field-level problems found while parsing input.
+//!
+//! Parsers return every problem they find (not just the first) so that a form can show all
+//! of its errors at once. Problems carry a code, never a sentence: the sentence is chosen by
+//! the reader's language in `crate::messages`.
+
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    Required,
+    TooShort,
+    TooLong,
+    InvalidEmail,
+    InvalidSlug,
+    InvalidTimeZone,
+    InvalidAmount,
+    Taken,
+    UnknownValue,
+    Malformed,
+}
+
+impl ProblemCode {
+    pub const ALL: [ProblemCode; 10] = [
+        Self::Required,
+        Self::TooShort,
+        Self::TooLong,
+        Self::InvalidEmail,
+        Self::InvalidSlug,
+        Self::InvalidTimeZone,
+        Self::InvalidAmount,
+        Self::Taken,
+        Self::UnknownValue,
+        Self::Malformed,
+    ];
+
+    /// The wire name, as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::TooShort => "too_short",
+            Self::TooLong => "too_long",
+            Self::InvalidEmail => "invalid_email",
+            Self::InvalidSlug => "invalid_slug",
+            Self::InvalidTimeZone => "invalid_time_zone",
+            Self::InvalidAmount => "invalid_amount",
+            Self::Taken => "taken",
+            Self::UnknownValue => "unknown_value",
+            Self::Malformed => "malformed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// One problem on one field; `limit` is the bound that was crossed (length, amount…).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Problem {
+    pub field: String,
+    pub code: ProblemCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+}
+
+impl Problem {
+    pub fn new(field: &str, code: ProblemCode) -> Self {
+        Self { field: field.to_owned(), code, limit: None }
+    }
+
+    pub fn with_limit(field: &str, code: ProblemCode, limit: u32) -> Self {
+        Self { field: field.to_owned(), code, limit: Some(limit) }
+    }
+}
+
+/// Collects the problems of a whole form, then yields the parsed value only if there are none.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps the value if it parsed; records the problem otherwise.
+    pub fn take<T>(&mut self, parsed: Result<T, Problem>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.0.push(problem);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.0
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every recorded problem.
+    pub fn finish<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, Vec<Problem>> {
+        if self.0.is_empty() {
+            value().ok_or_else(Vec::new)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_through_their_wire_names() {
+        for code in ProblemCode::ALL {
+            assert_eq!(ProblemCode::parse(code.as_str()), Some(code));
+            let json = serde_json::to_string(&code).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+        assert_eq!(ProblemCode::parse("nope"), None);
+    }
+
+    #[test]
+    fn problems_finish_reports_all_recorded_problems() {
+        let mut problems = Problems::new();
+        let a: Option<u8> = problems.take(Err(Problem::new("a", ProblemCode::Required)));
+        let b = problems.take(Ok::<u8, Problem>(2));
+        problems.push(Problem::new("c", ProblemCode::Taken));
+        let result = problems.finish(|| Some((a?, b?)));
+        assert_eq!(result.expect_err("two problems").len(), 2);
+    }
+}

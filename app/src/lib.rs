@@ -1,0 +1,23 @@
+//! Amapola's shared crate.
+//!
+//! - [`domain`]: pure business rules (compiled for the browser and the server alike);
+//! - [`api`]: wire types of the versioned JSON API and the typed calls the UI makes;
+//! - [`ui`]: the Leptos pages, rendered on the server and hydrated in the browser;
+//! - [`messages`]: sentences for errors, from the same translation files as the UI.
+
+pub mod api;
+pub mod domain;
+pub mod messages;
+pub mod ui;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub use ui::{App, shell};
+
+/// Browser entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,98 @@
+//! Sentences for error kinds and field problems, in the reader's language.
+//!
+//! The server uses these for API error bodies (by `Accept-Language`), the UI for forms
+//! (by the chosen locale): one translation table for both.
+
+use crate::api::ErrorKind;
+use crate::domain::{Problem, ProblemCode};
+use crate::i18n::{Locale, td_string};
+
+pub fn error_message(locale: Locale, kind: ErrorKind) -> String {
+    let text = match kind {
+        ErrorKind::BadRequest => td_string!(locale, errors.bad_request),
+        ErrorKind::Validation => td_string!(locale, errors.validation),
+        ErrorKind::Unauthenticated => td_string!(locale, errors.unauthenticated),
+        ErrorKind::InvalidCredentials => td_string!(locale, errors.invalid_credentials),
+        ErrorKind::Forbidden => td_string!(locale, errors.forbidden),
+        ErrorKind::AccountInactive => td_string!(locale, errors.account_inactive),
+        ErrorKind::NotFound => td_string!(locale, errors.not_found),
+        ErrorKind::Conflict => td_string!(locale, errors.conflict),
+        ErrorKind::PayloadTooLarge => td_string!(locale, errors.payload_too_large),
+        ErrorKind::TooManyRequests => td_string!(locale, errors.too_many_requests),
+        ErrorKind::Internal => td_string!(locale, errors.internal),
+        ErrorKind::Network => td_string!(locale, errors.network),
+    };
+    text.to_string()
+}
+
+pub fn problem_message(locale: Locale, problem: &Problem) -> String {
+    let limit = problem.limit.unwrap_or_default();
+    match problem.code {
+        ProblemCode::Required => td_string!(locale, errors.required).to_string(),
+        ProblemCode::TooShort => td_string!(locale, errors.too_short, limit = limit).to_string(),
+        ProblemCode::TooLong => td_string!(locale, errors.too_long, limit = limit).to_string(),
+        ProblemCode::InvalidEmail => td_string!(locale, errors.invalid_email).to_string(),
+        ProblemCode::InvalidSlug => td_string!(locale, errors.invalid_slug).to_string(),
+        ProblemCode::InvalidTimeZone => td_string!(locale, errors.invalid_time_zone).to_string(),
+        ProblemCode::InvalidAmount => td_string!(locale, errors.invalid_amount).to_string(),
+        ProblemCode::Taken => td_string!(locale, errors.taken).to_string(),
+        ProblemCode::UnknownValue => td_string!(locale, errors.unknown_value).to_string(),
+        ProblemCode::Malformed => td_string!(locale, errors.malformed).to_string(),
+    }
+}
+
+/// Picks French unless the `Accept-Language` header prefers English (or another locale we have).
+pub fn locale_from_accept_language(header: Option<&str>) -> Locale {
+    let Some(header) = header else { return Locale::fr };
+    let mut best: Option<(f32, Locale)> = None;
+    for entry in header.split(',') {
+        let mut parts = entry.trim().split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let quality = parts
+            .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+            .unwrap_or(1.0);
+        let locale = match tag.split('-').next() {
+            Some("fr") => Locale::fr,
+            Some("en") => Locale::en,
+            _ => continue,
+        };
+        if best.is_none_or(|(q, _)| quality > q) {
+            best = Some((quality, locale));
+        }
+    }
+    best.map_or(Locale::fr, |(_, locale)| locale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_is_the_default_and_english_is_honoured() {
+        assert_eq!(locale_from_accept_language(None), Locale::fr);
+        assert_eq!(locale_from_accept_language(Some("en-GB,en;q=0.9")), Locale::en);
+        assert_eq!(locale_from_accept_language(Some("de-DE, en;q=0.5, fr;q=0.8")), Locale::fr);
+        assert_eq!(locale_from_accept_language(Some("de")), Locale::fr);
+    }
+
+    #[test]
+    fn problems_read_in_both_languages_with_their_limit() {
+        let problem = Problem::with_limit("last_name", ProblemCode::TooLong, 100);
+        assert_eq!(problem_message(Locale::fr, &problem), "100 caractères au maximum.");
+        assert_eq!(problem_message(Locale::en, &problem), "At most 100 characters.");
+        assert_eq!(error_message(Locale::fr, ErrorKind::InvalidCredentials), "Adresse e-mail ou mot de passe incorrect.");
+    }
+
+    #[test]
+    fn every_code_and_kind_has_a_distinct_sentence() {
+        for locale in [Locale::fr, Locale::en] {
+            let mut seen = std::collections::HashSet::new();
+            for code in ProblemCode::ALL {
+                assert!(seen.insert(problem_message(locale, &Problem::new("f", code))), "{code:?}");
+            }
+            for kind in ErrorKind::ALL {
+                assert!(seen.insert(error_message(locale, kind)), "{kind:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The Leptos UI: one page per route, rendered on the server (complete HTML, usable with
+//! JavaScript off) and hydrated in the browser. No business rule lives here: pages call
+//! `crate::api` and show what `crate::domain` decided.
+
+mod admin_members;
+mod form;
+mod home;
+mod layout;
+mod login;
+mod not_found;
+mod root;
+
+use crate::i18n::I18nContextProvider;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app (server side only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href="/pkg/amapola.css"/>
+                <link rel="icon" href="data:,"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every route waits for its data before sending HTML, so pages are complete
+    // without JavaScript (no streamed fragments to swap in).
+    view! {
+        <I18nContextProvider>
+            <Title text="Amapola"/>
+            <Router>
+                <Routes fallback=not_found::NotFoundPage>
+                    <Route path=path!("/") view=root::RootPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/a/:slug") view=layout::AmapLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("admin/members") view=admin_members::AdminMembersPage ssr=SsrMode::Async/>
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}

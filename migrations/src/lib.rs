@@ -1,0 +1,15 @@
+//! Amapola's schema history. Migrations are frozen once released: never edit one, add another.
+//! They never import entities or domain code, so old migrations keep compiling forever.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_tenancy_and_accounts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_tenancy_and_accounts::Migration)]
+    }
+}
