@@ -1,0 +1,82 @@
+//! The versioned JSON API (`/api/v1`), one use case per file. Routes are registered
+//! together with their OpenAPI description (utoipa-axum), so an endpoint cannot exist
+//! without appearing in `/api/v1/openapi.json` — and the authorization test matrix walks
+//! that document, so it cannot be forgotten there either.
+
+mod change_role;
+mod create_amap;
+mod create_member;
+mod list_amaps;
+mod list_members;
+mod list_producers;
+mod login;
+mod logout;
+mod me;
+mod member_home;
+mod refresh;
+mod set_member_active;
+mod show_amap;
+pub mod views;
+
+pub use create_amap::create_amap_with;
+pub use create_member::add_member;
+pub use change_role::apply_role_change;
+
+use crate::http::errors::{form_posts, localize};
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Amapola API", version = "1", description = "Contracts, cheques and rotas of AMAPs. \
+        Authenticate with POST /api/v1/auth/login, then send the token as `Authorization: Bearer …` \
+        (browsers use the HttpOnly cookie it also sets). Errors share one shape (`ApiError`); \
+        messages follow `Accept-Language` (French by default, English available)."),
+    modifiers(&SecurityAddon),
+    tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"))
+)]
+struct ApiDoc;
+
+struct SecurityAddon;
+
+impl utoipa::Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()));
+        components.add_security_scheme("cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::auth::session::COOKIE))));
+    }
+}
+
+/// Largest JSON body accepted; real forms are a few hundred bytes.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The API router and its OpenAPI document.
+pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(login::login))
+        .routes(routes!(logout::logout))
+        .routes(routes!(refresh::refresh))
+        .routes(routes!(me::me))
+        .routes(routes!(list_amaps::list_amaps, create_amap::create_amap))
+        .routes(routes!(show_amap::show_amap))
+        .routes(routes!(member_home::member_home))
+        .routes(routes!(list_members::list_members, create_member::create_member))
+        .routes(routes!(set_member_active::set_member_active))
+        .routes(routes!(change_role::change_role))
+        .routes(routes!(list_producers::list_producers))
+        .split_for_parts();
+    let router = router
+        .fallback(|| async { crate::error::AppError::NotFound })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(form_posts))
+        .layer(middleware::from_fn(localize))
+        .layer(CatchPanicLayer::new());
+    (router, openapi)
+}

@@ -1,0 +1,69 @@
+//! The AMAP a request is about (`/a/{slug}` pages, `/api/v1/amaps/{slug}/…` endpoints)
+//! and what the caller holds there. Handlers ask `require(Action)`; the decision itself is
+//! the pure `app::domain::access` rule.
+
+use super::session::CurrentUser;
+use crate::db::entities::amap;
+use crate::error::AppError;
+use crate::repo;
+use crate::state::AppState;
+use app::domain::access::Decision;
+use app::domain::{Action, Grants, ProducerId};
+use axum::extract::{FromRef, FromRequestParts, Path};
+use axum::http::request::Parts;
+use std::collections::HashMap;
+
+pub struct AmapAccess {
+    pub amap: amap::Model,
+    pub user: CurrentUser,
+    pub grants: Grants,
+}
+
+impl AmapAccess {
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        match self.grants.decide(action) {
+            Decision::Allowed => Ok(()),
+            Decision::Forbidden => Err(AppError::Forbidden),
+            Decision::Hidden => Err(AppError::NotFound),
+        }
+    }
+}
+
+/// What a person holds in one AMAP, read fresh on every request.
+pub async fn load_grants(state: &AppState, amap_id: i64, user: &CurrentUser) -> Result<Grants, AppError> {
+    let membership = repo::memberships::find(&state.db, amap_id, user.user.id).await?.filter(|m| m.active);
+    let Some(membership) = membership else {
+        return Ok(Grants { operator: user.user.operator, ..Grants::default() });
+    };
+    let referent_of = repo::producers::referent_of(&state.db, amap_id, user.user.id).await?;
+    let producer_of = repo::producers::producer_of(&state.db, amap_id, user.user.id).await?;
+    Ok(Grants {
+        operator: user.user.operator,
+        member: true,
+        admin: membership.admin,
+        treasurer: membership.treasurer,
+        referent_of: referent_of.into_iter().map(ProducerId).collect(),
+        producer_of: producer_of.into_iter().map(ProducerId).collect(),
+    })
+}
+
+impl<S> FromRequestParts<S> for AmapAccess
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        // Authentication first: an anonymous caller learns nothing, not even whether the slug exists.
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let slug = params.get("slug").ok_or(AppError::NotFound)?;
+        let state = AppState::from_ref(state);
+        let amap = repo::amaps::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+        let grants = load_grants(&state, amap.id, &user).await?;
+        Ok(Self { amap, user, grants })
+    }
+}

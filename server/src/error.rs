@@ -1,0 +1,136 @@
+//! The one error type of every handler, and how it becomes an HTTP answer.
+//!
+//! Each variant maps to one `ErrorKind` (and so one status). The body is the shared
+//! `app::api::ApiError` shape, rendered in French here and re-rendered in the caller's
+//! language by `http::errors::localize` (which also turns errors of plain HTML form posts
+//! into redirects back to the form).
+
+use app::api::{ApiError, ErrorKind, FieldError};
+use app::domain::Problem;
+use app::i18n::Locale;
+use app::messages::{error_message, problem_message};
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: unreadable body.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 422: readable, but these fields are wrong.
+    #[error("validation failed")]
+    Validation(Vec<Problem>),
+    /// 401: no valid session.
+    #[error("unauthenticated")]
+    Unauthenticated,
+    /// 401: wrong e-mail or password.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// 403: the role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
+    /// 403: no active membership anywhere.
+    #[error("account inactive")]
+    AccountInactive,
+    /// 404: absent, or not visible to the caller.
+    #[error("not found")]
+    NotFound,
+    /// 409: conflicts with the current state.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// 413: body over the limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// 429: throttled; retry after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
+    /// 500: logged with its cause, shown as a plain apology.
+    #[error("internal error: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+impl AppError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::BadRequest(_) => ErrorKind::BadRequest,
+            Self::Validation(_) => ErrorKind::Validation,
+            Self::Unauthenticated => ErrorKind::Unauthenticated,
+            Self::InvalidCredentials => ErrorKind::InvalidCredentials,
+            Self::Forbidden => ErrorKind::Forbidden,
+            Self::AccountInactive => ErrorKind::AccountInactive,
+            Self::NotFound => ErrorKind::NotFound,
+            Self::Conflict(_) => ErrorKind::Conflict,
+            Self::PayloadTooLarge => ErrorKind::PayloadTooLarge,
+            Self::TooManyRequests { .. } => ErrorKind::TooManyRequests,
+            Self::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// One field's problem as a validation error.
+    pub fn field(problem: Problem) -> Self {
+        Self::Validation(vec![problem])
+    }
+}
+
+/// What an error response carries for the localizing middleware.
+#[derive(Clone, Debug)]
+pub struct ErrorPayload {
+    pub kind: ErrorKind,
+    pub problems: Vec<Problem>,
+    pub retry_after: Option<u64>,
+}
+
+impl ErrorPayload {
+    pub fn render(&self, locale: Locale) -> ApiError {
+        ApiError {
+            kind: self.kind,
+            message: error_message(locale, self.kind),
+            fields: self
+                .problems
+                .iter()
+                .map(|p| FieldError { field: p.field.clone(), code: p.code, limit: p.limit, message: problem_message(locale, p) })
+                .collect(),
+            retry_after: self.retry_after,
+        }
+    }
+
+    pub fn into_response_in(self, status: StatusCode, locale: Locale) -> Response {
+        let body = self.render(locale);
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let kind = self.kind();
+        match &self {
+            Self::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
+            Self::BadRequest(reason) | Self::Conflict(reason) => tracing::debug!(%reason, kind = kind.as_str(), "request refused"),
+            _ => {}
+        }
+        let retry_after = match self {
+            Self::TooManyRequests { retry_after } => Some(retry_after),
+            _ => None,
+        };
+        let problems = match self {
+            Self::Validation(problems) => problems,
+            _ => Vec::new(),
+        };
+        let status = StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        ErrorPayload { kind, problems, retry_after }.into_response_in(status, Locale::fr)
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

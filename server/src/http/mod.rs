@@ -1,0 +1,5 @@
+//! HTTP plumbing shared by every endpoint: body parsing (JSON or HTML form), the error
+//! shape in the caller's language, and redirects for plain form posts.
+
+pub mod errors;
+pub mod input;

@@ -1,0 +1,15 @@
+//! Amapola's server: configuration, database, authentication, the JSON API, the
+//! server-rendered pages and the admin commands. See `ARCHITECTURE.md` for the map.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod repo;
+pub mod startup;
+pub mod state;
+pub mod web;

@@ -1,0 +1,86 @@
+use crate::db::entities::{app_user, membership};
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+pub async fn find(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<Option<membership::Model>, DbErr> {
+    membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.eq(user_id))
+        .one(db)
+        .await
+}
+
+/// Adds the person to the AMAP (active) unless already there; idempotent under concurrency.
+pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<(), DbErr> {
+    let now = Utc::now();
+    membership::Entity::insert(membership::ActiveModel {
+        amap_id: Set(amap_id),
+        user_id: Set(user_id),
+        active: Set(true),
+        admin: Set(false),
+        treasurer: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(OnConflict::columns([membership::Column::AmapId, membership::Column::UserId]).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+}
+
+/// Which membership flag to change.
+#[derive(Clone, Copy, Debug)]
+pub enum Flag {
+    Active,
+    Admin,
+    Treasurer,
+}
+
+/// Sets one flag; returns false when the person is not a member of this AMAP.
+pub async fn set_flag(db: &impl ConnectionTrait, amap_id: i64, user_id: i64, flag: Flag, value: bool) -> Result<bool, DbErr> {
+    let column = match flag {
+        Flag::Active => membership::Column::Active,
+        Flag::Admin => membership::Column::Admin,
+        Flag::Treasurer => membership::Column::Treasurer,
+    };
+    let result = membership::Entity::update_many()
+        .col_expr(column, Expr::value(value))
+        .col_expr(membership::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn has_active(db: &impl ConnectionTrait, user_id: i64) -> Result<bool, DbErr> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::Active.eq(true))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Every member of the AMAP (active or not) with their account, by last then first name.
+pub async fn list_with_users(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+) -> Result<Vec<(membership::Model, app_user::Model)>, DbErr> {
+    let mut memberships: std::collections::HashMap<i64, membership::Model> = membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m))
+        .collect();
+    let users = app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(memberships.keys().copied().collect::<Vec<_>>()))
+        .order_by_asc(app_user::Column::LastName)
+        .order_by_asc(app_user::Column::FirstName)
+        .all(db)
+        .await?;
+    Ok(users.into_iter().filter_map(|u| memberships.remove(&u.id).map(|m| (m, u))).collect())
+}

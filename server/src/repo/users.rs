@@ -1,0 +1,45 @@
+use crate::db::entities::app_user;
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+pub struct NewUserRow<'a> {
+    pub email: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub password_hash: Option<String>,
+    pub operator: bool,
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find().filter(app_user::Column::Email.eq(email)).one(db).await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn insert(db: &impl ConnectionTrait, row: NewUserRow<'_>) -> Result<app_user::Model, DbErr> {
+    let now = Utc::now();
+    app_user::Entity::insert(app_user::ActiveModel {
+        email: Set(row.email.to_owned()),
+        first_name: Set(row.first_name.to_owned()),
+        last_name: Set(row.last_name.to_owned()),
+        password_hash: Set(row.password_hash),
+        operator: Set(row.operator),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec_with_returning(db)
+    .await
+}
+
+pub async fn set_password_hash(db: &impl ConnectionTrait, id: i64, hash: String) -> Result<(), DbErr> {
+    app_user::Entity::update_many()
+        .col_expr(app_user::Column::PasswordHash, sea_orm::sea_query::Expr::value(hash))
+        .col_expr(app_user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(app_user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

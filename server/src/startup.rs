@@ -1,0 +1,122 @@
+//! Builds the whole application (database, keys, routes) and serves it until a signal.
+
+use crate::api;
+use crate::auth::session;
+use crate::auth::throttle::LoginThrottle;
+use crate::auth::token::TokenKeys;
+use crate::config::Config;
+use crate::state::AppState;
+use crate::{db, repo, web};
+use anyhow::{Context, bail};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::routing::get;
+use axum::{Json, middleware};
+use base64::Engine;
+use leptos::config::LeptosOptions;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use utoipa_swagger_ui::SwaggerUi;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub addr: SocketAddr,
+    pub state: AppState,
+}
+
+fn random_secret() -> String {
+    base64::engine::general_purpose::STANDARD.encode(rand::random::<[u8; 32]>())
+}
+
+fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("amapola")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+/// `/health`: 200 when the database answers, 503 otherwise (for load balancers and monitors).
+async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })))
+        }
+    }
+}
+
+/// Every route of the application around one state.
+pub fn app_router(state: AppState) -> Router {
+    let (api_routes, openapi) = api::router();
+    let docs: Router<AppState> = SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", openapi).into();
+    let api: Router = api_routes.merge(docs).with_state(state.clone());
+    let pages = web::router(leptos_options(&state.config), api.clone());
+    let headers = [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+    ];
+    let mut router = Router::new()
+        .route("/health", get(health))
+        .with_state(state.clone())
+        .merge(api)
+        .merge(pages)
+        .layer(middleware::from_fn_with_state(state, session::renew));
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value)));
+    }
+    router.layer(TraceLayer::new_for_http())
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::connect(&config.database_url).await.with_context(|| "opening the database (DATABASE_URL)")?;
+        let secret = match &config.jwt_secret {
+            Some(secret) if secret.len() >= 32 => secret.clone(),
+            Some(_) => bail!("AMAPOLA_JWT_SECRET must be at least 32 characters"),
+            None => repo::secrets::get_or_create(&db, "jwt_signing_key", random_secret).await?,
+        };
+        let state = AppState {
+            db,
+            keys: Arc::new(TokenKeys::new(secret.as_bytes(), chrono::Duration::hours(config.session_hours))),
+            throttle: Arc::new(LoginThrottle::new(config.login_max_failures, Duration::from_secs(config.login_window_secs))),
+            config: Arc::new(config.clone()),
+        };
+        let listener = TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;
+        let addr = listener.local_addr()?;
+        Ok(Self { router: app_router(state.clone()), listener, addr, state })
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+    }
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, let requests in flight finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,14 @@
+use crate::auth::throttle::LoginThrottle;
+use crate::auth::token::TokenKeys;
+use crate::config::Config;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// What every handler may reach: cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub keys: Arc<TokenKeys>,
+    pub throttle: Arc<LoginThrottle>,
+    pub config: Arc<Config>,
+}
