@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Amapola's shared crate.
 //!
 //! - [`domain`]: pure business rules (compiled for the browser and the server alike);

@@ -73,7 +73,9 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_producers::list_producers))
         .split_for_parts();
     let router = router
-        .fallback(|| async { crate::error::AppError::NotFound })
+        // Not a fallback: the pages own the application's fallback; this keeps unknown API
+        // paths in the JSON error shape.
+        .route("/api/v1/{*unknown}", axum::routing::any(|| async { crate::error::AppError::NotFound }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(form_posts))
         .layer(middleware::from_fn(localize))

@@ -1,0 +1,225 @@
+//! Every endpoint × every persona → exactly the status it may get.
+//! The endpoint list is read from the OpenAPI document: an endpoint added without a row
+//! here fails `every_documented_endpoint_is_in_the_matrix`.
+
+use crate::helpers::{Cast, SLUG, TestApp};
+use crate::on_both_engines;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anon,
+    Member,
+    OtherReferent,
+    Treasurer,
+    Admin,
+    Outsider,
+    Operator,
+}
+
+const EVERYONE: [Who; 7] = [Who::Anon, Who::Member, Who::OtherReferent, Who::Treasurer, Who::Admin, Who::Outsider, Who::Operator];
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    body: fn(&Cast, Who) -> Value,
+    expect: fn(Who) -> u16,
+}
+
+fn no_body(_: &Cast, _: Who) -> Value {
+    Value::Null
+}
+
+/// Members of AMAP A see its space; outsiders get 404 (not even 403); anonymous 401.
+fn member_space(who: Who) -> u16 {
+    match who {
+        Who::Anon => 401,
+        Who::Outsider => 404,
+        _ => 200,
+    }
+}
+
+fn treasurer_and_up(ok: u16) -> fn(Who) -> u16 {
+    match ok {
+        201 => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Member | Who::OtherReferent => 403,
+            _ => 201,
+        },
+        _ => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Member | Who::OtherReferent => 403,
+            _ => 200,
+        },
+    }
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        Row {
+            method: "POST",
+            path: "/api/v1/auth/login",
+            // One unknown address per persona: failures are throttled per address.
+            body: |_, who| json!({ "email": format!("nobody-{}@example.org", format!("{who:?}").to_lowercase()), "password": "not the password" }),
+            expect: |_| 401,
+        },
+        Row { method: "POST", path: "/api/v1/auth/logout", body: no_body, expect: |_| 204 },
+        Row { method: "POST", path: "/api/v1/auth/refresh", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
+        Row { method: "GET", path: "/api/v1/me", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
+        Row { method: "GET", path: "/api/v1/amaps", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps",
+            body: |_, who| json!({ "name": "Nouvelle AMAP", "city": "Dijon", "slug": format!("nouvelle-{}", format!("{who:?}").to_lowercase()) }),
+            expect: |w| match w {
+                Who::Anon => 401,
+                Who::Operator => 201,
+                _ => 403,
+            },
+        },
+        Row { method: "GET", path: "/api/v1/amaps/{slug}", body: no_body, expect: member_space },
+        Row { method: "GET", path: "/api/v1/amaps/{slug}/home", body: no_body, expect: member_space },
+        Row { method: "GET", path: "/api/v1/amaps/{slug}/producers", body: no_body, expect: member_space },
+        Row { method: "GET", path: "/api/v1/amaps/{slug}/members", body: no_body, expect: treasurer_and_up(200) },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/members",
+            body: |_, who| json!({ "email": format!("nouveau-{}@example.org", format!("{who:?}").to_lowercase()), "first_name": "Nina", "last_name": "Nouvelle" }),
+            expect: treasurer_and_up(201),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/members/{member_id}/active",
+            body: |_, _| json!({ "active": true }),
+            expect: treasurer_and_up(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/roles",
+            body: |cast, _| json!({ "member_id": cast.member.id, "role": "referent", "producer_id": cast.producer_one, "granted": false }),
+            expect: |w| match w {
+                Who::Anon => 401,
+                Who::Outsider => 404,
+                Who::Admin | Who::Operator => 200,
+                _ => 403,
+            },
+        },
+    ]
+}
+
+async fn token_of(app: &TestApp, cast: &Cast, who: Who) -> Option<String> {
+    let email = match who {
+        Who::Anon => return None,
+        Who::Member => cast.member.email,
+        Who::OtherReferent => cast.referent.email,
+        Who::Treasurer => cast.treasurer.email,
+        Who::Admin => cast.admin.email,
+        Who::Outsider => cast.outsider.email,
+        Who::Operator => cast.operator.email,
+    };
+    Some(app.token(email).await)
+}
+
+on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
+    let cast = app.cast().await;
+    let mut tokens = Vec::new();
+    for who in EVERYONE {
+        tokens.push((who, token_of(&app, &cast, who).await));
+    }
+    let mut failures = Vec::new();
+    for row in rows() {
+        for (who, token) in &tokens {
+            let path = row.path.replace("{slug}", SLUG).replace("{member_id}", &cast.member.id.to_string());
+            let mut request = match row.method {
+                "GET" => app.client().get(app.url(&path)),
+                _ => app.client().post(app.url(&path)).json(&(row.body)(&cast, *who)),
+            };
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            let response = request.send().await.expect("request");
+            let status = response.status().as_u16();
+            if status != (row.expect)(*who) {
+                failures.push(format!("{} {} as {who:?}: got {status}, expected {}", row.method, row.path, (row.expect)(*who)));
+            }
+            if status >= 400 {
+                let body: Value = response.json().await.expect("error bodies are JSON");
+                assert!(body["kind"].is_string() && body["message"].is_string(), "{body}");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+});
+
+on_both_engines!(every_documented_endpoint_is_in_the_matrix, |app| {
+    let (status, doc) = app.get("/api/v1/openapi.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let documented: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, item)| item.as_object().into_iter().flat_map(move |ops| ops.keys().map(move |m| (m.to_uppercase(), path.clone()))))
+        .collect();
+    let tested: BTreeSet<(String, String)> = rows().iter().map(|r| (r.method.to_owned(), r.path.to_owned())).collect();
+    assert_eq!(documented, tested, "every endpoint must have a row in the authorization matrix");
+});
+
+on_both_engines!(an_amap_never_shows_another_amaps_members, |app| {
+    let cast = app.cast().await;
+    let admin = app.token(cast.admin.email).await;
+    let (_, members) = app.get(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin)).await;
+    let emails: Vec<&str> = members.as_array().expect("list").iter().filter_map(|m| m["email"].as_str()).collect();
+    assert!(emails.contains(&cast.member.email));
+    assert!(!emails.contains(&cast.outsider.email), "AMAP B's member leaked into AMAP A");
+    // An admin of A cannot change roles of someone who is only in B.
+    let (status, body) = app
+        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.outsider.id, "role": "treasurer", "granted": true }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "member_id");
+    // Nor make a référent of another AMAP's producer.
+    let outsider_token = app.token(cast.outsider.email).await;
+    let (status, _) = app.get(&format!("/api/v1/amaps/{SLUG}/producers"), Some(&outsider_token)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+on_both_engines!(roles_granted_take_effect_at_once, |app| {
+    let cast = app.cast().await;
+    let admin = app.token(cast.admin.email).await;
+    let member = app.token(cast.member.email).await;
+    let members_path = format!("/api/v1/amaps/{SLUG}/members");
+    assert_eq!(app.get(&members_path, Some(&member)).await.0, StatusCode::FORBIDDEN);
+    let (status, view) = app
+        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "treasurer", "granted": true }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["roles"]["treasurer"], true);
+    // Same token, new role: roles are read per request, not baked into the token.
+    assert_eq!(app.get(&members_path, Some(&member)).await.0, StatusCode::OK);
+    let (_, home) = app.get(&format!("/api/v1/amaps/{SLUG}/home"), Some(&member)).await;
+    assert_eq!(home["level"], "treasurer");
+    // Référent roles name an existing producer of this AMAP.
+    let (status, body) = app
+        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "referent", "granted": true }))
+        .await;
+    assert_eq!((status, body["fields"][0]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("required")));
+    let (status, view) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "referent", "producer_id": cast.producer_one, "granted": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["roles"]["referent_of"][0]["name"], "Ferme Une");
+    // An admin cannot remove their own admin role.
+    let (status, _) = app
+        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.admin.id, "role": "admin", "granted": false }))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let _ = cast.producer_two;
+});

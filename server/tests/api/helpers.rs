@@ -1,0 +1,259 @@
+//! `spawn_app`, personas and fixtures.
+
+use app::api::amaps::CreateAmapForm;
+use app::api::members::{CreateMemberForm, RoleChange};
+use app::domain::ProducerId;
+use reqwest::StatusCode;
+use serde_json::Value;
+use server::config::Config;
+use server::startup::Application;
+use server::{api, auth::password, repo};
+use std::sync::LazyLock;
+use tokio::sync::OnceCell;
+
+pub const PASSWORD: &str = "correct horse battery";
+pub const SLUG: &str = "amap-a";
+pub const OTHER_SLUG: &str = "amap-b";
+
+#[derive(Clone, Copy, Debug)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// The server Postgres tests use: `TEST_DATABASE_URL`, else the developers' local one.
+static PG_ADMIN_URL: LazyLock<String> = LazyLock::new(|| {
+    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+});
+
+async fn postgres_reachable() -> bool {
+    static REACHABLE: OnceCell<bool> = OnceCell::const_new();
+    *REACHABLE
+        .get_or_init(|| async {
+            let ok = match sea_orm::Database::connect(PG_ADMIN_URL.as_str()).await {
+                Ok(db) => db.ping().await.is_ok(),
+                Err(_) => false,
+            };
+            if !ok {
+                eprintln!("PostgreSQL not reachable at {}: PostgreSQL variants are skipped", *PG_ADMIN_URL);
+            }
+            ok
+        })
+        .await
+}
+
+/// A fresh database for one test: a new SQLite file, or a new PostgreSQL database.
+async fn fresh_database(engine: Engine) -> Option<(String, Option<tempfile::TempDir>)> {
+    match engine {
+        Engine::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("amapola.sqlite").display());
+            Some((url, Some(dir)))
+        }
+        Engine::Postgres => {
+            if !postgres_reachable().await {
+                return None;
+            }
+            let name = format!("amapola_test_{}", rand::random::<u64>());
+            let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str()).await.expect("postgres");
+            use sea_orm::ConnectionTrait;
+            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+            let base = PG_ADMIN_URL.rsplit_once('/').map(|(b, _)| b.to_owned()).expect("url with database");
+            Some((format!("{base}/{name}"), None))
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub engine: Engine,
+    pub state: server::state::AppState,
+    pub database_url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub struct Persona {
+    pub email: &'static str,
+    pub id: i64,
+}
+
+/// Everyone the tests act as, in AMAP A unless said otherwise.
+pub struct Cast {
+    pub admin: Persona,
+    pub treasurer: Persona,
+    /// Référent of producer 2 only (so "another producer" for producer 1).
+    pub referent: Persona,
+    pub member: Persona,
+    pub inactive: Persona,
+    /// Member of AMAP B only.
+    pub outsider: Persona,
+    /// Platform operator, member of no AMAP.
+    pub operator: Persona,
+    pub producer_one: i64,
+    pub producer_two: i64,
+}
+
+pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
+    let (url, dir) = fresh_database(engine).await?;
+    let mut config = Config::for_database(&url);
+    config.login_max_failures = 5;
+    let app = Application::build(config).await.expect("application builds");
+    let base = format!("http://{}", app.addr);
+    let state = app.state.clone();
+    tokio::spawn(app.run_until_stopped());
+    Some(TestApp { base, engine, state, database_url: url, _dir: dir })
+}
+
+/// One argon2 hash shared by all fixtures (hashing is deliberately slow).
+async fn shared_hash() -> String {
+    static HASH: OnceCell<String> = OnceCell::const_new();
+    HASH.get_or_init(|| async { password::hash(PASSWORD.to_owned()).await.expect("hash") }).await.clone()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
+    }
+
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client")
+    }
+
+    async fn person(&self, amap: Option<i64>, email: &'static str, first: &str, last: &str) -> Persona {
+        let new = CreateMemberForm { email: email.into(), first_name: first.into(), last_name: last.into(), password: None }
+            .parse()
+            .expect("valid member");
+        let db = &self.state.db;
+        let id = match amap {
+            Some(amap) => api::add_member(db, amap, &new, Some(shared_hash().await)).await.expect("member"),
+            None => {
+                repo::users::insert(
+                    db,
+                    repo::users::NewUserRow { email, first_name: first, last_name: last, password_hash: Some(shared_hash().await), operator: true },
+                )
+                .await
+                .expect("operator")
+                .id
+            }
+        };
+        Persona { email, id }
+    }
+
+    async fn amap(&self, slug: &str, name: &str) -> i64 {
+        let form = CreateAmapForm { name: name.into(), city: "Lyon".into(), slug: slug.into(), time_zone: None, admin_email: None };
+        api::create_amap_with(&self.state.db, &form.parse().expect("valid amap")).await.expect("amap");
+        repo::amaps::find_by_slug(&self.state.db, slug).await.expect("query").expect("amap").id
+    }
+
+    /// Two AMAPs and the whole cast.
+    pub async fn cast(&self) -> Cast {
+        let db = &self.state.db;
+        let a = self.amap(SLUG, "AMAP A").await;
+        let b = self.amap(OTHER_SLUG, "AMAP B").await;
+        let producer_one = repo::producers::insert(db, a, "Ferme Une", "", 7).await.expect("producer").id;
+        let producer_two = repo::producers::insert(db, a, "Ferme Deux", "", 7).await.expect("producer").id;
+        let admin = self.person(Some(a), "admin@a.example.org", "Alice", "Admin").await;
+        api::apply_role_change(db, a, admin.id, RoleChange::Admin(true)).await.expect("admin");
+        let treasurer = self.person(Some(a), "tresorier@a.example.org", "Tom", "Trésorier").await;
+        api::apply_role_change(db, a, treasurer.id, RoleChange::Treasurer(true)).await.expect("treasurer");
+        let referent = self.person(Some(a), "referent@a.example.org", "Rémi", "Référent").await;
+        api::apply_role_change(db, a, referent.id, RoleChange::Referent(ProducerId(producer_two), true)).await.expect("referent");
+        let member = self.person(Some(a), "membre@a.example.org", "Marie", "Membre").await;
+        let inactive = self.person(Some(a), "inactif@a.example.org", "Ivan", "Inactif").await;
+        repo::memberships::set_flag(db, a, inactive.id, repo::memberships::Flag::Active, false).await.expect("deactivate");
+        let outsider = self.person(Some(b), "membre@b.example.org", "Olga", "Autre").await;
+        let operator = self.person(None, "operateur@example.org", "Oscar", "Opérateur").await;
+        Cast { admin, treasurer, referent, member, inactive, outsider, operator, producer_one, producer_two }
+    }
+
+    /// Logs in through the API and returns the Bearer token.
+    pub async fn token(&self, email: &str) -> String {
+        let response = self
+            .client()
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(response.status(), StatusCode::OK, "login of {email}");
+        let body: Value = response.json().await.expect("json");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        let mut request = self.client().get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        let mut request = self.client().post(self.url(path)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+impl Drop for TestApp {
+    /// Drops a test's PostgreSQL database (its SQLite file goes with the temp dir).
+    fn drop(&mut self) {
+        let Engine::Postgres = self.engine else { return };
+        let Some((_, name)) = self.database_url.rsplit_once('/') else { return };
+        let statement = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            runtime.block_on(async {
+                use sea_orm::ConnectionTrait;
+                let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str()).await.ok()?;
+                admin.execute_unprepared(&statement).await.ok()
+            })
+        })
+        .join();
+    }
+}
+
+/// Asserts the shared error shape: kind, message, fields.
+pub fn assert_error_shape(body: &Value, kind: &str) {
+    assert_eq!(body["kind"], kind, "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    assert!(body["fields"].is_array(), "{body}");
+}
+
+/// Runs the test body once on SQLite and once on PostgreSQL (skipped, with a note, when
+/// no PostgreSQL is reachable).
+#[macro_export]
+macro_rules! on_both_engines {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            use $crate::helpers::{Engine, spawn_app};
+
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run(spawn_app(Engine::Sqlite).await.expect("sqlite app")).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                match spawn_app(Engine::Postgres).await {
+                    Some(app) => run(app).await,
+                    None => eprintln!("skipped: PostgreSQL not reachable"),
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,9 @@
+//! API integration tests: the real application on port 0, a fresh database per test,
+//! on SQLite always and on PostgreSQL when one is reachable (see `helpers::Engine`).
+
+mod auth;
+mod authorization;
+mod bad_input;
+mod helpers;
+mod pages;
+mod storage;
