@@ -37,9 +37,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Marks `<body data-hydrated="true">` once the WASM app has taken over, so that browser
+/// tests (and curious people) can tell a hydrated page from a server-only one.
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    mark_hydrated();
     // Every route waits for its data before sending HTML, so pages are complete
     // without JavaScript (no streamed fragments to swap in).
     view! {

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Starts Amapola for the browser journeys: a fresh SQLite file with the demo AMAPs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=$(mktemp -d)
+export DATABASE_URL="sqlite://$DIR/e2e.sqlite?mode=rwc"
+BIN=${AMAPOLA_BIN:-target/debug/amapola}
+"$BIN" demo
+exec "$BIN" serve --addr "127.0.0.1:${1:-3123}" --site-root target/site

@@ -1,0 +1,40 @@
+import { expect, logIn, ready, SLUG, test } from './fixtures';
+
+// Each project promotes a different member, so the two runs never see each other's work.
+const target = {
+  hydrated: { email: 'nicolas.girard@example.org', label: 'Girard Nicolas (nicolas.girard@example.org)' },
+  nojs: { email: 'julie.martinez@example.org', label: 'Martinez Julie (julie.martinez@example.org)' },
+};
+
+test('an admin grants a role', async ({ page, hydrated }) => {
+  const { email, label } = hydrated ? target.hydrated : target.nojs;
+  await logIn(page, hydrated, 'admin@example.org');
+  // The admin belongs to two AMAPs: the root page asks which one.
+  await page.getByRole('link', { name: /AMAP des Quatre Saisons/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Claire');
+  await page.getByRole('link', { name: 'Adhérents et rôles' }).click();
+  await ready(page, hydrated);
+  await expect(page.getByRole('heading', { name: 'Adhérents et rôles' })).toBeVisible();
+
+  const row = page.locator(`tr[data-member="${email}"]`);
+  await expect(row).not.toContainText('Trésorier');
+  await page.getByLabel('Adhérent', { exact: true }).selectOption({ label });
+  await page.getByLabel('Rôle', { exact: true }).selectOption('treasurer');
+  await page.getByRole('button', { name: 'Donner le rôle' }).click();
+  await expect(row).toContainText('Trésorier');
+
+  // And takes it back.
+  await row.getByRole('button', { name: /Retirer le rôle Trésorier/ }).click();
+  await expect(row).not.toContainText('Trésorier');
+});
+
+test('the AMAP switcher leads to the other AMAP', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'admin@example.org');
+  await expect(page.getByRole('heading', { name: 'Mes AMAP' })).toBeVisible();
+  await page.getByRole('link', { name: /AMAP des Quatre Saisons/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/a/${SLUG}$`));
+  await page.getByText('Mes AMAP').click();
+  await page.getByRole('link', { name: 'AMAP du Canal' }).click();
+  await expect(page).toHaveURL(/\/a\/amap-du-canal$/);
+  await expect(page.getByRole('link', { name: 'AMAP du Canal' }).first()).toBeVisible();
+});

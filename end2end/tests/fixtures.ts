@@ -1,0 +1,25 @@
+import { expect, Page, test as base } from '@playwright/test';
+
+export const PASSWORD = 'amapola-demo';
+export const SLUG = 'amap-des-quatre-saisons';
+
+/** In the hydrated project, waits until the WASM app has taken over the page. */
+export async function ready(page: Page, hydrated: boolean) {
+  if (hydrated) {
+    await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  }
+}
+
+export const test = base.extend<{ hydrated: boolean }>({
+  hydrated: async ({ javaScriptEnabled }, use) => use(javaScriptEnabled),
+});
+
+export async function logIn(page: Page, hydrated: boolean, email: string, password = PASSWORD) {
+  await page.goto('/login');
+  await ready(page, hydrated);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export { expect };

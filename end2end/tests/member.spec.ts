@@ -1,0 +1,40 @@
+import { expect, logIn, PASSWORD, ready, SLUG, test } from './fixtures';
+
+test('a member logs in and sees their home', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'marie.dubois@example.org');
+  await expect(page).toHaveURL(new RegExp(`/a/${SLUG}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Marie');
+  for (const section of ['Mes contrats', 'Mes livraisons', 'Mes paiements', 'Mes permanences']) {
+    await expect(page.getByRole('heading', { name: section })).toBeVisible();
+  }
+  await expect(page.getByRole('link', { name: 'Adhérents et rôles' })).toHaveCount(0);
+});
+
+test('a wrong password shows the error and keeps the visitor on the login page', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'jean.durand@example.org', 'pas le bon mot de passe');
+  await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page).toHaveURL(/\/login/);
+  // Then the right one works.
+  await page.getByLabel('Adresse e-mail').fill('jean.durand@example.org');
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Jean');
+});
+
+test('a malformed e-mail is flagged next to its field', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'pas-un-email', '');
+  await expect(page.getByText('Adresse e-mail invalide.')).toBeVisible();
+  await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('English is one click away', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'camille.garcia@example.org');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
+  await page.getByRole('link', { name: 'EN' }).click();
+  await ready(page, hydrated);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Camille');
+  await expect(page.getByRole('heading', { name: 'My contracts' })).toBeVisible();
+  await page.getByRole('link', { name: 'FR' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
+});
