@@ -1,9 +1,9 @@
 //! Generates the `i18n` module from `locales/*.json` (French first, English second).
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
-use std::error::Error;
-use std::path::PathBuf;
+#[cfg(feature = "ui")]
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+    use std::path::PathBuf;
 
-fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?).join("i18n");
@@ -17,3 +17,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     infos.generate_i18n_module(out)?;
     Ok(())
 }
+
+/// Without the UI there is nothing to translate: the domain builds alone.
+#[cfg(not(feature = "ui"))]
+fn main() {}

@@ -8,11 +8,15 @@
 
 pub mod api;
 pub mod domain;
+#[cfg(feature = "ui")]
 pub mod messages;
+#[cfg(feature = "ui")]
 pub mod ui;
 
+#[cfg(feature = "ui")]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+#[cfg(feature = "ui")]
 pub use ui::{App, shell};
 
 /// Browser entry point: takes over the server-rendered page.

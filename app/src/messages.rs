@@ -43,13 +43,19 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
 
 /// Picks French unless the `Accept-Language` header prefers English (or another locale we have).
 pub fn locale_from_accept_language(header: Option<&str>) -> Locale {
-    let Some(header) = header else { return Locale::fr };
+    let Some(header) = header else {
+        return Locale::fr;
+    };
     let mut best: Option<(f32, Locale)> = None;
     for entry in header.split(',') {
         let mut parts = entry.trim().split(';');
         let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
         let quality = parts
-            .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+            })
             .unwrap_or(1.0);
         let locale = match tag.split('-').next() {
             Some("fr") => Locale::fr,
@@ -70,17 +76,32 @@ mod tests {
     #[test]
     fn french_is_the_default_and_english_is_honoured() {
         assert_eq!(locale_from_accept_language(None), Locale::fr);
-        assert_eq!(locale_from_accept_language(Some("en-GB,en;q=0.9")), Locale::en);
-        assert_eq!(locale_from_accept_language(Some("de-DE, en;q=0.5, fr;q=0.8")), Locale::fr);
+        assert_eq!(
+            locale_from_accept_language(Some("en-GB,en;q=0.9")),
+            Locale::en
+        );
+        assert_eq!(
+            locale_from_accept_language(Some("de-DE, en;q=0.5, fr;q=0.8")),
+            Locale::fr
+        );
         assert_eq!(locale_from_accept_language(Some("de")), Locale::fr);
     }
 
     #[test]
     fn problems_read_in_both_languages_with_their_limit() {
         let problem = Problem::with_limit("last_name", ProblemCode::TooLong, 100);
-        assert_eq!(problem_message(Locale::fr, &problem), "100 caractères au maximum.");
-        assert_eq!(problem_message(Locale::en, &problem), "At most 100 characters.");
-        assert_eq!(error_message(Locale::fr, ErrorKind::InvalidCredentials), "Adresse e-mail ou mot de passe incorrect.");
+        assert_eq!(
+            problem_message(Locale::fr, &problem),
+            "100 caractères au maximum."
+        );
+        assert_eq!(
+            problem_message(Locale::en, &problem),
+            "At most 100 characters."
+        );
+        assert_eq!(
+            error_message(Locale::fr, ErrorKind::InvalidCredentials),
+            "Adresse e-mail ou mot de passe incorrect."
+        );
     }
 
     #[test]
@@ -88,7 +109,10 @@ mod tests {
         for locale in [Locale::fr, Locale::en] {
             let mut seen = std::collections::HashSet::new();
             for code in ProblemCode::ALL {
-                assert!(seen.insert(problem_message(locale, &Problem::new("f", code))), "{code:?}");
+                assert!(
+                    seen.insert(problem_message(locale, &Problem::new("f", code))),
+                    "{code:?}"
+                );
             }
             for kind in ErrorKind::ALL {
                 assert!(seen.insert(error_message(locale, kind)), "{kind:?}");

@@ -47,16 +47,12 @@ export async function activeMemberEmails(base) {
   return JSON.parse(res.body).filter((m) => m.active).map((m) => m.email);
 }
 
-/** Tokens for the given accounts, a few logins at a time: each costs tens of ms of argon2id. */
-export async function tokensFor(base, emails, parallel = 4) {
-  const tokens = new Array(emails.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < emails.length) {
-      const i = next++;
-      tokens[i] = await login(base, emails[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+/**
+ * Tokens for the given accounts, one login at a time: each argon2id verification holds
+ * 19 MiB while it runs, and concurrent ones would inflate the memory measured afterwards.
+ */
+export async function tokensFor(base, emails) {
+  const tokens = [];
+  for (const email of emails) tokens.push(await login(base, email));
   return tokens;
 }

@@ -64,6 +64,8 @@ export async function withServer(name, databaseUrl, body) {
     AMAPOLA_SITE_ROOT: join(targetDir, 'site'),
     // A RUST_LOG=debug left in the shell would log every request and skew the figures.
     RUST_LOG: 'warn',
+    // Keeps a startup error to its message; panics still follow RUST_BACKTRACE.
+    RUST_LIB_BACKTRACE: '0',
   };
   let server;
   // A Ctrl-C must not leave a server holding the port and the database.
@@ -97,6 +99,12 @@ export async function withServer(name, databaseUrl, body) {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     closeSync(log);
   }
+}
+
+/** For the scripts' top level: the message (with the server log tail), without a stack trace. */
+export function reportFailure(error) {
+  console.error(`benchmark failed: ${error.message}`);
+  process.exitCode = 1;
 }
 
 async function waitForHealth(base) {

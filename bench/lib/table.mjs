@@ -4,7 +4,7 @@
 export function printTable(title, header, rows) {
   const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)));
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const numeric = /^[-+]?[\d.,\s]+(\s?[a-zA-Z%/]+)?$/;
+  const numeric = /^[-+]?[\d.,\s]+\*?(\s?[a-zA-Z%/]+)?$/;
   const line = (row) =>
     row.map((cell, i) => (numeric.test(cell) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
   console.log(`\n${title}`);

@@ -89,14 +89,27 @@ enum ServerSecret {
     CreatedAt,
 }
 
-fn stamps(table: &mut TableCreateStatement, created: impl IntoIden, updated: impl IntoIden) -> &mut TableCreateStatement {
+fn stamps(
+    table: &mut TableCreateStatement,
+    created: impl IntoIden,
+    updated: impl IntoIden,
+) -> &mut TableCreateStatement {
     table
         .col(timestamp_with_time_zone(created).default(Expr::current_timestamp()))
         .col(timestamp_with_time_zone(updated).default(Expr::current_timestamp()))
 }
 
-fn fk(name: &str, from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create().name(name).from(from.0, from.1).to(to.0, to.1).on_delete(ForeignKeyAction::Cascade).to_owned()
+fn fk(
+    name: &str,
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -110,7 +123,9 @@ impl MigrationTrait for Migration {
             .col(string_len(Amap::City, 120))
             .col(string_len(Amap::TimeZone, 64))
             .col(big_integer(Amap::MembershipFeeCents).default(0));
-        manager.create_table(stamps(&mut amap, Amap::CreatedAt, Amap::UpdatedAt).to_owned()).await?;
+        manager
+            .create_table(stamps(&mut amap, Amap::CreatedAt, Amap::UpdatedAt).to_owned())
+            .await?;
 
         let mut user = Table::create();
         user.table(AppUser::Table)
@@ -120,7 +135,9 @@ impl MigrationTrait for Migration {
             .col(string_len(AppUser::LastName, 100))
             .col(string_len_null(AppUser::PasswordHash, 255))
             .col(boolean(AppUser::Operator).default(false));
-        manager.create_table(stamps(&mut user, AppUser::CreatedAt, AppUser::UpdatedAt).to_owned()).await?;
+        manager
+            .create_table(stamps(&mut user, AppUser::CreatedAt, AppUser::UpdatedAt).to_owned())
+            .await?;
 
         let mut membership = Table::create();
         membership
@@ -131,12 +148,41 @@ impl MigrationTrait for Migration {
             .col(boolean(Membership::Active).default(true))
             .col(boolean(Membership::Admin).default(false))
             .col(boolean(Membership::Treasurer).default(false))
-            .foreign_key(&mut fk("fk_membership_amap", (Membership::Table, Membership::AmapId), (Amap::Table, Amap::Id)))
-            .foreign_key(&mut fk("fk_membership_user", (Membership::Table, Membership::UserId), (AppUser::Table, AppUser::Id)))
-            .index(Index::create().name("ux_membership_amap_user").col(Membership::AmapId).col(Membership::UserId).unique());
-        manager.create_table(stamps(&mut membership, Membership::CreatedAt, Membership::UpdatedAt).to_owned()).await?;
+            .foreign_key(&mut fk(
+                "fk_membership_amap",
+                (Membership::Table, Membership::AmapId),
+                (Amap::Table, Amap::Id),
+            ))
+            .foreign_key(&mut fk(
+                "fk_membership_user",
+                (Membership::Table, Membership::UserId),
+                (AppUser::Table, AppUser::Id),
+            ))
+            .index(
+                Index::create()
+                    .name("ux_membership_amap_user")
+                    .col(Membership::AmapId)
+                    .col(Membership::UserId)
+                    .unique(),
+            );
         manager
-            .create_index(Index::create().name("ix_membership_user").table(Membership::Table).col(Membership::UserId).to_owned())
+            .create_table(
+                stamps(
+                    &mut membership,
+                    Membership::CreatedAt,
+                    Membership::UpdatedAt,
+                )
+                .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_membership_user")
+                    .table(Membership::Table)
+                    .col(Membership::UserId)
+                    .to_owned(),
+            )
             .await?;
 
         let mut producer = Table::create();
@@ -148,9 +194,23 @@ impl MigrationTrait for Migration {
             .col(text(Producer::Description).default(""))
             .col(integer(Producer::NoticeDays).default(0))
             .col(boolean(Producer::Active).default(true))
-            .foreign_key(&mut fk("fk_producer_amap", (Producer::Table, Producer::AmapId), (Amap::Table, Amap::Id)))
-            .index(Index::create().name("ux_producer_amap_name").col(Producer::AmapId).col(Producer::Name).unique());
-        manager.create_table(stamps(&mut producer, Producer::CreatedAt, Producer::UpdatedAt).to_owned()).await?;
+            .foreign_key(&mut fk(
+                "fk_producer_amap",
+                (Producer::Table, Producer::AmapId),
+                (Amap::Table, Amap::Id),
+            ))
+            .index(
+                Index::create()
+                    .name("ux_producer_amap_name")
+                    .col(Producer::AmapId)
+                    .col(Producer::Name)
+                    .unique(),
+            );
+        manager
+            .create_table(
+                stamps(&mut producer, Producer::CreatedAt, Producer::UpdatedAt).to_owned(),
+            )
+            .await?;
 
         let mut referent = Table::create();
         referent
@@ -160,11 +220,38 @@ impl MigrationTrait for Migration {
             .col(big_integer(ProducerReferent::ProducerId))
             .col(big_integer(ProducerReferent::UserId))
             .col(integer(ProducerReferent::Position).default(0))
-            .foreign_key(&mut fk("fk_referent_amap", (ProducerReferent::Table, ProducerReferent::AmapId), (Amap::Table, Amap::Id)))
-            .foreign_key(&mut fk("fk_referent_producer", (ProducerReferent::Table, ProducerReferent::ProducerId), (Producer::Table, Producer::Id)))
-            .foreign_key(&mut fk("fk_referent_user", (ProducerReferent::Table, ProducerReferent::UserId), (AppUser::Table, AppUser::Id)))
-            .index(Index::create().name("ux_referent_producer_user").col(ProducerReferent::ProducerId).col(ProducerReferent::UserId).unique());
-        manager.create_table(stamps(&mut referent, ProducerReferent::CreatedAt, ProducerReferent::UpdatedAt).to_owned()).await?;
+            .foreign_key(&mut fk(
+                "fk_referent_amap",
+                (ProducerReferent::Table, ProducerReferent::AmapId),
+                (Amap::Table, Amap::Id),
+            ))
+            .foreign_key(&mut fk(
+                "fk_referent_producer",
+                (ProducerReferent::Table, ProducerReferent::ProducerId),
+                (Producer::Table, Producer::Id),
+            ))
+            .foreign_key(&mut fk(
+                "fk_referent_user",
+                (ProducerReferent::Table, ProducerReferent::UserId),
+                (AppUser::Table, AppUser::Id),
+            ))
+            .index(
+                Index::create()
+                    .name("ux_referent_producer_user")
+                    .col(ProducerReferent::ProducerId)
+                    .col(ProducerReferent::UserId)
+                    .unique(),
+            );
+        manager
+            .create_table(
+                stamps(
+                    &mut referent,
+                    ProducerReferent::CreatedAt,
+                    ProducerReferent::UpdatedAt,
+                )
+                .to_owned(),
+            )
+            .await?;
 
         let mut producer_user = Table::create();
         producer_user
@@ -173,11 +260,38 @@ impl MigrationTrait for Migration {
             .col(big_integer(ProducerUser::AmapId))
             .col(big_integer(ProducerUser::ProducerId))
             .col(big_integer(ProducerUser::UserId))
-            .foreign_key(&mut fk("fk_producer_user_amap", (ProducerUser::Table, ProducerUser::AmapId), (Amap::Table, Amap::Id)))
-            .foreign_key(&mut fk("fk_producer_user_producer", (ProducerUser::Table, ProducerUser::ProducerId), (Producer::Table, Producer::Id)))
-            .foreign_key(&mut fk("fk_producer_user_user", (ProducerUser::Table, ProducerUser::UserId), (AppUser::Table, AppUser::Id)))
-            .index(Index::create().name("ux_producer_user").col(ProducerUser::ProducerId).col(ProducerUser::UserId).unique());
-        manager.create_table(stamps(&mut producer_user, ProducerUser::CreatedAt, ProducerUser::UpdatedAt).to_owned()).await?;
+            .foreign_key(&mut fk(
+                "fk_producer_user_amap",
+                (ProducerUser::Table, ProducerUser::AmapId),
+                (Amap::Table, Amap::Id),
+            ))
+            .foreign_key(&mut fk(
+                "fk_producer_user_producer",
+                (ProducerUser::Table, ProducerUser::ProducerId),
+                (Producer::Table, Producer::Id),
+            ))
+            .foreign_key(&mut fk(
+                "fk_producer_user_user",
+                (ProducerUser::Table, ProducerUser::UserId),
+                (AppUser::Table, AppUser::Id),
+            ))
+            .index(
+                Index::create()
+                    .name("ux_producer_user")
+                    .col(ProducerUser::ProducerId)
+                    .col(ProducerUser::UserId)
+                    .unique(),
+            );
+        manager
+            .create_table(
+                stamps(
+                    &mut producer_user,
+                    ProducerUser::CreatedAt,
+                    ProducerUser::UpdatedAt,
+                )
+                .to_owned(),
+            )
+            .await?;
 
         manager
             .create_table(
@@ -185,7 +299,10 @@ impl MigrationTrait for Migration {
                     .table(ServerSecret::Table)
                     .col(string_len(ServerSecret::Name, 64).primary_key())
                     .col(text(ServerSecret::Value))
-                    .col(timestamp_with_time_zone(ServerSecret::CreatedAt).default(Expr::current_timestamp()))
+                    .col(
+                        timestamp_with_time_zone(ServerSecret::CreatedAt)
+                            .default(Expr::current_timestamp()),
+                    )
                     .to_owned(),
             )
             .await
@@ -201,7 +318,9 @@ impl MigrationTrait for Migration {
             Amap::Table.into_iden(),
             ServerSecret::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

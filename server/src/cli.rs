@@ -15,7 +15,11 @@ use app::domain::ProducerId;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "amapola", version, about = "Amapola: contracts, cheques and duty rotas for AMAPs")]
+#[command(
+    name = "amapola",
+    version,
+    about = "Amapola: contracts, cheques and duty rotas for AMAPs"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -81,7 +85,11 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct DbArgs {
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://amapola.sqlite?mode=rwc")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://amapola.sqlite?mode=rwc"
+    )]
     pub database_url: String,
 }
 
@@ -96,7 +104,10 @@ pub enum CliRole {
 fn refused(error: AppError) -> anyhow::Error {
     match error {
         AppError::Validation(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.field, p.code.as_str())).collect();
+            let list: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{}: {}", p.field, p.code.as_str()))
+                .collect();
             anyhow!("refused: {}", list.join(", "))
         }
         other => anyhow!("refused: {other}"),
@@ -107,58 +118,112 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => serve(ServeDefaults::parse_from(["amapola"]).config).await,
         Some(Command::Serve(config)) => serve(config).await,
-        Some(Command::CreateAmap { db, slug, name, city, time_zone }) => {
+        Some(Command::CreateAmap {
+            db,
+            slug,
+            name,
+            city,
+            time_zone,
+        }) => {
             let db = db::connect(&db.database_url).await?;
-            let form = CreateAmapForm { name, city, slug, time_zone: Some(time_zone), admin_email: None };
+            let form = CreateAmapForm {
+                name,
+                city,
+                slug,
+                time_zone: Some(time_zone),
+                admin_email: None,
+            };
             let new = form.parse().map_err(|p| refused(AppError::Validation(p)))?;
             let amap = create_amap_with(&db, &new).await.map_err(refused)?;
             tracing::info!(slug = amap.slug, "AMAP created");
             Ok(())
         }
-        Some(Command::CreateUser { db, email, first_name, last_name, password, amap, operator }) => {
+        Some(Command::CreateUser {
+            db,
+            email,
+            first_name,
+            last_name,
+            password,
+            amap,
+            operator,
+        }) => {
             let db = db::connect(&db.database_url).await?;
-            let form = CreateMemberForm { email, first_name, last_name, password: Some(password) };
+            let form = CreateMemberForm {
+                email,
+                first_name,
+                last_name,
+                password: Some(password),
+            };
             let new = form.parse().map_err(|p| refused(AppError::Validation(p)))?;
-            let hash = password::hash(new.password.as_ref().map(|p| p.expose().to_owned()).unwrap_or_default()).await.map_err(refused)?;
+            let hash = password::hash(
+                new.password
+                    .as_ref()
+                    .map(|p| p.expose().to_owned())
+                    .unwrap_or_default(),
+            )
+            .await
+            .map_err(refused)?;
             let user = match repo::users::find_by_email(&db, new.email.as_str()).await? {
                 Some(user) => user,
-                None => repo::users::insert(
-                    &db,
-                    repo::users::NewUserRow {
-                        email: new.email.as_str(),
-                        first_name: new.first_name.as_str(),
-                        last_name: new.last_name.as_str(),
-                        password_hash: Some(hash.clone()),
-                        operator,
-                    },
-                )
-                .await?,
+                None => {
+                    repo::users::insert(
+                        &db,
+                        repo::users::NewUserRow {
+                            email: new.email.as_str(),
+                            first_name: new.first_name.as_str(),
+                            last_name: new.last_name.as_str(),
+                            password_hash: Some(hash.clone()),
+                            operator,
+                        },
+                    )
+                    .await?
+                }
             };
             if let Some(slug) = amap {
-                let amap = repo::amaps::find_by_slug(&db, &slug).await?.with_context(|| format!("no AMAP {slug}"))?;
-                add_member(&db, amap.id, &new, Some(hash)).await.map_err(refused)?;
+                let amap = repo::amaps::find_by_slug(&db, &slug)
+                    .await?
+                    .with_context(|| format!("no AMAP {slug}"))?;
+                add_member(&db, amap.id, &new, Some(hash))
+                    .await
+                    .map_err(refused)?;
             }
             tracing::info!(email = user.email, "account ready");
             Ok(())
         }
-        Some(Command::GrantRole { db, amap, email, role, producer }) => {
+        Some(Command::GrantRole {
+            db,
+            amap,
+            email,
+            role,
+            producer,
+        }) => {
             let db = db::connect(&db.database_url).await?;
-            let amap = repo::amaps::find_by_slug(&db, &amap).await?.with_context(|| format!("no AMAP {amap}"))?;
-            let user = repo::users::find_by_email(&db, &email.to_lowercase()).await?.with_context(|| format!("no account {email}"))?;
+            let amap = repo::amaps::find_by_slug(&db, &amap)
+                .await?
+                .with_context(|| format!("no AMAP {amap}"))?;
+            let user = repo::users::find_by_email(&db, &email.to_lowercase())
+                .await?
+                .with_context(|| format!("no account {email}"))?;
             let producer_id = match producer {
                 Some(name) => Some(ProducerId(
-                    repo::producers::find_by_name(&db, amap.id, &name).await?.with_context(|| format!("no producer {name}"))?.id,
+                    repo::producers::find_by_name(&db, amap.id, &name)
+                        .await?
+                        .with_context(|| format!("no producer {name}"))?
+                        .id,
                 )),
                 None => None,
             };
-            let needs_producer = || producer_id.ok_or_else(|| anyhow!("--producer is required for this role"));
+            let needs_producer =
+                || producer_id.ok_or_else(|| anyhow!("--producer is required for this role"));
             let change = match role {
                 CliRole::Admin => RoleChange::Admin(true),
                 CliRole::Treasurer => RoleChange::Treasurer(true),
                 CliRole::Referent => RoleChange::Referent(needs_producer()?, true),
                 CliRole::Producer => RoleChange::Producer(needs_producer()?, true),
             };
-            apply_role_change(&db, amap.id, user.id, change).await.map_err(refused)?;
+            apply_role_change(&db, amap.id, user.id, change)
+                .await
+                .map_err(refused)?;
             tracing::info!("role granted");
             Ok(())
         }

@@ -8,7 +8,11 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, Args)]
 pub struct Config {
     /// Where data lives: `sqlite://FILE?mode=rwc` (default, created if missing) or `postgres://…`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://amapola.sqlite?mode=rwc")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://amapola.sqlite?mode=rwc"
+    )]
     pub database_url: String,
 
     /// Address and port to listen on.

@@ -20,23 +20,102 @@ pub const DEMO_SLUG: &str = "amap-des-quatre-saisons";
 pub const SECOND_SLUG: &str = "amap-du-canal";
 
 const FIRST_NAMES: [&str; 24] = [
-    "Marie", "Jean", "Camille", "Nicolas", "Julie", "Pierre", "Sophie", "Thomas", "Claire", "Antoine", "Élodie", "Mathieu",
-    "Chloé", "Julien", "Léa", "François", "Manon", "Hugo", "Inès", "Louis", "Anaïs", "Baptiste", "Céline", "Rémi",
+    "Marie",
+    "Jean",
+    "Camille",
+    "Nicolas",
+    "Julie",
+    "Pierre",
+    "Sophie",
+    "Thomas",
+    "Claire",
+    "Antoine",
+    "Élodie",
+    "Mathieu",
+    "Chloé",
+    "Julien",
+    "Léa",
+    "François",
+    "Manon",
+    "Hugo",
+    "Inès",
+    "Louis",
+    "Anaïs",
+    "Baptiste",
+    "Céline",
+    "Rémi",
 ];
 const LAST_NAMES: [&str; 30] = [
-    "Dubois", "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Leroy", "Moreau", "Simon", "Laurent",
-    "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier",
-    "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
+    "Dubois",
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefèvre",
+    "Michel",
+    "Garcia",
+    "David",
+    "Bertrand",
+    "Roux",
+    "Vincent",
+    "Fournier",
+    "Morel",
+    "Girard",
+    "André",
+    "Mercier",
+    "Dupont",
+    "Lambert",
+    "Bonnet",
+    "François",
+    "Martinez",
+    "Legrand",
 ];
 
 /// (producer, description, notice days, référent e-mail)
 const PRODUCERS: [(&str, &str, i32, &str); 6] = [
-    ("Ferme du Petit Pré", "Légumes de saison en agriculture biologique, panier hebdomadaire.", 7, "referent.legumes@example.org"),
-    ("Les Œufs de la Butte", "Œufs de poules élevées en plein air.", 3, "referent.oeufs@example.org"),
-    ("Fournil des Tilleuls", "Pains au levain cuits au feu de bois.", 2, "referent.pain@example.org"),
-    ("Domaine des Coteaux", "Vins rouges et blancs, par cartons de 6.", 14, "referent.vin@example.org"),
-    ("Fromagerie du Val", "Fromages de chèvre et de vache au lait cru.", 5, "referent.fromage@example.org"),
-    ("Élevage des Prés Salés", "Colis de viande d'agneau et de bœuf, livraison mensuelle.", 10, "referent.viande@example.org"),
+    (
+        "Ferme du Petit Pré",
+        "Légumes de saison en agriculture biologique, panier hebdomadaire.",
+        7,
+        "referent.legumes@example.org",
+    ),
+    (
+        "Les Œufs de la Butte",
+        "Œufs de poules élevées en plein air.",
+        3,
+        "referent.oeufs@example.org",
+    ),
+    (
+        "Fournil des Tilleuls",
+        "Pains au levain cuits au feu de bois.",
+        2,
+        "referent.pain@example.org",
+    ),
+    (
+        "Domaine des Coteaux",
+        "Vins rouges et blancs, par cartons de 6.",
+        14,
+        "referent.vin@example.org",
+    ),
+    (
+        "Fromagerie du Val",
+        "Fromages de chèvre et de vache au lait cru.",
+        5,
+        "referent.fromage@example.org",
+    ),
+    (
+        "Élevage des Prés Salés",
+        "Colis de viande d'agneau et de bœuf, livraison mensuelle.",
+        10,
+        "referent.viande@example.org",
+    ),
 ];
 
 /// Strips accents so "Élodie Lefèvre" becomes "elodie.lefevre@example.org".
@@ -58,9 +137,14 @@ fn ascii_email(first: &str, last: &str) -> String {
 }
 
 fn member(email: &str, first: &str, last: &str) -> AppResult<NewMember> {
-    CreateMemberForm { email: email.into(), first_name: first.into(), last_name: last.into(), password: None }
-        .parse()
-        .map_err(AppError::Validation)
+    CreateMemberForm {
+        email: email.into(),
+        first_name: first.into(),
+        last_name: last.into(),
+        password: None,
+    }
+    .parse()
+    .map_err(AppError::Validation)
 }
 
 /// The ~120 generated members: distinct, deterministic, French.
@@ -92,38 +176,115 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         time_zone: Some("Europe/Paris".into()),
         admin_email: None,
     };
-    let new = form(DEMO_SLUG, "AMAP des Quatre Saisons", "Lyon").parse().map_err(AppError::Validation)?;
+    let new = form(DEMO_SLUG, "AMAP des Quatre Saisons", "Lyon")
+        .parse()
+        .map_err(AppError::Validation)?;
     create_amap_with(&txn, &new).await?;
-    let amap = repo::amaps::find_by_slug(&txn, DEMO_SLUG).await?.ok_or(AppError::NotFound)?;
+    let amap = repo::amaps::find_by_slug(&txn, DEMO_SLUG)
+        .await?
+        .ok_or(AppError::NotFound)?;
 
-    let admin = add_member(&txn, amap.id, &member("admin@example.org", "Claire", "Martin")?, Some(hash.clone())).await?;
+    let admin = add_member(
+        &txn,
+        amap.id,
+        &member("admin@example.org", "Claire", "Martin")?,
+        Some(hash.clone()),
+    )
+    .await?;
     apply_role_change(&txn, amap.id, admin, RoleChange::Admin(true)).await?;
-    let treasurer = add_member(&txn, amap.id, &member("tresorier@example.org", "Jean", "Dupuis")?, Some(hash.clone())).await?;
+    let treasurer = add_member(
+        &txn,
+        amap.id,
+        &member("tresorier@example.org", "Jean", "Dupuis")?,
+        Some(hash.clone()),
+    )
+    .await?;
     apply_role_change(&txn, amap.id, treasurer, RoleChange::Treasurer(true)).await?;
 
-    let referent_names = [("Lucie", "Perrin"), ("Olivier", "Blanc"), ("Sarah", "Guérin"), ("Paul", "Muller"), ("Emma", "Faure"), ("Marc", "Rousseau")];
-    for ((name, description, notice, email), (first, last)) in PRODUCERS.iter().zip(referent_names) {
+    let referent_names = [
+        ("Lucie", "Perrin"),
+        ("Olivier", "Blanc"),
+        ("Sarah", "Guérin"),
+        ("Paul", "Muller"),
+        ("Emma", "Faure"),
+        ("Marc", "Rousseau"),
+    ];
+    for ((name, description, notice, email), (first, last)) in PRODUCERS.iter().zip(referent_names)
+    {
         let producer = repo::producers::insert(&txn, amap.id, name, description, *notice).await?;
-        let referent = add_member(&txn, amap.id, &member(email, first, last)?, Some(hash.clone())).await?;
-        apply_role_change(&txn, amap.id, referent, RoleChange::Referent(ProducerId(producer.id), true)).await?;
+        let referent = add_member(
+            &txn,
+            amap.id,
+            &member(email, first, last)?,
+            Some(hash.clone()),
+        )
+        .await?;
+        apply_role_change(
+            &txn,
+            amap.id,
+            referent,
+            RoleChange::Referent(ProducerId(producer.id), true),
+        )
+        .await?;
         let farmer_email = format!("producteur{}@example.org", producer.id);
-        let farmer = add_member(&txn, amap.id, &member(&farmer_email, "Producteur", name)?, Some(hash.clone())).await?;
-        apply_role_change(&txn, amap.id, farmer, RoleChange::Producer(ProducerId(producer.id), true)).await?;
+        let farmer = add_member(
+            &txn,
+            amap.id,
+            &member(&farmer_email, "Producteur", name)?,
+            Some(hash.clone()),
+        )
+        .await?;
+        apply_role_change(
+            &txn,
+            amap.id,
+            farmer,
+            RoleChange::Producer(ProducerId(producer.id), true),
+        )
+        .await?;
     }
     for (first, last) in member_names() {
-        add_member(&txn, amap.id, &member(&ascii_email(&first, &last), &first, &last)?, Some(hash.clone())).await?;
+        add_member(
+            &txn,
+            amap.id,
+            &member(&ascii_email(&first, &last), &first, &last)?,
+            Some(hash.clone()),
+        )
+        .await?;
     }
 
     // A second, smaller AMAP so that the AMAP switcher has somewhere to go.
-    let new = form(SECOND_SLUG, "AMAP du Canal", "Villeurbanne").parse().map_err(AppError::Validation)?;
+    let new = form(SECOND_SLUG, "AMAP du Canal", "Villeurbanne")
+        .parse()
+        .map_err(AppError::Validation)?;
     create_amap_with(&txn, &new).await?;
-    let second = repo::amaps::find_by_slug(&txn, SECOND_SLUG).await?.ok_or(AppError::NotFound)?;
-    let admin_there = add_member(&txn, second.id, &member("admin@example.org", "Claire", "Martin")?, None).await?;
+    let second = repo::amaps::find_by_slug(&txn, SECOND_SLUG)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let admin_there = add_member(
+        &txn,
+        second.id,
+        &member("admin@example.org", "Claire", "Martin")?,
+        None,
+    )
+    .await?;
     apply_role_change(&txn, second.id, admin_there, RoleChange::Admin(true)).await?;
     for (first, last) in member_names().into_iter().skip(100) {
-        add_member(&txn, second.id, &member(&ascii_email(&first, &last), &first, &last)?, None).await?;
+        add_member(
+            &txn,
+            second.id,
+            &member(&ascii_email(&first, &last), &first, &last)?,
+            None,
+        )
+        .await?;
     }
-    repo::producers::insert(&txn, second.id, "Jardins du Canal", "Légumes et fruits de saison.", 7).await?;
+    repo::producers::insert(
+        &txn,
+        second.id,
+        "Jardins du Canal",
+        "Légumes et fruits de saison.",
+        7,
+    )
+    .await?;
 
     repo::users::insert(
         &txn,
@@ -137,7 +298,11 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     )
     .await?;
     txn.commit().await?;
-    tracing::info!(amap = DEMO_SLUG, password = DEMO_PASSWORD, "demo AMAPs created: log in as admin@example.org or marie.dubois@example.org");
+    tracing::info!(
+        amap = DEMO_SLUG,
+        password = DEMO_PASSWORD,
+        "demo AMAPs created: log in as admin@example.org or marie.dubois@example.org"
+    );
     Ok(())
 }
 
@@ -149,10 +314,18 @@ mod tests {
     fn demo_members_are_about_120_distinct_people_with_valid_emails() {
         let names = member_names();
         assert!(names.len() >= 100, "{}", names.len());
-        let emails: std::collections::HashSet<String> = names.iter().map(|(f, l)| ascii_email(f, l)).collect();
+        let emails: std::collections::HashSet<String> =
+            names.iter().map(|(f, l)| ascii_email(f, l)).collect();
         assert_eq!(emails.len(), names.len());
-        assert!(emails.iter().all(|e| app::domain::Email::parse("email", e).is_ok()));
+        assert!(
+            emails
+                .iter()
+                .all(|e| app::domain::Email::parse("email", e).is_ok())
+        );
         assert!(emails.contains("marie.dubois@example.org"));
-        assert_eq!(ascii_email("Élodie", "Lefèvre"), "elodie.lefevre@example.org");
+        assert_eq!(
+            ascii_email("Élodie", "Lefèvre"),
+            "elodie.lefevre@example.org"
+        );
     }
 }

@@ -95,7 +95,12 @@ impl ErrorPayload {
             fields: self
                 .problems
                 .iter()
-                .map(|p| FieldError { field: p.field.clone(), code: p.code, limit: p.limit, message: problem_message(locale, p) })
+                .map(|p| FieldError {
+                    field: p.field.clone(),
+                    code: p.code,
+                    limit: p.limit,
+                    message: problem_message(locale, p),
+                })
                 .collect(),
             retry_after: self.retry_after,
         }
@@ -105,7 +110,9 @@ impl ErrorPayload {
         let body = self.render(locale);
         let mut response = (status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response.extensions_mut().insert(self);
         response
@@ -117,7 +124,9 @@ impl IntoResponse for AppError {
         let kind = self.kind();
         match &self {
             Self::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
-            Self::BadRequest(reason) | Self::Conflict(reason) => tracing::debug!(%reason, kind = kind.as_str(), "request refused"),
+            Self::BadRequest(reason) | Self::Conflict(reason) => {
+                tracing::debug!(%reason, kind = kind.as_str(), "request refused")
+            }
             _ => {}
         }
         let retry_after = match self {
@@ -128,8 +137,14 @@ impl IntoResponse for AppError {
             Self::Validation(problems) => problems,
             _ => Vec::new(),
         };
-        let status = StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        ErrorPayload { kind, problems, retry_after }.into_response_in(status, Locale::fr)
+        let status =
+            StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        ErrorPayload {
+            kind,
+            problems,
+            retry_after,
+        }
+        .into_response_in(status, Locale::fr)
     }
 }
 

@@ -46,10 +46,16 @@ fn leptos_options(config: &Config) -> LeptosOptions {
 /// `/health`: 200 when the database answers, 503 otherwise (for load balancers and monitors).
 async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::Value>) {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        ),
         Err(error) => {
             tracing::error!(%error, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })),
+            )
         }
     }
 }
@@ -57,7 +63,9 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::
 /// Every route of the application around one state.
 pub fn app_router(state: AppState) -> Router {
     let (api_routes, openapi) = api::router();
-    let docs: Router<AppState> = SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", openapi).into();
+    let docs: Router<AppState> = SwaggerUi::new("/api/v1/docs")
+        .url("/api/v1/openapi.json", openapi)
+        .into();
     let api: Router = api_routes.merge(docs).with_state(state.clone());
     let pages = web::router(leptos_options(&state.config), api.clone());
     let headers = [
@@ -72,14 +80,19 @@ pub fn app_router(state: AppState) -> Router {
         .merge(pages)
         .layer(middleware::from_fn_with_state(state, session::renew));
     for (name, value) in headers {
-        router = router.layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value)));
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
     }
     router.layer(TraceLayer::new_for_http())
 }
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
-        let db = db::connect(&config.database_url).await.with_context(|| "opening the database (DATABASE_URL)")?;
+        let db = db::connect(&config.database_url)
+            .await
+            .with_context(|| "opening the database (DATABASE_URL)")?;
         let secret = match &config.jwt_secret {
             Some(secret) if secret.len() >= 32 => secret.clone(),
             Some(_) => bail!("AMAPOLA_JWT_SECRET must be at least 32 characters"),
@@ -87,17 +100,32 @@ impl Application {
         };
         let state = AppState {
             db,
-            keys: Arc::new(TokenKeys::new(secret.as_bytes(), chrono::Duration::hours(config.session_hours))),
-            throttle: Arc::new(LoginThrottle::new(config.login_max_failures, Duration::from_secs(config.login_window_secs))),
+            keys: Arc::new(TokenKeys::new(
+                secret.as_bytes(),
+                chrono::Duration::hours(config.session_hours),
+            )),
+            throttle: Arc::new(LoginThrottle::new(
+                config.login_max_failures,
+                Duration::from_secs(config.login_window_secs),
+            )),
             config: Arc::new(config.clone()),
         };
-        let listener = TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("binding {}", config.addr))?;
         let addr = listener.local_addr()?;
-        Ok(Self { router: app_router(state.clone()), listener, addr, state })
+        Ok(Self {
+            router: app_router(state.clone()),
+            listener,
+            addr,
+            state,
+        })
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     }
 }
 

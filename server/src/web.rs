@@ -33,7 +33,10 @@ fn in_process_api(api: Router) -> InProcessApi {
     InProcessApi(Arc::new(move |call: ApiRequest| {
         let api = api.clone();
         Box::pin(async move {
-            let mut builder = Request::builder().method(call.method).uri(&call.path).header(header::ACCEPT, "application/json");
+            let mut builder = Request::builder()
+                .method(call.method)
+                .uri(&call.path)
+                .header(header::ACCEPT, "application/json");
             for (name, value) in &call.headers {
                 builder = builder.header(name.as_str(), value.as_str());
             }
@@ -41,18 +44,30 @@ fn in_process_api(api: Router) -> InProcessApi {
                 builder = builder.header(header::CONTENT_TYPE, "application/json");
             }
             let Ok(request) = builder.body(Body::from(call.body.unwrap_or_default())) else {
-                return ApiResponse { status: 400, body: String::new() };
+                return ApiResponse {
+                    status: 400,
+                    body: String::new(),
+                };
             };
             let Ok(response) = api.oneshot(request).await;
             let status = response.status().as_u16();
-            let body = axum::body::to_bytes(response.into_body(), IN_PROCESS_LIMIT).await.unwrap_or_default();
-            ApiResponse { status, body: String::from_utf8_lossy(&body).into_owned() }
+            let body = axum::body::to_bytes(response.into_body(), IN_PROCESS_LIMIT)
+                .await
+                .unwrap_or_default();
+            ApiResponse {
+                status,
+                body: String::from_utf8_lossy(&body).into_owned(),
+            }
         })
     }))
 }
 
 /// `/lang/{fr|en}?next=/page`: remembers the choice (the cookie leptos_i18n reads) and goes back.
-async fn set_language(Path(code): Path<String>, Query(query): Query<HashMap<String, String>>, jar: CookieJar) -> Response {
+async fn set_language(
+    Path(code): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    jar: CookieJar,
+) -> Response {
     let next = local_path(query.get("next").map(String::as_str), "/");
     let Some(code) = ["fr", "en"].into_iter().find(|c| *c == code) else {
         return Redirect::to(&next).into_response();
@@ -71,13 +86,25 @@ pub fn router(options: LeptosOptions, api: Router) -> Router {
     let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     // File names are not hashed, so browsers must revalidate (cheap: Last-Modified).
     let assets = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
-        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     let shell_options = options.clone();
     Router::new()
         .route("/lang/{code}", get(set_language))
         .nest_service("/pkg", assets)
-        .leptos_routes_with_context(&options, routes, move || provide_context(in_process.clone()), move || shell(shell_options.clone()))
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(in_process.clone()),
+            move || shell(shell_options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
 }

@@ -71,7 +71,12 @@ impl CreateAmapForm {
         let name = problems.take(AmapName::parse("name", &self.name));
         let city = problems.take(City::parse("city", &self.city));
         let slug = problems.take(Slug::parse("slug", &self.slug));
-        let admin_email = match self.admin_email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        let admin_email = match self
+            .admin_email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
             Some(raw) => problems.take(Email::parse("admin_email", raw)).map(Some),
             None => Some(None),
         };
@@ -82,7 +87,15 @@ impl CreateAmapForm {
             .filter(|tz| !tz.is_empty())
             .unwrap_or(DEFAULT_TIME_ZONE)
             .to_owned();
-        problems.finish(|| Some(NewAmap { name: name?, city: city?, slug: slug?, time_zone, admin_email: admin_email? }))
+        problems.finish(|| {
+            Some(NewAmap {
+                name: name?,
+                city: city?,
+                slug: slug?,
+                time_zone,
+                admin_email: admin_email?,
+            })
+        })
     }
 }
 

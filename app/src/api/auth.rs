@@ -29,14 +29,19 @@ impl LoginForm {
     /// Refuses empty fields before anything is sent; a malformed e-mail is reported as such.
     pub fn parse(&self) -> Result<LoginAttempt, Vec<Problem>> {
         let mut problems = Vec::new();
-        let email = Email::parse("email", &self.email).map_err(|p| problems.push(p)).ok();
+        let email = Email::parse("email", &self.email)
+            .map_err(|p| problems.push(p))
+            .ok();
         if self.password.is_empty() {
             problems.push(Problem::new("password", ProblemCode::Required));
         } else if self.password.chars().count() > 1024 {
             problems.push(Problem::with_limit("password", ProblemCode::TooLong, 1024));
         }
         match email {
-            Some(email) if problems.is_empty() => Ok(LoginAttempt { email, password: self.password.clone() }),
+            Some(email) if problems.is_empty() => Ok(LoginAttempt {
+                email,
+                password: self.password.clone(),
+            }),
             _ => Err(problems),
         }
     }

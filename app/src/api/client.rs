@@ -32,7 +32,8 @@ mod ssr_transport {
     use super::{ApiRequest, ApiResponse};
     use std::{future::Future, pin::Pin, sync::Arc};
 
-    type Handler = dyn Fn(ApiRequest) -> Pin<Box<dyn Future<Output = ApiResponse> + Send>> + Send + Sync;
+    type Handler =
+        dyn Fn(ApiRequest) -> Pin<Box<dyn Future<Output = ApiResponse> + Send>> + Send + Sync;
 
     /// Hands API calls made while rendering straight to the server's router.
     #[derive(Clone)]
@@ -53,13 +54,20 @@ mod ssr_transport {
     }
 }
 
+#[cfg_attr(not(any(feature = "ssr", feature = "hydrate")), allow(dead_code))]
 fn decode<T: DeserializeOwned>(response: ApiResponse) -> Result<T, ApiError> {
     if (200..300).contains(&response.status) {
-        let body = if response.body.is_empty() { "null" } else { &response.body };
+        let body = if response.body.is_empty() {
+            "null"
+        } else {
+            &response.body
+        };
         serde_json::from_str(body).map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))
     } else {
         Err(serde_json::from_str(&response.body).unwrap_or_else(|_| {
-            let kind = ErrorKind::ALL.into_iter().find(|k| k.status() == response.status);
+            let kind = ErrorKind::ALL
+                .into_iter()
+                .find(|k| k.status() == response.status);
             ApiError::new(kind.unwrap_or(ErrorKind::Internal), response.body)
         }))
     }
@@ -75,23 +83,41 @@ pub fn send<T: DeserializeOwned + 'static>(
     #[cfg(feature = "ssr")]
     {
         let transport = leptos::prelude::use_context::<InProcessApi>();
-        let request = ApiRequest { method, path, body, headers: ssr_transport::forwarded_headers() };
+        let request = ApiRequest {
+            method,
+            path,
+            body,
+            headers: ssr_transport::forwarded_headers(),
+        };
         async move {
             let Some(InProcessApi(handler)) = transport else {
-                return Err(ApiError::new(ErrorKind::Internal, "no in-process API in context"));
+                return Err(ApiError::new(
+                    ErrorKind::Internal,
+                    "no in-process API in context",
+                ));
             };
             decode(handler(request).await)
         }
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
-        let request = ApiRequest { method, path, body, headers: Vec::new() };
+        let request = ApiRequest {
+            method,
+            path,
+            body,
+            headers: Vec::new(),
+        };
         send_wrapper::SendWrapper::new(async move { decode(browser_fetch(request).await?) })
     }
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
         let _ = (method, path, body);
-        async move { Err(ApiError::new(ErrorKind::Network, "no transport in this build")) }
+        async move {
+            Err(ApiError::new(
+                ErrorKind::Network,
+                "no transport in this build",
+            ))
+        }
     }
 }
 
@@ -105,16 +131,26 @@ async fn browser_fetch(request: ApiRequest) -> Result<ApiResponse, ApiError> {
         _ => Method::GET,
     };
     let network = |e: gloo_net::Error| ApiError::new(ErrorKind::Network, e.to_string());
-    let builder = RequestBuilder::new(&request.path).method(method).header("Accept", "application/json");
+    let builder = RequestBuilder::new(&request.path)
+        .method(method)
+        .header("Accept", "application/json");
     let prepared = match request.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body).map_err(network)?,
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(network)?,
         None => builder.build().map_err(network)?,
     };
     let response = prepared.send().await.map_err(network)?;
-    Ok(ApiResponse { status: response.status(), body: response.text().await.map_err(network)? })
+    Ok(ApiResponse {
+        status: response.status(),
+        body: response.text().await.map_err(network)?,
+    })
 }
 
-pub fn get<T: DeserializeOwned + 'static>(path: String) -> impl Future<Output = Result<T, ApiError>> + Send {
+pub fn get<T: DeserializeOwned + 'static>(
+    path: String,
+) -> impl Future<Output = Result<T, ApiError>> + Send {
     send("GET", path, None)
 }
 
@@ -151,7 +187,10 @@ pub fn post_form(
                 .await
                 .map_err(network)?;
             let status = response.status();
-            decode(ApiResponse { status, body: response.text().await.map_err(network)? })
+            decode(ApiResponse {
+                status,
+                body: response.text().await.map_err(network)?,
+            })
         })
     }
     #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]

@@ -100,7 +100,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn problem(&self) -> Problem {
-        Problem { field: self.field.clone(), code: self.code, limit: self.limit }
+        Problem {
+            field: self.field.clone(),
+            code: self.code,
+            limit: self.limit,
+        }
     }
 }
 
@@ -119,7 +123,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), fields: Vec::new(), retry_after: None }
+        Self {
+            kind,
+            message: message.into(),
+            fields: Vec::new(),
+            retry_after: None,
+        }
     }
 
     pub fn field(&self, name: &str) -> Option<&FieldError> {

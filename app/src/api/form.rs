@@ -15,7 +15,10 @@ pub struct FormErrors {
 
 impl FormErrors {
     pub fn from_api(error: &ApiError) -> Self {
-        Self { kind: Some(error.kind), fields: error.fields.iter().map(|f| f.problem()).collect() }
+        Self {
+            kind: Some(error.kind),
+            fields: error.fields.iter().map(|f| f.problem()).collect(),
+        }
     }
 
     pub fn field(&self, name: &str) -> Option<&Problem> {
@@ -48,10 +51,17 @@ impl FormErrors {
                 let field = parts.next()?;
                 let code = ProblemCode::parse(parts.next()?)?;
                 let limit = parts.next().and_then(|l| l.parse().ok());
-                Some(Problem { field: field.to_owned(), code, limit })
+                Some(Problem {
+                    field: field.to_owned(),
+                    code,
+                    limit,
+                })
             })
             .collect();
-        Self { kind: error.and_then(ErrorKind::parse), fields }
+        Self {
+            kind: error.and_then(ErrorKind::parse),
+            fields,
+        }
     }
 }
 
@@ -72,14 +82,25 @@ where
         None => Ok(None),
         Some(Raw::Number(n)) => Ok(Some(T::from(n))),
         Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
-        Some(Raw::Text(t)) => t.trim().parse::<i64>().map(|n| Some(T::from(n))).map_err(serde::de::Error::custom),
+        Some(Raw::Text(t)) => t
+            .trim()
+            .parse::<i64>()
+            .map(|n| Some(T::from(n)))
+            .map_err(serde::de::Error::custom),
     }
 }
 
 /// Keeps redirects on this site: only absolute paths, never `//host` or a scheme.
 pub fn local_path(candidate: Option<&str>, fallback: &str) -> String {
     match candidate {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && p.len() <= 512 => p.to_owned(),
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && p.len() <= 512 =>
+        {
+            p.to_owned()
+        }
         _ => fallback.to_owned(),
     }
 }
@@ -98,8 +119,15 @@ mod tests {
             ],
         };
         let pairs = errors.to_query();
-        let error = pairs.iter().find(|(k, _)| *k == "error").map(|(_, v)| v.as_str());
-        let fields: Vec<String> = pairs.iter().filter(|(k, _)| *k == "field").map(|(_, v)| v.clone()).collect();
+        let error = pairs
+            .iter()
+            .find(|(k, _)| *k == "error")
+            .map(|(_, v)| v.as_str());
+        let fields: Vec<String> = pairs
+            .iter()
+            .filter(|(k, _)| *k == "field")
+            .map(|(_, v)| v.clone())
+            .collect();
         assert_eq!(FormErrors::from_query(error, &fields), errors);
     }
 

@@ -59,7 +59,12 @@ impl CreateMemberForm {
             None => Some(None),
         };
         problems.finish(|| {
-            Some(NewMember { email: email?, first_name: first_name?, last_name: last_name?, password: password? })
+            Some(NewMember {
+                email: email?,
+                first_name: first_name?,
+                last_name: last_name?,
+                password: password?,
+            })
         })
     }
 }
@@ -99,7 +104,14 @@ pub enum RoleChange {
 
 impl RoleChangeForm {
     pub fn parse(&self) -> Result<RoleChange, Vec<Problem>> {
-        let producer = || self.producer_id.ok_or_else(|| vec![Problem::new("producer_id", crate::domain::ProblemCode::Required)]);
+        let producer = || {
+            self.producer_id.ok_or_else(|| {
+                vec![Problem::new(
+                    "producer_id",
+                    crate::domain::ProblemCode::Required,
+                )]
+            })
+        };
         Ok(match self.role {
             RoleKind::Admin => RoleChange::Admin(self.granted),
             RoleKind::Treasurer => RoleChange::Treasurer(self.granted),

@@ -79,7 +79,11 @@ impl Grants {
 
     pub fn decide(&self, action: Action) -> Decision {
         if action == Action::CreateAmap {
-            return if self.operator { Decision::Allowed } else { Decision::Forbidden };
+            return if self.operator {
+                Decision::Allowed
+            } else {
+                Decision::Forbidden
+            };
         }
         if !self.member && !self.operator {
             return Decision::Hidden;
@@ -92,7 +96,11 @@ impl Grants {
             Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),
             Action::CreateAmap => self.operator,
         };
-        if allowed { Decision::Allowed } else { Decision::Forbidden }
+        if allowed {
+            Decision::Allowed
+        } else {
+            Decision::Forbidden
+        }
     }
 
     pub fn allows(&self, action: Action) -> bool {
@@ -123,54 +131,119 @@ mod tests {
     const OTHER_FARM: ProducerId = ProducerId(2);
 
     fn member() -> Grants {
-        Grants { member: true, ..Grants::default() }
+        Grants {
+            member: true,
+            ..Grants::default()
+        }
     }
 
     #[test]
     fn outsiders_never_learn_an_amap_exists() {
         let outsider = Grants::default();
-        for action in [Action::ViewOwnSpace, Action::ListMembers, Action::ManageProducer(FARM)] {
+        for action in [
+            Action::ViewOwnSpace,
+            Action::ListMembers,
+            Action::ManageProducer(FARM),
+        ] {
             assert_eq!(outsider.decide(action), Decision::Hidden);
         }
         // Even a former admin whose membership was deactivated.
-        let inactive_admin = Grants { admin: true, ..Grants::default() };
+        let inactive_admin = Grants {
+            admin: true,
+            ..Grants::default()
+        };
         assert_eq!(inactive_admin.decide(Action::AssignRoles), Decision::Hidden);
     }
 
     #[test]
     fn roles_are_cumulative() {
-        let admin = Grants { admin: true, ..member() };
-        let treasurer = Grants { treasurer: true, ..member() };
-        let referent = Grants { referent_of: vec![FARM], ..member() };
-        let producer = Grants { producer_of: vec![FARM], ..member() };
+        let admin = Grants {
+            admin: true,
+            ..member()
+        };
+        let treasurer = Grants {
+            treasurer: true,
+            ..member()
+        };
+        let referent = Grants {
+            referent_of: vec![FARM],
+            ..member()
+        };
+        let producer = Grants {
+            producer_of: vec![FARM],
+            ..member()
+        };
 
-        assert!(admin.allows(Action::AssignRoles) && admin.allows(Action::ManageProducer(OTHER_FARM)));
+        assert!(
+            admin.allows(Action::AssignRoles) && admin.allows(Action::ManageProducer(OTHER_FARM))
+        );
         assert!(!treasurer.allows(Action::AssignRoles));
-        assert!(treasurer.allows(Action::ListMembers) && treasurer.allows(Action::ManageProducer(OTHER_FARM)));
+        assert!(
+            treasurer.allows(Action::ListMembers)
+                && treasurer.allows(Action::ManageProducer(OTHER_FARM))
+        );
         assert!(referent.allows(Action::ManageProducer(FARM)));
-        assert_eq!(referent.decide(Action::ManageProducer(OTHER_FARM)), Decision::Forbidden);
-        assert!(referent.allows(Action::ReadDeliveries(FARM)) && !referent.allows(Action::ListMembers));
-        assert!(producer.allows(Action::ReadDeliveries(FARM)) && !producer.allows(Action::ManageProducer(FARM)));
+        assert_eq!(
+            referent.decide(Action::ManageProducer(OTHER_FARM)),
+            Decision::Forbidden
+        );
+        assert!(
+            referent.allows(Action::ReadDeliveries(FARM)) && !referent.allows(Action::ListMembers)
+        );
+        assert!(
+            producer.allows(Action::ReadDeliveries(FARM))
+                && !producer.allows(Action::ManageProducer(FARM))
+        );
         assert_eq!(member().decide(Action::ListMembers), Decision::Forbidden);
         assert!(member().allows(Action::ViewOwnSpace));
     }
 
     #[test]
     fn only_operators_create_amaps_and_they_administer_every_amap() {
-        let operator = Grants { operator: true, ..Grants::default() };
+        let operator = Grants {
+            operator: true,
+            ..Grants::default()
+        };
         assert!(operator.allows(Action::CreateAmap) && operator.allows(Action::AssignRoles));
-        assert_eq!(Grants { admin: true, ..member() }.decide(Action::CreateAmap), Decision::Forbidden);
+        assert_eq!(
+            Grants {
+                admin: true,
+                ..member()
+            }
+            .decide(Action::CreateAmap),
+            Decision::Forbidden
+        );
     }
 
     #[test]
     fn level_is_the_highest_role() {
         assert_eq!(member().level(), RoleLevel::Member);
-        assert_eq!(Grants { producer_of: vec![FARM], referent_of: vec![FARM], ..member() }.level(), RoleLevel::Referent);
-        assert_eq!(Grants { treasurer: true, admin: true, ..member() }.level(), RoleLevel::Admin);
+        assert_eq!(
+            Grants {
+                producer_of: vec![FARM],
+                referent_of: vec![FARM],
+                ..member()
+            }
+            .level(),
+            RoleLevel::Referent
+        );
+        assert_eq!(
+            Grants {
+                treasurer: true,
+                admin: true,
+                ..member()
+            }
+            .level(),
+            RoleLevel::Admin
+        );
     }
 
     fn any_grants() -> impl Strategy<Value = Grants> {
-        (any::<[bool; 4]>(), proptest::collection::vec(1_i64..4, 0..3), proptest::collection::vec(1_i64..4, 0..3))
+        (
+            any::<[bool; 4]>(),
+            proptest::collection::vec(1_i64..4, 0..3),
+            proptest::collection::vec(1_i64..4, 0..3),
+        )
             .prop_map(|([operator, member, admin, treasurer], r, p)| Grants {
                 operator,
                 member,

@@ -89,7 +89,11 @@ impl Email {
             return Err(Problem::new(field, ProblemCode::Required));
         }
         if email.chars().count() > Self::MAX_CHARS as usize {
-            return Err(Problem::with_limit(field, ProblemCode::TooLong, Self::MAX_CHARS));
+            return Err(Problem::with_limit(
+                field,
+                ProblemCode::TooLong,
+                Self::MAX_CHARS,
+            ));
         }
         let valid = match email.split_once('@') {
             Some((local, domain)) => {
@@ -102,7 +106,11 @@ impl Email {
             }
             None => false,
         };
-        if valid { Ok(Self(email)) } else { Err(Problem::new(field, ProblemCode::InvalidEmail)) }
+        if valid {
+            Ok(Self(email))
+        } else {
+            Err(Problem::new(field, ProblemCode::InvalidEmail))
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -139,10 +147,18 @@ impl Password {
             return Err(Problem::new(field, ProblemCode::Required));
         }
         if count < Self::MIN_CHARS as usize {
-            return Err(Problem::with_limit(field, ProblemCode::TooShort, Self::MIN_CHARS));
+            return Err(Problem::with_limit(
+                field,
+                ProblemCode::TooShort,
+                Self::MIN_CHARS,
+            ));
         }
         if count > Self::MAX_CHARS as usize {
-            return Err(Problem::with_limit(field, ProblemCode::TooLong, Self::MAX_CHARS));
+            return Err(Problem::with_limit(
+                field,
+                ProblemCode::TooLong,
+                Self::MAX_CHARS,
+            ));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -173,12 +189,22 @@ impl Slug {
             return Err(Problem::new(field, ProblemCode::Required));
         }
         if slug.len() > Self::MAX_CHARS as usize {
-            return Err(Problem::with_limit(field, ProblemCode::TooLong, Self::MAX_CHARS));
+            return Err(Problem::with_limit(
+                field,
+                ProblemCode::TooLong,
+                Self::MAX_CHARS,
+            ));
         }
         if slug.len() < Self::MIN_CHARS as usize {
-            return Err(Problem::with_limit(field, ProblemCode::TooShort, Self::MIN_CHARS));
+            return Err(Problem::with_limit(
+                field,
+                ProblemCode::TooShort,
+                Self::MIN_CHARS,
+            ));
         }
-        let allowed = slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let allowed = slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !allowed || slug.starts_with('-') || slug.ends_with('-') || slug.contains("--") {
             return Err(Problem::new(field, ProblemCode::InvalidSlug));
         }
@@ -222,27 +248,62 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_refused_with_their_reason() {
-        for bad in ["marie", "marie@", "@example.fr", "marie@example", "a b@example.fr", "a@b@c.fr"] {
-            assert_eq!(Email::parse("email", bad).expect_err(bad).code, ProblemCode::InvalidEmail, "{bad}");
+        for bad in [
+            "marie",
+            "marie@",
+            "@example.fr",
+            "marie@example",
+            "a b@example.fr",
+            "a@b@c.fr",
+        ] {
+            assert_eq!(
+                Email::parse("email", bad).expect_err(bad).code,
+                ProblemCode::InvalidEmail,
+                "{bad}"
+            );
         }
-        assert_eq!(Email::parse("email", "  ").expect_err("blank").code, ProblemCode::Required);
+        assert_eq!(
+            Email::parse("email", "  ").expect_err("blank").code,
+            ProblemCode::Required
+        );
         let long = format!("{}@example.fr", "a".repeat(250));
         let problem = Email::parse("email", &long).expect_err("too long");
-        assert_eq!((problem.code, problem.limit), (ProblemCode::TooLong, Some(254)));
+        assert_eq!(
+            (problem.code, problem.limit),
+            (ProblemCode::TooLong, Some(254))
+        );
     }
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(PersonName::parse("first_name", "  Élodie ").expect("ok").as_str(), "Élodie");
-        assert_eq!(PersonName::parse("first_name", "").expect_err("empty").code, ProblemCode::Required);
+        assert_eq!(
+            PersonName::parse("first_name", "  Élodie ")
+                .expect("ok")
+                .as_str(),
+            "Élodie"
+        );
+        assert_eq!(
+            PersonName::parse("first_name", "").expect_err("empty").code,
+            ProblemCode::Required
+        );
         // 100 accented characters are fine even though they take 200 bytes.
         assert!(PersonName::parse("last_name", &"é".repeat(100)).is_ok());
-        assert_eq!(PersonName::parse("last_name", &"é".repeat(101)).expect_err("long").limit, Some(100));
+        assert_eq!(
+            PersonName::parse("last_name", &"é".repeat(101))
+                .expect_err("long")
+                .limit,
+            Some(100)
+        );
     }
 
     #[test]
     fn passwords_have_bounds_and_never_print() {
-        assert_eq!(Password::parse("password", "short").expect_err("short").code, ProblemCode::TooShort);
+        assert_eq!(
+            Password::parse("password", "short")
+                .expect_err("short")
+                .code,
+            ProblemCode::TooShort
+        );
         let password = Password::parse("password", "correct horse").expect("ok");
         assert_eq!(format!("{password:?}"), "Password(***)");
     }
@@ -251,9 +312,16 @@ mod tests {
     fn slugs_are_url_safe() {
         assert!(Slug::parse("slug", "amap-des-4-vents").is_ok());
         for bad in ["Amap", "amap_x", "-amap", "amap-", "am--ap", "amapé"] {
-            assert_eq!(Slug::parse("slug", bad).expect_err(bad).code, ProblemCode::InvalidSlug, "{bad}");
+            assert_eq!(
+                Slug::parse("slug", bad).expect_err(bad).code,
+                ProblemCode::InvalidSlug,
+                "{bad}"
+            );
         }
-        assert_eq!(Slug::parse("slug", "a").expect_err("short").code, ProblemCode::TooShort);
+        assert_eq!(
+            Slug::parse("slug", "a").expect_err("short").code,
+            ProblemCode::TooShort
+        );
     }
 
     proptest! {

@@ -8,7 +8,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::ops::{Add, Sub};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(Decimal);
 
@@ -47,7 +49,9 @@ impl Money {
             return Err(Problem::new(field, ProblemCode::Required));
         }
         let invalid = || Problem::new(field, ProblemCode::InvalidAmount);
-        let well_formed = cleaned.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        let well_formed = cleaned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
             && cleaned.matches('.').count() <= 1
             && !cleaned.starts_with('.')
             && cleaned.rfind('-').is_none_or(|i| i == 0);
@@ -70,12 +74,18 @@ impl Money {
         let total = self.cents();
         let n = i64::from(parts);
         let (base, remainder) = (total.div_euclid(n), total.rem_euclid(n));
-        (0..n).map(|i| Money::from_cents(base + i64::from(i >= n - remainder))).collect()
+        (0..n)
+            .map(|i| Money::from_cents(base + i64::from(i >= n - remainder)))
+            .collect()
     }
 
     /// Rounds up to a whole euro (AmapJ's `ceilEuro`).
     pub fn ceil_euro(self) -> Money {
-        Money(self.0.round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity).round_dp(2))
+        Money(
+            self.0
+                .round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity)
+                .round_dp(2),
+        )
     }
 }
 
@@ -138,21 +148,35 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_read_exactly() {
         for bad in ["12,505", "abc", "1.2.3", "1-2", ",5", "99999999999"] {
-            assert_eq!(Money::parse("amount", bad).expect_err(bad).code, ProblemCode::InvalidAmount, "{bad}");
+            assert_eq!(
+                Money::parse("amount", bad).expect_err(bad).code,
+                ProblemCode::InvalidAmount,
+                "{bad}"
+            );
         }
-        assert_eq!(Money::parse("amount", " ").expect_err("blank").code, ProblemCode::Required);
+        assert_eq!(
+            Money::parse("amount", " ").expect_err("blank").code,
+            ProblemCode::Required
+        );
     }
 
     #[test]
     fn prints_the_french_way() {
-        assert_eq!(Money::from_cents(123_456).to_string(), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(
+            Money::from_cents(123_456).to_string(),
+            "1\u{202f}234,56\u{a0}€"
+        );
         assert_eq!(Money::from_cents(5).to_string(), "0,05\u{a0}€");
         assert_eq!(Money::from_cents(-1250).to_string(), "-12,50\u{a0}€");
     }
 
     #[test]
     fn splits_like_amapj_strict_split() {
-        let parts: Vec<i64> = Money::from_cents(10_000).split_evenly(3).iter().map(|m| m.cents()).collect();
+        let parts: Vec<i64> = Money::from_cents(10_000)
+            .split_evenly(3)
+            .iter()
+            .map(|m| m.cents())
+            .collect();
         assert_eq!(parts, vec![3333, 3333, 3334]);
         assert_eq!(Money::from_cents(3334).ceil_euro().cents(), 3400);
         assert_eq!(Money::from_cents(3400).ceil_euro().cents(), 3400);
@@ -160,7 +184,10 @@ mod tests {
 
     #[test]
     fn serializes_as_an_exact_decimal_string() {
-        assert_eq!(serde_json::to_string(&Money::from_cents(250)).expect("json"), "\"2.50\"");
+        assert_eq!(
+            serde_json::to_string(&Money::from_cents(250)).expect("json"),
+            "\"2.50\""
+        );
     }
 
     proptest! {

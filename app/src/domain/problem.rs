@@ -70,11 +70,19 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(field: &str, code: ProblemCode) -> Self {
-        Self { field: field.to_owned(), code, limit: None }
+        Self {
+            field: field.to_owned(),
+            code,
+            limit: None,
+        }
     }
 
     pub fn with_limit(field: &str, code: ProblemCode, limit: u32) -> Self {
-        Self { field: field.to_owned(), code, limit: Some(limit) }
+        Self {
+            field: field.to_owned(),
+            code,
+            limit: Some(limit),
+        }
     }
 }
 

@@ -102,25 +102,50 @@ fn MembersAdmin(
 }
 
 #[component]
-fn MemberRow(slug: String, member: MemberView, here: String, on_change: Callback<serde_json::Value>) -> impl IntoView {
+fn MemberRow(
+    slug: String,
+    member: MemberView,
+    here: String,
+    on_change: Callback<serde_json::Value>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let name = format!("{} {}", member.first_name, member.last_name);
     let mut chips: Vec<(RoleKind, Option<i64>, String)> = Vec::new();
     if member.roles.admin {
-        chips.push((RoleKind::Admin, None, role_name(i18n, RoleLevel::Admin).to_owned()));
+        chips.push((
+            RoleKind::Admin,
+            None,
+            role_name(i18n, RoleLevel::Admin).to_owned(),
+        ));
     }
     if member.roles.treasurer {
-        chips.push((RoleKind::Treasurer, None, role_name(i18n, RoleLevel::Treasurer).to_owned()));
+        chips.push((
+            RoleKind::Treasurer,
+            None,
+            role_name(i18n, RoleLevel::Treasurer).to_owned(),
+        ));
     }
     for p in &member.roles.referent_of {
-        chips.push((RoleKind::Referent, Some(p.id.0), format!("{} · {}", role_name(i18n, RoleLevel::Referent), p.name)));
+        chips.push((
+            RoleKind::Referent,
+            Some(p.id.0),
+            format!("{} · {}", role_name(i18n, RoleLevel::Referent), p.name),
+        ));
     }
     for p in &member.roles.producer_of {
-        chips.push((RoleKind::Producer, Some(p.id.0), format!("{} · {}", role_name(i18n, RoleLevel::Producer), p.name)));
+        chips.push((
+            RoleKind::Producer,
+            Some(p.id.0),
+            format!("{} · {}", role_name(i18n, RoleLevel::Producer), p.name),
+        ));
     }
     let action = roles_path(&slug);
     let member_id = member.id.0.to_string();
-    let status = if member.active { t_string!(i18n, admin.active) } else { t_string!(i18n, admin.inactive) };
+    let status = if member.active {
+        t_string!(i18n, admin.active)
+    } else {
+        t_string!(i18n, admin.inactive)
+    };
     view! {
         <tr data-member=member.email.clone()>
             <td data-label=t_string!(i18n, admin.name)>{name.clone()}</td>

@@ -12,7 +12,10 @@ use leptos_router::hooks::use_query_map;
 pub fn errors_from_query() -> RwSignal<FormErrors> {
     let query = use_query_map().get_untracked();
     let fields = query.get_all("field").unwrap_or_default();
-    RwSignal::new(FormErrors::from_query(query.get("error").as_deref(), &fields))
+    RwSignal::new(FormErrors::from_query(
+        query.get("error").as_deref(),
+        &fields,
+    ))
 }
 
 fn locale() -> Locale {
@@ -38,7 +41,10 @@ pub fn ApiForm(
         {
             use wasm_bindgen::JsCast;
             ev.prevent_default();
-            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
                 return;
             };
             let body = web_sys::FormData::new_with_form(&form)
@@ -72,7 +78,11 @@ pub fn ApiForm(
 /// The form-wide message (wrong password, forbidden…), announced to screen readers.
 #[component]
 pub fn FormAlert(errors: RwSignal<FormErrors>) -> impl IntoView {
-    let text = move || errors.with(|e| e.kind).map(|kind| error_message(locale(), kind));
+    let text = move || {
+        errors
+            .with(|e| e.kind)
+            .map(|kind| error_message(locale(), kind))
+    };
     view! {
         <Show when=move || text().is_some()>
             <p class="alert" role="alert">{text}</p>

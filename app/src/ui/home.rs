@@ -22,7 +22,10 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-pub(super) fn role_name(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, level: RoleLevel) -> &'static str {
+pub(super) fn role_name(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    level: RoleLevel,
+) -> &'static str {
     match level {
         RoleLevel::Member => t_string!(i18n, roles.member),
         RoleLevel::Producer => t_string!(i18n, roles.producer),
@@ -37,8 +40,20 @@ fn Home(home: HomeView) -> impl IntoView {
     let i18n = use_i18n();
     let name = home.me.first_name.clone();
     let role = role_name(i18n, home.level);
-    let referent_of = home.roles.referent_of.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
-    let producer_of = home.roles.producer_of.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
+    let referent_of = home
+        .roles
+        .referent_of
+        .iter()
+        .map(|p| p.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let producer_of = home
+        .roles
+        .producer_of
+        .iter()
+        .map(|p| p.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
     let (has_referent, has_producer) = (!referent_of.is_empty(), !producer_of.is_empty());
     view! {
         <Title text=home.amap.name.clone()/>

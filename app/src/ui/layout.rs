@@ -41,9 +41,16 @@ pub fn AmapLayout() -> impl IntoView {
 fn Header(me: MeView, slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let current = me.memberships.iter().find(|m| m.amap.slug == slug).cloned();
-    let manages = me.operator || current.as_ref().is_some_and(|m| m.level >= RoleLevel::Treasurer);
+    let manages = me.operator
+        || current
+            .as_ref()
+            .is_some_and(|m| m.level >= RoleLevel::Treasurer);
     let amap_name = current.map(|m| m.amap.name).unwrap_or_default();
-    let others: Vec<_> = me.memberships.into_iter().filter(|m| m.amap.slug != slug).collect();
+    let others: Vec<_> = me
+        .memberships
+        .into_iter()
+        .filter(|m| m.amap.slug != slug)
+        .collect();
     let has_others = !others.is_empty();
     let home = format!("/a/{slug}");
     let admin = format!("/a/{slug}/admin/members");
@@ -81,7 +88,11 @@ pub fn LanguageSwitch() -> impl IntoView {
     let link = move |code: &'static str| {
         let here = location.pathname.get();
         let search = location.search.get();
-        let next = if search.is_empty() { here } else { format!("{here}?{search}") };
+        let next = if search.is_empty() {
+            here
+        } else {
+            format!("{here}?{search}")
+        };
         format!("/lang/{code}?next={}", urlencode(&next))
     };
     let current = move || i18n.get_locale();

@@ -42,7 +42,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
     Effect::new(|_| {
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });

@@ -35,15 +35,29 @@ pub async fn change_role(
     }
     let txn = state.db.begin().await?;
     apply_role_change(&txn, access.amap.id, form.member_id.0, change).await?;
-    let view = member_views(&txn, access.amap.id, Some(form.member_id.0)).await?.pop().ok_or(AppError::NotFound)?;
+    let view = member_views(&txn, access.amap.id, Some(form.member_id.0))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok(Json(view))
 }
 
 /// The use case, shared with the `grant-role` command and the demo.
-pub async fn apply_role_change(db: &impl ConnectionTrait, amap_id: i64, user_id: i64, change: RoleChange) -> AppResult<()> {
-    if repo::memberships::find(db, amap_id, user_id).await?.is_none() {
-        return Err(AppError::field(Problem::new("member_id", ProblemCode::UnknownValue)));
+pub async fn apply_role_change(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: i64,
+    change: RoleChange,
+) -> AppResult<()> {
+    if repo::memberships::find(db, amap_id, user_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::field(Problem::new(
+            "member_id",
+            ProblemCode::UnknownValue,
+        )));
     }
     let producer = |id: app::domain::ProducerId| async move {
         repo::producers::find(db, amap_id, id.0)
@@ -52,12 +66,26 @@ pub async fn apply_role_change(db: &impl ConnectionTrait, amap_id: i64, user_id:
             .ok_or_else(|| AppError::field(Problem::new("producer_id", ProblemCode::UnknownValue)))
     };
     match change {
-        RoleChange::Admin(on) => repo::memberships::set_flag(db, amap_id, user_id, Flag::Admin, on).await.map(|_| ())?,
-        RoleChange::Treasurer(on) => repo::memberships::set_flag(db, amap_id, user_id, Flag::Treasurer, on).await.map(|_| ())?,
-        RoleChange::Referent(p, true) => repo::producers::add_referent(db, amap_id, producer(p).await?, user_id).await?,
-        RoleChange::Referent(p, false) => repo::producers::remove_referent(db, amap_id, producer(p).await?, user_id).await?,
-        RoleChange::Producer(p, true) => repo::producers::add_producer_user(db, amap_id, producer(p).await?, user_id).await?,
-        RoleChange::Producer(p, false) => repo::producers::remove_producer_user(db, amap_id, producer(p).await?, user_id).await?,
+        RoleChange::Admin(on) => repo::memberships::set_flag(db, amap_id, user_id, Flag::Admin, on)
+            .await
+            .map(|_| ())?,
+        RoleChange::Treasurer(on) => {
+            repo::memberships::set_flag(db, amap_id, user_id, Flag::Treasurer, on)
+                .await
+                .map(|_| ())?
+        }
+        RoleChange::Referent(p, true) => {
+            repo::producers::add_referent(db, amap_id, producer(p).await?, user_id).await?
+        }
+        RoleChange::Referent(p, false) => {
+            repo::producers::remove_referent(db, amap_id, producer(p).await?, user_id).await?
+        }
+        RoleChange::Producer(p, true) => {
+            repo::producers::add_producer_user(db, amap_id, producer(p).await?, user_id).await?
+        }
+        RoleChange::Producer(p, false) => {
+            repo::producers::remove_producer_user(db, amap_id, producer(p).await?, user_id).await?
+        }
     }
     Ok(())
 }

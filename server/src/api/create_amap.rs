@@ -28,7 +28,10 @@ pub async fn create_amap(
     current: CurrentUser,
     Input(form): Input<CreateAmapForm>,
 ) -> AppResult<(StatusCode, Json<AmapView>)> {
-    let grants = Grants { operator: current.user.operator, ..Grants::default() };
+    let grants = Grants {
+        operator: current.user.operator,
+        ..Grants::default()
+    };
     if grants.decide(Action::CreateAmap) != Decision::Allowed {
         return Err(AppError::Forbidden);
     }
@@ -42,13 +45,18 @@ pub async fn create_amap(
 /// The use case, shared with the `create-amap` command.
 pub async fn create_amap_with(db: &impl ConnectionTrait, new: &NewAmap) -> AppResult<AmapView> {
     if new.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        return Err(AppError::field(Problem::new("time_zone", ProblemCode::InvalidTimeZone)));
+        return Err(AppError::field(Problem::new(
+            "time_zone",
+            ProblemCode::InvalidTimeZone,
+        )));
     }
     let admin = match &new.admin_email {
         Some(email) => Some(
             repo::users::find_by_email(db, email.as_str())
                 .await?
-                .ok_or_else(|| AppError::field(Problem::new("admin_email", ProblemCode::UnknownValue)))?,
+                .ok_or_else(|| {
+                    AppError::field(Problem::new("admin_email", ProblemCode::UnknownValue))
+                })?,
         ),
         None => None,
     };
@@ -60,7 +68,11 @@ pub async fn create_amap_with(db: &impl ConnectionTrait, new: &NewAmap) -> AppRe
         membership_fee_cents: 0,
     };
     let amap = repo::amaps::insert(db, row).await.map_err(|e| {
-        if is_unique_violation(&e) { AppError::field(Problem::new("slug", ProblemCode::Taken)) } else { e.into() }
+        if is_unique_violation(&e) {
+            AppError::field(Problem::new("slug", ProblemCode::Taken))
+        } else {
+            e.into()
+        }
     })?;
     if let Some(admin) = admin {
         repo::memberships::ensure(db, amap.id, admin.id).await?;

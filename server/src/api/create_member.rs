@@ -36,20 +36,30 @@ pub async fn create_member(
         None => None,
     };
     let txn = state.db.begin().await?;
-    if let Some(existing) = repo::users::find_by_email(&txn, new.email.as_str()).await? {
-        if repo::memberships::find(&txn, access.amap.id, existing.id).await?.is_some() {
-            return Err(AppError::Conflict("already a member".into()));
-        }
+    if let Some(existing) = repo::users::find_by_email(&txn, new.email.as_str()).await?
+        && repo::memberships::find(&txn, access.amap.id, existing.id)
+            .await?
+            .is_some()
+    {
+        return Err(AppError::Conflict("already a member".into()));
     }
     let user_id = add_member(&txn, access.amap.id, &new, hash).await?;
-    let view = member_views(&txn, access.amap.id, Some(user_id)).await?.pop().ok_or(AppError::NotFound)?;
+    let view = member_views(&txn, access.amap.id, Some(user_id))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
 
 /// The use case, shared with the `create-user` command and the demo: finds or creates the
 /// account, then makes it an active member. Returns the account id.
-pub async fn add_member(db: &impl ConnectionTrait, amap_id: i64, new: &NewMember, password_hash: Option<String>) -> AppResult<i64> {
+pub async fn add_member(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    new: &NewMember,
+    password_hash: Option<String>,
+) -> AppResult<i64> {
     let account = match repo::users::find_by_email(db, new.email.as_str()).await? {
         Some(account) => account,
         None => repo::users::insert(
@@ -63,7 +73,13 @@ pub async fn add_member(db: &impl ConnectionTrait, amap_id: i64, new: &NewMember
             },
         )
         .await
-        .map_err(|e| if is_unique_violation(&e) { AppError::field(Problem::new("email", ProblemCode::Taken)) } else { e.into() })?,
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::field(Problem::new("email", ProblemCode::Taken))
+            } else {
+                e.into()
+            }
+        })?,
     };
     repo::memberships::ensure(db, amap_id, account.id).await?;
     Ok(account.id)

@@ -15,11 +15,18 @@ use axum::extract::State;
         (status = 200, description = "AMAPs", body = Vec<AmapView>),
         (status = 401, description = "No valid session", body = ApiError),
     ))]
-pub async fn list_amaps(State(state): State<AppState>, current: CurrentUser) -> AppResult<Json<Vec<AmapView>>> {
+pub async fn list_amaps(
+    State(state): State<AppState>,
+    current: CurrentUser,
+) -> AppResult<Json<Vec<AmapView>>> {
     let amaps = if current.user.operator {
         repo::amaps::list_all(&state.db).await?
     } else {
-        repo::amaps::list_active_for_user(&state.db, current.user.id).await?.into_iter().map(|(_, a)| a).collect()
+        repo::amaps::list_active_for_user(&state.db, current.user.id)
+            .await?
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect()
     };
     Ok(Json(amaps.iter().map(views::amap).collect()))
 }

@@ -23,16 +23,26 @@ use std::collections::HashMap;
         (status = 403, description = "Neither treasurer nor admin", body = ApiError),
         (status = 404, description = "No such AMAP, or not a member of it", body = ApiError),
     ))]
-pub async fn list_members(State(state): State<AppState>, access: AmapAccess) -> AppResult<Json<Vec<MemberView>>> {
+pub async fn list_members(
+    State(state): State<AppState>,
+    access: AmapAccess,
+) -> AppResult<Json<Vec<MemberView>>> {
     access.require(Action::ListMembers)?;
     Ok(Json(member_views(&state.db, access.amap.id, None).await?))
 }
 
 /// Members with roles, in four queries whatever their number; `only` narrows to one person.
-pub async fn member_views(db: &impl ConnectionTrait, amap_id: i64, only: Option<i64>) -> AppResult<Vec<MemberView>> {
+pub async fn member_views(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    only: Option<i64>,
+) -> AppResult<Vec<MemberView>> {
     let members = repo::memberships::list_with_users(db, amap_id).await?;
-    let producers: HashMap<i64, producer::Model> =
-        repo::producers::list(db, amap_id).await?.into_iter().map(|p| (p.id, p)).collect();
+    let producers: HashMap<i64, producer::Model> = repo::producers::list(db, amap_id)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
     let by_user = |links: Vec<(i64, i64)>| {
         let mut map: HashMap<i64, Vec<ProducerRef>> = HashMap::new();
         for (user, producer) in links {
@@ -42,8 +52,20 @@ pub async fn member_views(db: &impl ConnectionTrait, amap_id: i64, only: Option<
         }
         map
     };
-    let mut referent_of = by_user(repo::producers::referent_links(db, amap_id).await?.into_iter().map(|l| (l.user_id, l.producer_id)).collect());
-    let mut producer_of = by_user(repo::producers::producer_user_links(db, amap_id).await?.into_iter().map(|l| (l.user_id, l.producer_id)).collect());
+    let mut referent_of = by_user(
+        repo::producers::referent_links(db, amap_id)
+            .await?
+            .into_iter()
+            .map(|l| (l.user_id, l.producer_id))
+            .collect(),
+    );
+    let mut producer_of = by_user(
+        repo::producers::producer_user_links(db, amap_id)
+            .await?
+            .into_iter()
+            .map(|l| (l.user_id, l.producer_id))
+            .collect(),
+    );
     Ok(members
         .iter()
         .filter(|(_, account)| only.is_none_or(|id| id == account.id))

@@ -17,12 +17,16 @@ use axum::extract::State;
         (status = 401, description = "No valid session", body = ApiError),
         (status = 404, description = "No such AMAP, or not a member of it", body = ApiError),
     ))]
-pub async fn list_producers(State(state): State<AppState>, access: AmapAccess) -> AppResult<Json<Vec<ProducerView>>> {
+pub async fn list_producers(
+    State(state): State<AppState>,
+    access: AmapAccess,
+) -> AppResult<Json<Vec<ProducerView>>> {
     access.require(Action::ListProducers)?;
     let amap_id = access.amap.id;
     let producers = repo::producers::list(&state.db, amap_id).await?;
     let links = repo::producers::referent_links(&state.db, amap_id).await?;
-    let people = repo::producers::users_by_id(&state.db, links.iter().map(|l| l.user_id).collect()).await?;
+    let people =
+        repo::producers::users_by_id(&state.db, links.iter().map(|l| l.user_id).collect()).await?;
     Ok(Json(
         producers
             .into_iter()
@@ -32,7 +36,10 @@ pub async fn list_producers(State(state): State<AppState>, access: AmapAccess) -
                     .iter()
                     .filter(|l| l.producer_id == p.id)
                     .filter_map(|l| people.get(&l.user_id))
-                    .map(|u| PersonRef { id: UserId(u.id), name: format!("{} {}", u.first_name, u.last_name) })
+                    .map(|u| PersonRef {
+                        id: UserId(u.id),
+                        name: format!("{} {}", u.first_name, u.last_name),
+                    })
                     .collect(),
                 name: p.name,
                 description: p.description,

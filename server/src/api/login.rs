@@ -33,7 +33,10 @@ pub async fn login(
 ) -> AppResult<(CookieJar, Json<SessionView>)> {
     let attempt = form.parse().map_err(AppError::Validation)?;
     let key = attempt.email.as_str();
-    state.throttle.check(key, Instant::now()).map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    state
+        .throttle
+        .check(key, Instant::now())
+        .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
     let account = repo::users::find_by_email(&state.db, key).await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
     let verified = password::verify(stored, attempt.password).await?;
@@ -47,5 +50,12 @@ pub async fn login(
     state.throttle.clear(key);
     let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
     let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
-    Ok((jar.add(cookie), Json(SessionView { token, expires_at, user: views::user(&account) })))
+    Ok((
+        jar.add(cookie),
+        Json(SessionView {
+            token,
+            expires_at,
+            user: views::user(&account),
+        }),
+    ))
 }

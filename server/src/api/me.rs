@@ -21,7 +21,14 @@ pub async fn me(State(state): State<AppState>, current: CurrentUser) -> AppResul
     let mut memberships = Vec::new();
     for (_, amap) in repo::amaps::list_active_for_user(&state.db, current.user.id).await? {
         let grants: Grants = load_grants(&state, amap.id, &current).await?;
-        memberships.push(MembershipView { amap: views::amap(&amap), level: grants.level() });
+        memberships.push(MembershipView {
+            amap: views::amap(&amap),
+            level: grants.level(),
+        });
     }
-    Ok(Json(MeView { user: views::user(&current.user), operator: current.user.operator, memberships }))
+    Ok(Json(MeView {
+        user: views::user(&current.user),
+        operator: current.user.operator,
+        memberships,
+    }))
 }

@@ -19,12 +19,20 @@ use axum::extract::State;
         (status = 401, description = "No valid session", body = ApiError),
         (status = 404, description = "No such AMAP, or not a member of it", body = ApiError),
     ))]
-pub async fn member_home(State(state): State<AppState>, access: AmapAccess) -> AppResult<Json<HomeView>> {
+pub async fn member_home(
+    State(state): State<AppState>,
+    access: AmapAccess,
+) -> AppResult<Json<HomeView>> {
     access.require(Action::ViewOwnSpace)?;
-    let membership = repo::memberships::find(&state.db, access.amap.id, access.user.user.id).await?;
+    let membership =
+        repo::memberships::find(&state.db, access.amap.id, access.user.user.id).await?;
     let producers = repo::producers::list(&state.db, access.amap.id).await?;
     let named = |ids: &[app::domain::ProducerId]| {
-        producers.iter().filter(|p| ids.contains(&app::domain::ProducerId(p.id))).map(views::producer_ref).collect()
+        producers
+            .iter()
+            .filter(|p| ids.contains(&app::domain::ProducerId(p.id)))
+            .map(views::producer_ref)
+            .collect()
     };
     let roles = RolesView {
         admin: membership.as_ref().is_some_and(|m| m.admin),

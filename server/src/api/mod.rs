@@ -18,9 +18,9 @@ mod set_member_active;
 mod show_amap;
 pub mod views;
 
+pub use change_role::apply_role_change;
 pub use create_amap::create_amap_with;
 pub use create_member::add_member;
-pub use change_role::apply_role_change;
 
 use crate::http::errors::{form_posts, localize};
 use crate::state::AppState;
@@ -49,8 +49,21 @@ struct SecurityAddon;
 impl utoipa::Modify for SecurityAddon {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()));
-        components.add_security_scheme("cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::auth::session::COOKIE))));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                crate::auth::session::COOKIE,
+            ))),
+        );
     }
 }
 
@@ -67,7 +80,10 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_amaps::list_amaps, create_amap::create_amap))
         .routes(routes!(show_amap::show_amap))
         .routes(routes!(member_home::member_home))
-        .routes(routes!(list_members::list_members, create_member::create_member))
+        .routes(routes!(
+            list_members::list_members,
+            create_member::create_member
+        ))
         .routes(routes!(set_member_active::set_member_active))
         .routes(routes!(change_role::change_role))
         .routes(routes!(list_producers::list_producers))
@@ -75,7 +91,10 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let router = router
         // Not a fallback: the pages own the application's fallback; this keeps unknown API
         // paths in the JSON error shape.
-        .route("/api/v1/{*unknown}", axum::routing::any(|| async { crate::error::AppError::NotFound }))
+        .route(
+            "/api/v1/{*unknown}",
+            axum::routing::any(|| async { crate::error::AppError::NotFound }),
+        )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(form_posts))
         .layer(middleware::from_fn(localize))

@@ -19,12 +19,23 @@ use chrono::Utc;
         (status = 401, description = "No valid session", body = ApiError),
         (status = 403, description = "Account inactive", body = ApiError),
     ))]
-pub async fn refresh(State(state): State<AppState>, jar: CookieJar, current: CurrentUser) -> AppResult<(CookieJar, Json<SessionView>)> {
+pub async fn refresh(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    current: CurrentUser,
+) -> AppResult<(CookieJar, Json<SessionView>)> {
     let account = current.user;
     if !account.operator && !repo::memberships::has_active(&state.db, account.id).await? {
         return Err(AppError::AccountInactive);
     }
     let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
     let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
-    Ok((jar.add(cookie), Json(SessionView { token, expires_at, user: views::user(&account) })))
+    Ok((
+        jar.add(cookie),
+        Json(SessionView {
+            token,
+            expires_at,
+            user: views::user(&account),
+        }),
+    ))
 }

@@ -27,14 +27,29 @@ pub async fn set_member_active(
     Input(form): Input<ActiveForm>,
 ) -> AppResult<Json<MemberView>> {
     access.require(Action::ManageMembers)?;
-    let member_id: i64 = params.iter().find(|(name, _)| *name == "member_id").and_then(|(_, id)| id.parse().ok()).ok_or(AppError::NotFound)?;
+    let member_id: i64 = params
+        .iter()
+        .find(|(name, _)| *name == "member_id")
+        .and_then(|(_, id)| id.parse().ok())
+        .ok_or(AppError::NotFound)?;
     if member_id == access.user.user.id && !form.active {
         // Locking oneself out is never what a volunteer meant to do.
         return Err(AppError::Forbidden);
     }
-    if !repo::memberships::set_flag(&state.db, access.amap.id, member_id, Flag::Active, form.active).await? {
+    if !repo::memberships::set_flag(
+        &state.db,
+        access.amap.id,
+        member_id,
+        Flag::Active,
+        form.active,
+    )
+    .await?
+    {
         return Err(AppError::NotFound);
     }
-    let view = member_views(&state.db, access.amap.id, Some(member_id)).await?.pop().ok_or(AppError::NotFound)?;
+    let view = member_views(&state.db, access.amap.id, Some(member_id))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
     Ok(Json(view))
 }

@@ -8,7 +8,12 @@ use app::api::producers::ProducerRef;
 use app::domain::{ProducerId, UserId};
 
 pub fn amap(model: &amap::Model) -> AmapView {
-    AmapView { slug: model.slug.clone(), name: model.name.clone(), city: model.city.clone(), time_zone: model.time_zone.clone() }
+    AmapView {
+        slug: model.slug.clone(),
+        name: model.name.clone(),
+        city: model.city.clone(),
+        time_zone: model.time_zone.clone(),
+    }
 }
 
 pub fn user(model: &app_user::Model) -> UserView {
@@ -21,7 +26,10 @@ pub fn user(model: &app_user::Model) -> UserView {
 }
 
 pub fn producer_ref(model: &producer::Model) -> ProducerRef {
-    ProducerRef { id: ProducerId(model.id), name: model.name.clone() }
+    ProducerRef {
+        id: ProducerId(model.id),
+        name: model.name.clone(),
+    }
 }
 
 /// A member with roles, given the producers they refer and supply.
@@ -37,6 +45,11 @@ pub fn member(
         last_name: account.last_name.clone(),
         email: account.email.clone(),
         active: membership.active,
-        roles: RolesView { admin: membership.admin, treasurer: membership.treasurer, referent_of, producer_of },
+        roles: RolesView {
+            admin: membership.admin,
+            treasurer: membership.treasurer,
+            referent_of,
+            producer_of,
+        },
     }
 }

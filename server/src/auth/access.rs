@@ -30,10 +30,19 @@ impl AmapAccess {
 }
 
 /// What a person holds in one AMAP, read fresh on every request.
-pub async fn load_grants(state: &AppState, amap_id: i64, user: &CurrentUser) -> Result<Grants, AppError> {
-    let membership = repo::memberships::find(&state.db, amap_id, user.user.id).await?.filter(|m| m.active);
+pub async fn load_grants(
+    state: &AppState,
+    amap_id: i64,
+    user: &CurrentUser,
+) -> Result<Grants, AppError> {
+    let membership = repo::memberships::find(&state.db, amap_id, user.user.id)
+        .await?
+        .filter(|m| m.active);
     let Some(membership) = membership else {
-        return Ok(Grants { operator: user.user.operator, ..Grants::default() });
+        return Ok(Grants {
+            operator: user.user.operator,
+            ..Grants::default()
+        });
     };
     let referent_of = repo::producers::referent_of(&state.db, amap_id, user.user.id).await?;
     let producer_of = repo::producers::producer_of(&state.db, amap_id, user.user.id).await?;
@@ -62,7 +71,9 @@ where
             .map_err(|_| AppError::NotFound)?;
         let slug = params.get("slug").ok_or(AppError::NotFound)?;
         let state = AppState::from_ref(state);
-        let amap = repo::amaps::find_by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+        let amap = repo::amaps::find_by_slug(&state.db, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let grants = load_grants(&state, amap.id, &user).await?;
         Ok(Self { amap, user, grants })
     }

@@ -3,7 +3,9 @@
 
 use crate::error::AppError;
 use anyhow::Context;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
 
@@ -13,16 +15,22 @@ fn hasher() -> Argon2<'static> {
 
 pub fn hash_blocking(password: &str) -> Result<String, AppError> {
     let salt = SaltString::generate(&mut OsRng);
-    Ok(hasher().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("hash: {e}"))?.to_string())
+    Ok(hasher()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("hash: {e}"))?
+        .to_string())
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.context("hash task")?
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .context("hash task")?
 }
 
 /// A hash of nothing anyone knows, verified when the e-mail is unknown so that the answer
 /// takes the same time whether or not an account exists.
-static DECOY: LazyLock<Option<String>> = LazyLock::new(|| hash_blocking("decoy password, never valid").ok());
+static DECOY: LazyLock<Option<String>> =
+    LazyLock::new(|| hash_blocking("decoy password, never valid").ok());
 
 /// True when `password` matches `stored`; always spends one argon2 verification.
 pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
@@ -31,8 +39,13 @@ pub async fn verify(stored: Option<String>, password: String) -> Result<bool, Ap
             Some(hash) => (hash, true),
             None => (DECOY.clone().unwrap_or_default(), false),
         };
-        let Ok(parsed) = PasswordHash::new(&hash) else { return false };
-        hasher().verify_password(password.as_bytes(), &parsed).is_ok() && real
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            return false;
+        };
+        hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+            && real
     })
     .await
     .context("verify task")
@@ -47,8 +60,16 @@ mod tests {
     async fn a_hash_verifies_its_password_only() {
         let stored = hash("correct horse battery".into()).await.expect("hash");
         assert!(stored.starts_with("$argon2id$"));
-        assert!(verify(Some(stored.clone()), "correct horse battery".into()).await.expect("verify"));
+        assert!(
+            verify(Some(stored.clone()), "correct horse battery".into())
+                .await
+                .expect("verify")
+        );
         assert!(!verify(Some(stored), "wrong".into()).await.expect("verify"));
-        assert!(!verify(None, "decoy password, never valid".into()).await.expect("verify"));
+        assert!(
+            !verify(None, "decoy password, never valid".into())
+                .await
+                .expect("verify")
+        );
     }
 }

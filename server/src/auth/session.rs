@@ -37,7 +37,11 @@ fn token_from(parts: &Parts) -> Option<(String, Source)> {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| (t.trim().to_owned(), Source::Bearer));
-    bearer.or_else(|| CookieJar::from_headers(&parts.headers).get(COOKIE).map(|c| (c.value().to_owned(), Source::Cookie)))
+    bearer.or_else(|| {
+        CookieJar::from_headers(&parts.headers)
+            .get(COOKIE)
+            .map(|c| (c.value().to_owned(), Source::Cookie))
+    })
 }
 
 /// True when a cookie-authenticated write comes from another site.
@@ -45,10 +49,18 @@ fn cross_site_write(parts: &Parts) -> bool {
     if matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }
-    let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+    let Some(origin) = parts
+        .headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
     origin == "null" || origin_host != host
 }
@@ -70,7 +82,9 @@ where
         if matches!(source, Source::Cookie) && cross_site_write(parts) {
             return Err(AppError::Forbidden);
         }
-        let user = repo::users::find(&state.db, claims.sub).await?.ok_or(AppError::Unauthenticated)?;
+        let user = repo::users::find(&state.db, claims.sub)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         let current = CurrentUser { user };
         parts.extensions.insert(current.clone());
         Ok(current)
@@ -91,7 +105,12 @@ pub fn session_cookie(token: String, expires: DateTime<Utc>, secure: bool) -> Co
 
 /// A cookie that makes the browser forget the session.
 pub fn removal_cookie() -> Cookie<'static> {
-    Cookie::build((COOKIE, "")).path("/").http_only(true).same_site(SameSite::Lax).max_age(time::Duration::ZERO).build()
+    Cookie::build((COOKIE, ""))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::ZERO)
+        .build()
 }
 
 /// Renews the session cookie of an active browser once its token is past half-life, so
@@ -105,11 +124,17 @@ pub async fn renew(State(state): State<AppState>, request: Request, next: Next) 
         .and_then(|claims| state.keys.issue(claims.sub, now).ok());
     let mut response = next.run(request).await;
     // Never resurrect a session the response itself ends (logout) or replaces (login).
-    let already_set = response.headers().get_all(header::SET_COOKIE).iter().any(|v| v.to_str().is_ok_and(|v| v.starts_with(COOKIE)));
-    if let (Some((token, expires)), false) = (renewal, already_set) {
-        if let Ok(value) = session_cookie(token, expires, state.config.secure_cookies).to_string().parse() {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+    let already_set = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|v| v.starts_with(COOKIE)));
+    if let (Some((token, expires)), false) = (renewal, already_set)
+        && let Ok(value) = session_cookie(token, expires, state.config.secure_cookies)
+            .to_string()
+            .parse()
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }

@@ -15,14 +15,23 @@ pub struct LoginThrottle {
 
 impl LoginThrottle {
     pub fn new(max_failures: u32, window: Duration) -> Self {
-        Self { max_failures, window, failures: Mutex::new(HashMap::new()) }
+        Self {
+            max_failures,
+            window,
+            failures: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Err(seconds to wait)` when this address is locked out.
     pub fn check(&self, key: &str, now: Instant) -> Result<(), u64> {
-        let failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let failures = self
+            .failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match failures.get(key) {
-            Some(&(count, since)) if count >= self.max_failures && now.duration_since(since) < self.window => {
+            Some(&(count, since))
+                if count >= self.max_failures && now.duration_since(since) < self.window =>
+            {
                 Err((self.window - now.duration_since(since)).as_secs().max(1))
             }
             _ => Ok(()),
@@ -30,7 +39,10 @@ impl LoginThrottle {
     }
 
     pub fn record_failure(&self, key: &str, now: Instant) {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut failures = self
+            .failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         // Bound memory under a spray of random addresses: forget expired entries first.
         if failures.len() > 10_000 {
             failures.retain(|_, (_, since)| now.duration_since(*since) < self.window);
@@ -43,7 +55,10 @@ impl LoginThrottle {
     }
 
     pub fn clear(&self, key: &str) {
-        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(key);
+        self.failures
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(key);
     }
 }
 
@@ -59,11 +74,24 @@ mod tests {
             assert!(throttle.check("a@x.fr", start).is_ok());
             throttle.record_failure("a@x.fr", start);
         }
-        let wait = throttle.check("a@x.fr", start + Duration::from_secs(10)).expect_err("locked");
+        let wait = throttle
+            .check("a@x.fr", start + Duration::from_secs(10))
+            .expect_err("locked");
         assert_eq!(wait, 50);
-        assert!(throttle.check("b@x.fr", start).is_ok(), "other addresses are not affected");
-        assert!(throttle.check("a@x.fr", start + Duration::from_secs(61)).is_ok());
+        assert!(
+            throttle.check("b@x.fr", start).is_ok(),
+            "other addresses are not affected"
+        );
+        assert!(
+            throttle
+                .check("a@x.fr", start + Duration::from_secs(61))
+                .is_ok()
+        );
         throttle.clear("a@x.fr");
-        assert!(throttle.check("a@x.fr", start + Duration::from_secs(10)).is_ok());
+        assert!(
+            throttle
+                .check("a@x.fr", start + Duration::from_secs(10))
+                .is_ok()
+        );
     }
 }

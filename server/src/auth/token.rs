@@ -22,17 +22,30 @@ pub struct TokenKeys {
 
 impl TokenKeys {
     pub fn new(secret: &[u8], lifetime: Duration) -> Self {
-        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), lifetime }
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            lifetime,
+        }
     }
 
     pub fn lifetime(&self) -> Duration {
         self.lifetime
     }
 
-    pub fn issue(&self, user_id: i64, now: DateTime<Utc>) -> Result<(String, DateTime<Utc>), AppError> {
+    pub fn issue(
+        &self,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(String, DateTime<Utc>), AppError> {
         let expires = now + self.lifetime;
-        let claims = Claims { sub: user_id, iat: now.timestamp(), exp: expires.timestamp() };
-        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| anyhow::anyhow!("jwt: {e}"))?;
+        let claims = Claims {
+            sub: user_id,
+            iat: now.timestamp(),
+            exp: expires.timestamp(),
+        };
+        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| anyhow::anyhow!("jwt: {e}"))?;
         Ok((token, expires))
     }
 
@@ -40,7 +53,9 @@ impl TokenKeys {
     pub fn verify(&self, token: &str) -> Option<Claims> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 0;
-        decode::<Claims>(token, &self.decoding, &validation).ok().map(|data| data.claims)
+        decode::<Claims>(token, &self.decoding, &validation)
+            .ok()
+            .map(|data| data.claims)
     }
 
     /// Past half its life, a token is replaced on the next request.
@@ -60,10 +75,16 @@ mod tests {
         assert_eq!(keys.verify(&token).expect("valid").sub, 42);
         let other = TokenKeys::new(b"another secret, another secret!!", Duration::hours(1));
         assert!(other.verify(&token).is_none());
-        let (old, _) = keys.issue(42, Utc::now() - Duration::hours(2)).expect("issue");
+        let (old, _) = keys
+            .issue(42, Utc::now() - Duration::hours(2))
+            .expect("issue");
         assert!(keys.verify(&old).is_none());
         let (tampered, _) = keys.issue(43, Utc::now()).expect("issue");
-        let forged = format!("{}.{}", &tampered[..tampered.rfind('.').unwrap_or(0)], &token[token.rfind('.').unwrap_or(0) + 1..]);
+        let forged = format!(
+            "{}.{}",
+            &tampered[..tampered.rfind('.').unwrap_or(0)],
+            &token[token.rfind('.').unwrap_or(0) + 1..]
+        );
         assert!(keys.verify(&forged).is_none());
     }
 
@@ -71,8 +92,16 @@ mod tests {
     fn renewal_starts_at_half_life() {
         let keys = TokenKeys::new(b"0123456789abcdef0123456789abcdef", Duration::hours(10));
         let now = Utc::now();
-        let fresh = Claims { sub: 1, iat: now.timestamp(), exp: (now + Duration::hours(9)).timestamp() };
-        let old = Claims { sub: 1, iat: now.timestamp(), exp: (now + Duration::hours(4)).timestamp() };
+        let fresh = Claims {
+            sub: 1,
+            iat: now.timestamp(),
+            exp: (now + Duration::hours(9)).timestamp(),
+        };
+        let old = Claims {
+            sub: 1,
+            iat: now.timestamp(),
+            exp: (now + Duration::hours(4)).timestamp(),
+        };
         assert!(!keys.needs_renewal(&fresh, now));
         assert!(keys.needs_renewal(&old, now));
     }

@@ -22,10 +22,18 @@ use axum_extra::extract::cookie::CookieJar;
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 
 pub fn request_locale(headers: &HeaderMap) -> Locale {
-    match CookieJar::from_headers(headers).get(LANGUAGE_COOKIE).map(|c| c.value().to_owned()).as_deref() {
+    match CookieJar::from_headers(headers)
+        .get(LANGUAGE_COOKIE)
+        .map(|c| c.value().to_owned())
+        .as_deref()
+    {
         Some("en") => Locale::en,
         Some("fr") => Locale::fr,
-        _ => locale_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
+        _ => locale_from_accept_language(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
     }
 }
 
@@ -47,14 +55,21 @@ pub async fn localize(request: Request, next: Next) -> Response {
             s if s.is_server_error() => ErrorKind::Internal,
             _ => ErrorKind::BadRequest,
         };
-        return ErrorPayload { kind, problems: Vec::new(), retry_after: None }.into_response_in(status, locale);
+        return ErrorPayload {
+            kind,
+            problems: Vec::new(),
+            retry_after: None,
+        }
+        .into_response_in(status, locale);
     }
     response
 }
 
 fn with_cookies_of(original: &Response, mut replacement: Response) -> Response {
     for cookie in original.headers().get_all(header::SET_COOKIE) {
-        replacement.headers_mut().append(header::SET_COOKIE, cookie.clone());
+        replacement
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
     }
     replacement
 }
@@ -66,7 +81,10 @@ fn is_plain_form_post(request: &Request) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let wants_json = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json"));
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"));
     form && !wants_json
 }
 
@@ -79,18 +97,36 @@ pub async fn form_posts(request: Request, next: Next) -> Response {
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-        return ErrorPayload { kind: ErrorKind::PayloadTooLarge, problems: Vec::new(), retry_after: None }
-            .into_response_in(StatusCode::PAYLOAD_TOO_LARGE, request_locale(&parts.headers));
+        return ErrorPayload {
+            kind: ErrorKind::PayloadTooLarge,
+            problems: Vec::new(),
+            retry_after: None,
+        }
+        .into_response_in(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            request_locale(&parts.headers),
+        );
     };
-    let field = |name: &str| form_urlencoded::parse(&bytes).find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+    let field = |name: &str| {
+        form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
     let next_page = local_path(field(NEXT_FIELD).as_deref(), "/");
     let back_page = local_path(field(BACK_FIELD).as_deref(), &next_page);
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let target = if response.status().is_success() {
         next_page
     } else {
-        let Some(payload) = response.extensions().get::<ErrorPayload>() else { return response };
-        let errors = FormErrors { kind: Some(payload.kind), fields: payload.problems.clone() };
+        let Some(payload) = response.extensions().get::<ErrorPayload>() else {
+            return response;
+        };
+        let errors = FormErrors {
+            kind: Some(payload.kind),
+            fields: payload.problems.clone(),
+        };
         let query = serde_urlencoded::to_string(errors.to_query()).unwrap_or_default();
         let (path, existing) = back_page.split_once('?').unwrap_or((&back_page, ""));
         // Earlier errors in the back page's query are replaced, other parameters kept.
@@ -99,7 +135,11 @@ pub async fn form_posts(request: Request, next: Next) -> Response {
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         let kept = serde_urlencoded::to_string(kept).unwrap_or_default();
-        let joined = [kept, query].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
+        let joined = [kept, query]
+            .into_iter()
+            .filter(|q| !q.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
         format!("{path}?{joined}")
     };
     with_cookies_of(&response, Redirect::to(&target).into_response())

@@ -25,10 +25,18 @@ fn problem_from<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> P
     let path = error.path().to_string();
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default();
-        let full = if path == "." { field.to_owned() } else { format!("{path}.{field}") };
+        let full = if path == "." {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
         return Problem::new(&full, ProblemCode::Required);
     }
-    let code = if message.starts_with("unknown variant") { ProblemCode::UnknownValue } else { ProblemCode::Malformed };
+    let code = if message.starts_with("unknown variant") {
+        ProblemCode::UnknownValue
+    } else {
+        ProblemCode::Malformed
+    };
     Problem::new(if path == "." { "body" } else { &path }, code)
 }
 
@@ -37,20 +45,27 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Input<T> {
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
         let form = is_form(&request);
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                AppError::PayloadTooLarge
-            } else {
-                AppError::BadRequest(rejection.body_text())
-            }
-        })?;
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::PayloadTooLarge
+                } else {
+                    AppError::BadRequest(rejection.body_text())
+                }
+            })?;
         if form {
             let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(&bytes));
-            return serde_path_to_error::deserialize(deserializer).map(Input).map_err(|e| AppError::field(problem_from(e)));
+            return serde_path_to_error::deserialize(deserializer)
+                .map(Input)
+                .map_err(|e| AppError::field(problem_from(e)));
         }
         let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
         match serde_path_to_error::deserialize(&mut deserializer) {
-            Ok(value) => deserializer.end().map(|()| Input(value)).map_err(|e| AppError::BadRequest(e.to_string())),
+            Ok(value) => deserializer
+                .end()
+                .map(|()| Input(value))
+                .map_err(|e| AppError::BadRequest(e.to_string())),
             Err(error) if error.inner().is_data() => Err(AppError::field(problem_from(error))),
             Err(error) => Err(AppError::BadRequest(error.inner().to_string())),
         }

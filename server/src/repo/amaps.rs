@@ -1,6 +1,8 @@
 use crate::db::entities::{amap, membership};
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
 pub struct NewAmapRow<'a> {
     pub slug: &'a str,
@@ -10,12 +12,21 @@ pub struct NewAmapRow<'a> {
     pub membership_fee_cents: i64,
 }
 
-pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<amap::Model>, DbErr> {
-    amap::Entity::find().filter(amap::Column::Slug.eq(slug)).one(db).await
+pub async fn find_by_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<Option<amap::Model>, DbErr> {
+    amap::Entity::find()
+        .filter(amap::Column::Slug.eq(slug))
+        .one(db)
+        .await
 }
 
 pub async fn list_all(db: &impl ConnectionTrait) -> Result<Vec<amap::Model>, DbErr> {
-    amap::Entity::find().order_by_asc(amap::Column::Name).all(db).await
+    amap::Entity::find()
+        .order_by_asc(amap::Column::Name)
+        .all(db)
+        .await
 }
 
 /// The AMAPs where this person has an active membership, with that membership.
@@ -29,10 +40,19 @@ pub async fn list_active_for_user(
         .all(db)
         .await?;
     let ids: Vec<i64> = memberships.iter().map(|m| m.amap_id).collect();
-    let amaps = amap::Entity::find().filter(amap::Column::Id.is_in(ids)).order_by_asc(amap::Column::Name).all(db).await?;
+    let amaps = amap::Entity::find()
+        .filter(amap::Column::Id.is_in(ids))
+        .order_by_asc(amap::Column::Name)
+        .all(db)
+        .await?;
     Ok(amaps
         .into_iter()
-        .filter_map(|a| memberships.iter().find(|m| m.amap_id == a.id).map(|m| (m.clone(), a)))
+        .filter_map(|a| {
+            memberships
+                .iter()
+                .find(|m| m.amap_id == a.id)
+                .map(|m| (m.clone(), a))
+        })
         .collect())
 }
 

@@ -1,9 +1,15 @@
 use crate::db::entities::{app_user, membership};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
-pub async fn find(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<Option<membership::Model>, DbErr> {
+pub async fn find(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: i64,
+) -> Result<Option<membership::Model>, DbErr> {
     membership::Entity::find()
         .filter(membership::Column::AmapId.eq(amap_id))
         .filter(membership::Column::UserId.eq(user_id))
@@ -24,7 +30,11 @@ pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Re
         updated_at: Set(now),
         ..Default::default()
     })
-    .on_conflict(OnConflict::columns([membership::Column::AmapId, membership::Column::UserId]).do_nothing().to_owned())
+    .on_conflict(
+        OnConflict::columns([membership::Column::AmapId, membership::Column::UserId])
+            .do_nothing()
+            .to_owned(),
+    )
     .exec_without_returning(db)
     .await
     .map(|_| ())
@@ -39,7 +49,13 @@ pub enum Flag {
 }
 
 /// Sets one flag; returns false when the person is not a member of this AMAP.
-pub async fn set_flag(db: &impl ConnectionTrait, amap_id: i64, user_id: i64, flag: Flag, value: bool) -> Result<bool, DbErr> {
+pub async fn set_flag(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: i64,
+    flag: Flag,
+    value: bool,
+) -> Result<bool, DbErr> {
     let column = match flag {
         Flag::Active => membership::Column::Active,
         Flag::Admin => membership::Column::Admin,
@@ -69,18 +85,22 @@ pub async fn list_with_users(
     db: &impl ConnectionTrait,
     amap_id: i64,
 ) -> Result<Vec<(membership::Model, app_user::Model)>, DbErr> {
-    let mut memberships: std::collections::HashMap<i64, membership::Model> = membership::Entity::find()
-        .filter(membership::Column::AmapId.eq(amap_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id, m))
-        .collect();
+    let mut memberships: std::collections::HashMap<i64, membership::Model> =
+        membership::Entity::find()
+            .filter(membership::Column::AmapId.eq(amap_id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.user_id, m))
+            .collect();
     let users = app_user::Entity::find()
         .filter(app_user::Column::Id.is_in(memberships.keys().copied().collect::<Vec<_>>()))
         .order_by_asc(app_user::Column::LastName)
         .order_by_asc(app_user::Column::FirstName)
         .all(db)
         .await?;
-    Ok(users.into_iter().filter_map(|u| memberships.remove(&u.id).map(|m| (m, u))).collect())
+    Ok(users
+        .into_iter()
+        .filter_map(|u| memberships.remove(&u.id).map(|m| (m, u)))
+        .collect())
 }

@@ -1,7 +1,9 @@
 use crate::db::entities::{app_user, producer, producer_referent, producer_user};
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
 pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<producer::Model>, DbErr> {
     producer::Entity::find()
@@ -11,7 +13,11 @@ pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<produce
         .await
 }
 
-pub async fn find(db: &impl ConnectionTrait, amap_id: i64, id: i64) -> Result<Option<producer::Model>, DbErr> {
+pub async fn find(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    id: i64,
+) -> Result<Option<producer::Model>, DbErr> {
     producer::Entity::find()
         .filter(producer::Column::AmapId.eq(amap_id))
         .filter(producer::Column::Id.eq(id))
@@ -19,7 +25,11 @@ pub async fn find(db: &impl ConnectionTrait, amap_id: i64, id: i64) -> Result<Op
         .await
 }
 
-pub async fn find_by_name(db: &impl ConnectionTrait, amap_id: i64, name: &str) -> Result<Option<producer::Model>, DbErr> {
+pub async fn find_by_name(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    name: &str,
+) -> Result<Option<producer::Model>, DbErr> {
     producer::Entity::find()
         .filter(producer::Column::AmapId.eq(amap_id))
         .filter(producer::Column::Name.eq(name))
@@ -50,7 +60,10 @@ pub async fn insert(
 }
 
 /// All référent links of the AMAP, in référent order.
-pub async fn referent_links(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<producer_referent::Model>, DbErr> {
+pub async fn referent_links(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+) -> Result<Vec<producer_referent::Model>, DbErr> {
     producer_referent::Entity::find()
         .filter(producer_referent::Column::AmapId.eq(amap_id))
         .order_by_asc(producer_referent::Column::Position)
@@ -59,11 +72,21 @@ pub async fn referent_links(db: &impl ConnectionTrait, amap_id: i64) -> Result<V
         .await
 }
 
-pub async fn producer_user_links(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<producer_user::Model>, DbErr> {
-    producer_user::Entity::find().filter(producer_user::Column::AmapId.eq(amap_id)).all(db).await
+pub async fn producer_user_links(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+) -> Result<Vec<producer_user::Model>, DbErr> {
+    producer_user::Entity::find()
+        .filter(producer_user::Column::AmapId.eq(amap_id))
+        .all(db)
+        .await
 }
 
-pub async fn referent_of(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<Vec<i64>, DbErr> {
+pub async fn referent_of(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: i64,
+) -> Result<Vec<i64>, DbErr> {
     Ok(producer_referent::Entity::find()
         .filter(producer_referent::Column::AmapId.eq(amap_id))
         .filter(producer_referent::Column::UserId.eq(user_id))
@@ -74,7 +97,11 @@ pub async fn referent_of(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) 
         .collect())
 }
 
-pub async fn producer_of(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<Vec<i64>, DbErr> {
+pub async fn producer_of(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: i64,
+) -> Result<Vec<i64>, DbErr> {
     Ok(producer_user::Entity::find()
         .filter(producer_user::Column::AmapId.eq(amap_id))
         .filter(producer_user::Column::UserId.eq(user_id))
@@ -86,8 +113,17 @@ pub async fn producer_of(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) 
 }
 
 /// Makes the person a référent of the producer (last in order); idempotent.
-pub async fn add_referent(db: &impl ConnectionTrait, amap_id: i64, producer_id: i64, user_id: i64) -> Result<(), DbErr> {
-    let position = referent_links(db, amap_id).await?.iter().filter(|l| l.producer_id == producer_id).count();
+pub async fn add_referent(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    producer_id: i64,
+    user_id: i64,
+) -> Result<(), DbErr> {
+    let position = referent_links(db, amap_id)
+        .await?
+        .iter()
+        .filter(|l| l.producer_id == producer_id)
+        .count();
     let now = Utc::now();
     producer_referent::Entity::insert(producer_referent::ActiveModel {
         amap_id: Set(amap_id),
@@ -99,14 +135,24 @@ pub async fn add_referent(db: &impl ConnectionTrait, amap_id: i64, producer_id: 
         ..Default::default()
     })
     .on_conflict(
-        OnConflict::columns([producer_referent::Column::ProducerId, producer_referent::Column::UserId]).do_nothing().to_owned(),
+        OnConflict::columns([
+            producer_referent::Column::ProducerId,
+            producer_referent::Column::UserId,
+        ])
+        .do_nothing()
+        .to_owned(),
     )
     .exec_without_returning(db)
     .await
     .map(|_| ())
 }
 
-pub async fn remove_referent(db: &impl ConnectionTrait, amap_id: i64, producer_id: i64, user_id: i64) -> Result<(), DbErr> {
+pub async fn remove_referent(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    producer_id: i64,
+    user_id: i64,
+) -> Result<(), DbErr> {
     producer_referent::Entity::delete_many()
         .filter(producer_referent::Column::AmapId.eq(amap_id))
         .filter(producer_referent::Column::ProducerId.eq(producer_id))
@@ -116,7 +162,12 @@ pub async fn remove_referent(db: &impl ConnectionTrait, amap_id: i64, producer_i
         .map(|_| ())
 }
 
-pub async fn add_producer_user(db: &impl ConnectionTrait, amap_id: i64, producer_id: i64, user_id: i64) -> Result<(), DbErr> {
+pub async fn add_producer_user(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    producer_id: i64,
+    user_id: i64,
+) -> Result<(), DbErr> {
     let now = Utc::now();
     producer_user::Entity::insert(producer_user::ActiveModel {
         amap_id: Set(amap_id),
@@ -126,13 +177,25 @@ pub async fn add_producer_user(db: &impl ConnectionTrait, amap_id: i64, producer
         updated_at: Set(now),
         ..Default::default()
     })
-    .on_conflict(OnConflict::columns([producer_user::Column::ProducerId, producer_user::Column::UserId]).do_nothing().to_owned())
+    .on_conflict(
+        OnConflict::columns([
+            producer_user::Column::ProducerId,
+            producer_user::Column::UserId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
     .exec_without_returning(db)
     .await
     .map(|_| ())
 }
 
-pub async fn remove_producer_user(db: &impl ConnectionTrait, amap_id: i64, producer_id: i64, user_id: i64) -> Result<(), DbErr> {
+pub async fn remove_producer_user(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    producer_id: i64,
+    user_id: i64,
+) -> Result<(), DbErr> {
     producer_user::Entity::delete_many()
         .filter(producer_user::Column::AmapId.eq(amap_id))
         .filter(producer_user::Column::ProducerId.eq(producer_id))
@@ -143,7 +206,10 @@ pub async fn remove_producer_user(db: &impl ConnectionTrait, amap_id: i64, produ
 }
 
 /// The people who refer each producer, keyed by user id, for building views.
-pub async fn users_by_id(db: &impl ConnectionTrait, ids: Vec<i64>) -> Result<std::collections::HashMap<i64, app_user::Model>, DbErr> {
+pub async fn users_by_id(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<std::collections::HashMap<i64, app_user::Model>, DbErr> {
     Ok(app_user::Entity::find()
         .filter(app_user::Column::Id.is_in(ids))
         .all(db)

@@ -10,15 +10,24 @@ pub struct NewUserRow<'a> {
     pub operator: bool,
 }
 
-pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<app_user::Model>, DbErr> {
-    app_user::Entity::find().filter(app_user::Column::Email.eq(email)).one(db).await
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find()
+        .filter(app_user::Column::Email.eq(email))
+        .one(db)
+        .await
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<app_user::Model>, DbErr> {
     app_user::Entity::find_by_id(id).one(db).await
 }
 
-pub async fn insert(db: &impl ConnectionTrait, row: NewUserRow<'_>) -> Result<app_user::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    row: NewUserRow<'_>,
+) -> Result<app_user::Model, DbErr> {
     let now = Utc::now();
     app_user::Entity::insert(app_user::ActiveModel {
         email: Set(row.email.to_owned()),
@@ -34,10 +43,20 @@ pub async fn insert(db: &impl ConnectionTrait, row: NewUserRow<'_>) -> Result<ap
     .await
 }
 
-pub async fn set_password_hash(db: &impl ConnectionTrait, id: i64, hash: String) -> Result<(), DbErr> {
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    id: i64,
+    hash: String,
+) -> Result<(), DbErr> {
     app_user::Entity::update_many()
-        .col_expr(app_user::Column::PasswordHash, sea_orm::sea_query::Expr::value(hash))
-        .col_expr(app_user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .col_expr(
+            app_user::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(hash),
+        )
+        .col_expr(
+            app_user::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
         .filter(app_user::Column::Id.eq(id))
         .exec(db)
         .await

@@ -19,7 +19,15 @@ enum Who {
     Operator,
 }
 
-const EVERYONE: [Who; 7] = [Who::Anon, Who::Member, Who::OtherReferent, Who::Treasurer, Who::Admin, Who::Outsider, Who::Operator];
+const EVERYONE: [Who; 7] = [
+    Who::Anon,
+    Who::Member,
+    Who::OtherReferent,
+    Who::Treasurer,
+    Who::Admin,
+    Who::Outsider,
+    Who::Operator,
+];
 
 struct Row {
     method: &'static str,
@@ -67,10 +75,30 @@ fn rows() -> Vec<Row> {
             body: |_, who| json!({ "email": format!("nobody-{}@example.org", format!("{who:?}").to_lowercase()), "password": "not the password" }),
             expect: |_| 401,
         },
-        Row { method: "POST", path: "/api/v1/auth/logout", body: no_body, expect: |_| 204 },
-        Row { method: "POST", path: "/api/v1/auth/refresh", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
-        Row { method: "GET", path: "/api/v1/me", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
-        Row { method: "GET", path: "/api/v1/amaps", body: no_body, expect: |w| if w == Who::Anon { 401 } else { 200 } },
+        Row {
+            method: "POST",
+            path: "/api/v1/auth/logout",
+            body: no_body,
+            expect: |_| 204,
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/auth/refresh",
+            body: no_body,
+            expect: |w| if w == Who::Anon { 401 } else { 200 },
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/me",
+            body: no_body,
+            expect: |w| if w == Who::Anon { 401 } else { 200 },
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps",
+            body: no_body,
+            expect: |w| if w == Who::Anon { 401 } else { 200 },
+        },
         Row {
             method: "POST",
             path: "/api/v1/amaps",
@@ -81,10 +109,30 @@ fn rows() -> Vec<Row> {
                 _ => 403,
             },
         },
-        Row { method: "GET", path: "/api/v1/amaps/{slug}", body: no_body, expect: member_space },
-        Row { method: "GET", path: "/api/v1/amaps/{slug}/home", body: no_body, expect: member_space },
-        Row { method: "GET", path: "/api/v1/amaps/{slug}/producers", body: no_body, expect: member_space },
-        Row { method: "GET", path: "/api/v1/amaps/{slug}/members", body: no_body, expect: treasurer_and_up(200) },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}",
+            body: no_body,
+            expect: member_space,
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/home",
+            body: no_body,
+            expect: member_space,
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/producers",
+            body: no_body,
+            expect: member_space,
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/members",
+            body: no_body,
+            expect: treasurer_and_up(200),
+        },
         Row {
             method: "POST",
             path: "/api/v1/amaps/{slug}/members",
@@ -133,10 +181,16 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
     let mut failures = Vec::new();
     for row in rows() {
         for (who, token) in &tokens {
-            let path = row.path.replace("{slug}", SLUG).replace("{member_id}", &cast.member.id.to_string());
+            let path = row
+                .path
+                .replace("{slug}", SLUG)
+                .replace("{member_id}", &cast.member.id.to_string());
             let mut request = match row.method {
                 "GET" => app.client().get(app.url(&path)),
-                _ => app.client().post(app.url(&path)).json(&(row.body)(&cast, *who)),
+                _ => app
+                    .client()
+                    .post(app.url(&path))
+                    .json(&(row.body)(&cast, *who)),
             };
             if let Some(token) = token {
                 request = request.bearer_auth(token);
@@ -144,11 +198,19 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
             let response = request.send().await.expect("request");
             let status = response.status().as_u16();
             if status != (row.expect)(*who) {
-                failures.push(format!("{} {} as {who:?}: got {status}, expected {}", row.method, row.path, (row.expect)(*who)));
+                failures.push(format!(
+                    "{} {} as {who:?}: got {status}, expected {}",
+                    row.method,
+                    row.path,
+                    (row.expect)(*who)
+                ));
             }
             if status >= 400 {
                 let body: Value = response.json().await.expect("error bodies are JSON");
-                assert!(body["kind"].is_string() && body["message"].is_string(), "{body}");
+                assert!(
+                    body["kind"].is_string() && body["message"].is_string(),
+                    "{body}"
+                );
             }
         }
     }
@@ -162,28 +224,57 @@ on_both_engines!(every_documented_endpoint_is_in_the_matrix, |app| {
         .as_object()
         .expect("paths")
         .iter()
-        .flat_map(|(path, item)| item.as_object().into_iter().flat_map(move |ops| ops.keys().map(move |m| (m.to_uppercase(), path.clone()))))
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .into_iter()
+                .flat_map(move |ops| ops.keys().map(move |m| (m.to_uppercase(), path.clone())))
+        })
         .collect();
-    let tested: BTreeSet<(String, String)> = rows().iter().map(|r| (r.method.to_owned(), r.path.to_owned())).collect();
-    assert_eq!(documented, tested, "every endpoint must have a row in the authorization matrix");
+    let tested: BTreeSet<(String, String)> = rows()
+        .iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    assert_eq!(
+        documented, tested,
+        "every endpoint must have a row in the authorization matrix"
+    );
 });
 
 on_both_engines!(an_amap_never_shows_another_amaps_members, |app| {
     let cast = app.cast().await;
     let admin = app.token(cast.admin.email).await;
-    let (_, members) = app.get(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin)).await;
-    let emails: Vec<&str> = members.as_array().expect("list").iter().filter_map(|m| m["email"].as_str()).collect();
+    let (_, members) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin))
+        .await;
+    let emails: Vec<&str> = members
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|m| m["email"].as_str())
+        .collect();
     assert!(emails.contains(&cast.member.email));
-    assert!(!emails.contains(&cast.outsider.email), "AMAP B's member leaked into AMAP A");
+    assert!(
+        !emails.contains(&cast.outsider.email),
+        "AMAP B's member leaked into AMAP A"
+    );
     // An admin of A cannot change roles of someone who is only in B.
     let (status, body) = app
-        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.outsider.id, "role": "treasurer", "granted": true }))
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.outsider.id, "role": "treasurer", "granted": true }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["fields"][0]["field"], "member_id");
     // Nor make a référent of another AMAP's producer.
     let outsider_token = app.token(cast.outsider.email).await;
-    let (status, _) = app.get(&format!("/api/v1/amaps/{SLUG}/producers"), Some(&outsider_token)).await;
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/amaps/{SLUG}/producers"),
+            Some(&outsider_token),
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 });
 
@@ -192,21 +283,40 @@ on_both_engines!(roles_granted_take_effect_at_once, |app| {
     let admin = app.token(cast.admin.email).await;
     let member = app.token(cast.member.email).await;
     let members_path = format!("/api/v1/amaps/{SLUG}/members");
-    assert_eq!(app.get(&members_path, Some(&member)).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get(&members_path, Some(&member)).await.0,
+        StatusCode::FORBIDDEN
+    );
     let (status, view) = app
-        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "treasurer", "granted": true }))
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "treasurer", "granted": true }),
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(view["roles"]["treasurer"], true);
     // Same token, new role: roles are read per request, not baked into the token.
-    assert_eq!(app.get(&members_path, Some(&member)).await.0, StatusCode::OK);
-    let (_, home) = app.get(&format!("/api/v1/amaps/{SLUG}/home"), Some(&member)).await;
+    assert_eq!(
+        app.get(&members_path, Some(&member)).await.0,
+        StatusCode::OK
+    );
+    let (_, home) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/home"), Some(&member))
+        .await;
     assert_eq!(home["level"], "treasurer");
     // Référent roles name an existing producer of this AMAP.
     let (status, body) = app
-        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "referent", "granted": true }))
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "referent", "granted": true }),
+        )
         .await;
-    assert_eq!((status, body["fields"][0]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("required")));
+    assert_eq!(
+        (status, body["fields"][0]["code"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("required"))
+    );
     let (status, view) = app
         .post(
             &format!("/api/v1/amaps/{SLUG}/roles"),
@@ -218,7 +328,11 @@ on_both_engines!(roles_granted_take_effect_at_once, |app| {
     assert_eq!(view["roles"]["referent_of"][0]["name"], "Ferme Une");
     // An admin cannot remove their own admin role.
     let (status, _) = app
-        .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.admin.id, "role": "admin", "granted": false }))
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.admin.id, "role": "admin", "granted": false }),
+        )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let _ = cast.producer_two;

@@ -5,67 +5,156 @@ use crate::on_both_engines;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-on_both_engines!(malformed_missing_and_oversized_input_get_clear_errors, |app| {
-    let cast = app.cast().await;
-    let admin = app.token(cast.admin.email).await;
-    let roles = app.url(&format!("/api/v1/amaps/{SLUG}/roles"));
+on_both_engines!(
+    malformed_missing_and_oversized_input_get_clear_errors,
+    |app| {
+        let cast = app.cast().await;
+        let admin = app.token(cast.admin.email).await;
+        let roles = app.url(&format!("/api/v1/amaps/{SLUG}/roles"));
 
-    // Malformed JSON.
-    let response = app.client().post(&roles).bearer_auth(&admin).header("content-type", "application/json").body("{\"member_id\": ").send().await.expect("send");
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert_error_shape(&response.json().await.expect("json"), "bad_request");
+        // Malformed JSON.
+        let response = app
+            .client()
+            .post(&roles)
+            .bearer_auth(&admin)
+            .header("content-type", "application/json")
+            .body("{\"member_id\": ")
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_error_shape(&response.json().await.expect("json"), "bad_request");
 
-    // A missing field is named.
-    let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "granted": true })).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!((body["fields"][0]["field"].as_str(), body["fields"][0]["code"].as_str()), (Some("role"), Some("required")));
+        // A missing field is named.
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/amaps/{SLUG}/roles"),
+                Some(&admin),
+                json!({ "member_id": cast.member.id, "granted": true }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            (
+                body["fields"][0]["field"].as_str(),
+                body["fields"][0]["code"].as_str()
+            ),
+            (Some("role"), Some("required"))
+        );
 
-    // A value of the wrong type or an unknown enum value is named too.
-    let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": "x", "role": "admin", "granted": true })).await;
-    assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("member_id")));
-    let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "king", "granted": true })).await;
-    assert_eq!((status, body["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_value")));
+        // A value of the wrong type or an unknown enum value is named too.
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/amaps/{SLUG}/roles"),
+                Some(&admin),
+                json!({ "member_id": "x", "role": "admin", "granted": true }),
+            )
+            .await;
+        assert_eq!(
+            (status, body["fields"][0]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("member_id"))
+        );
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/amaps/{SLUG}/roles"),
+                Some(&admin),
+                json!({ "member_id": cast.member.id, "role": "king", "granted": true }),
+            )
+            .await;
+        assert_eq!(
+            (status, body["fields"][0]["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_value"))
+        );
 
-    // Over-long strings: every problem of the form at once, with the limit.
-    let (status, body) = app
-        .post(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin), json!({ "email": "pas-un-email", "first_name": "é".repeat(101), "last_name": "" }))
-        .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_error_shape(&body, "validation");
-    let fields: Vec<(&str, &str)> =
-        body["fields"].as_array().expect("fields").iter().map(|f| (f["field"].as_str().unwrap_or(""), f["code"].as_str().unwrap_or(""))).collect();
-    assert_eq!(fields, vec![("email", "invalid_email"), ("first_name", "too_long"), ("last_name", "required")]);
-    assert_eq!(body["fields"][1]["limit"], 100);
-    assert_eq!(body["fields"][1]["message"], "100 caractères au maximum.");
+        // Over-long strings: every problem of the form at once, with the limit.
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/amaps/{SLUG}/members"),
+                Some(&admin),
+                json!({ "email": "pas-un-email", "first_name": "é".repeat(101), "last_name": "" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_error_shape(&body, "validation");
+        let fields: Vec<(&str, &str)> = body["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .map(|f| {
+                (
+                    f["field"].as_str().unwrap_or(""),
+                    f["code"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("email", "invalid_email"),
+                ("first_name", "too_long"),
+                ("last_name", "required")
+            ]
+        );
+        assert_eq!(body["fields"][1]["limit"], 100);
+        assert_eq!(body["fields"][1]["message"], "100 caractères au maximum.");
 
-    // Bodies over the limit.
-    let huge = json!({ "email": "a@b.fr", "first_name": "x".repeat(200_000), "last_name": "y" });
-    let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin), huge).await;
-    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_error_shape(&body, "payload_too_large");
-});
+        // Bodies over the limit.
+        let huge =
+            json!({ "email": "a@b.fr", "first_name": "x".repeat(200_000), "last_name": "y" });
+        let (status, body) = app
+            .post(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin), huge)
+            .await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_error_shape(&body, "payload_too_large");
+    }
+);
 
 on_both_engines!(unknown_ids_slugs_and_routes_are_404s, |app| {
     let cast = app.cast().await;
     let admin = app.token(cast.admin.email).await;
-    for path in ["/api/v1/amaps/no-such-amap/home", "/api/v1/amaps/NOT%20A%20SLUG/members", "/api/v1/nothing-here"] {
+    for path in [
+        "/api/v1/amaps/no-such-amap/home",
+        "/api/v1/amaps/NOT%20A%20SLUG/members",
+        "/api/v1/nothing-here",
+    ] {
         let (status, body) = app.get(path, Some(&admin)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_error_shape(&body, "not_found");
     }
     for id in ["999999", "abc", "-1"] {
-        let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/members/{id}/active"), Some(&admin), json!({ "active": true })).await;
+        let (status, body) = app
+            .post(
+                &format!("/api/v1/amaps/{SLUG}/members/{id}/active"),
+                Some(&admin),
+                json!({ "active": true }),
+            )
+            .await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{id}");
         assert_error_shape(&body, "not_found");
     }
-    let (status, body) = app.post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": 999999, "role": "admin", "granted": true })).await;
-    assert_eq!((status, body["fields"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_value")));
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": 999999, "role": "admin", "granted": true }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_value"))
+    );
     let (status, _) = app
         .post(&format!("/api/v1/amaps/{SLUG}/roles"), Some(&admin), json!({ "member_id": cast.member.id, "role": "referent", "producer_id": 999999, "granted": true }))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     // The wrong method on a real route keeps the shape.
-    let response = app.client().delete(app.url("/api/v1/me")).bearer_auth(&admin).send().await.expect("send");
+    let response = app
+        .client()
+        .delete(app.url("/api/v1/me"))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .expect("send");
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_error_shape(&response.json().await.expect("json"), "bad_request");
     let _ = OTHER_SLUG;
@@ -98,7 +187,11 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
     ];
     for endpoint in &endpoints {
         for body in &bodies {
-            for content_type in ["application/json", "application/x-www-form-urlencoded", "text/plain"] {
+            for content_type in [
+                "application/json",
+                "application/x-www-form-urlencoded",
+                "text/plain",
+            ] {
                 let response = app
                     .client()
                     .post(app.url(endpoint))
@@ -110,7 +203,11 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
                     .await
                     .expect("send");
                 let status = response.status();
-                assert!(status.is_client_error(), "{endpoint} {content_type} {:.40} → {status}", body);
+                assert!(
+                    status.is_client_error(),
+                    "{endpoint} {content_type} {:.40} → {status}",
+                    body
+                );
                 let shape: Value = response.json().await.expect("json error");
                 assert!(shape["kind"].is_string(), "{shape}");
             }
@@ -131,6 +228,12 @@ on_both_engines!(errors_speak_english_on_request, |app| {
     let body: Value = response.json().await.expect("json");
     assert_eq!(body["message"], "Some fields need correcting.");
     assert_eq!(body["fields"][0]["message"], "This field is required.");
-    let (_, french) = app.post("/api/v1/auth/login", None, json!({ "email": "", "password": "" })).await;
+    let (_, french) = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({ "email": "", "password": "" }),
+        )
+        .await;
     assert_eq!(french["fields"][0]["message"], "Ce champ est obligatoire.");
 });

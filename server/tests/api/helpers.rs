@@ -23,7 +23,8 @@ pub enum Engine {
 
 /// The server Postgres tests use: `TEST_DATABASE_URL`, else the developers' local one.
 static PG_ADMIN_URL: LazyLock<String> = LazyLock::new(|| {
-    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 });
 
 async fn postgres_reachable() -> bool {
@@ -35,7 +36,10 @@ async fn postgres_reachable() -> bool {
                 Err(_) => false,
             };
             if !ok {
-                eprintln!("PostgreSQL not reachable at {}: PostgreSQL variants are skipped", *PG_ADMIN_URL);
+                eprintln!(
+                    "PostgreSQL not reachable at {}: PostgreSQL variants are skipped",
+                    *PG_ADMIN_URL
+                );
             }
             ok
         })
@@ -47,7 +51,10 @@ async fn fresh_database(engine: Engine) -> Option<(String, Option<tempfile::Temp
     match engine {
         Engine::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("amapola.sqlite").display());
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("amapola.sqlite").display()
+            );
             Some((url, Some(dir)))
         }
         Engine::Postgres => {
@@ -55,10 +62,18 @@ async fn fresh_database(engine: Engine) -> Option<(String, Option<tempfile::Temp
                 return None;
             }
             let name = format!("amapola_test_{}", rand::random::<u64>());
-            let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str()).await.expect("postgres");
+            let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str())
+                .await
+                .expect("postgres");
             use sea_orm::ConnectionTrait;
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
-            let base = PG_ADMIN_URL.rsplit_once('/').map(|(b, _)| b.to_owned()).expect("url with database");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create database");
+            let base = PG_ADMIN_URL
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .expect("url with database");
             Some((format!("{base}/{name}"), None))
         }
     }
@@ -97,17 +112,27 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     let (url, dir) = fresh_database(engine).await?;
     let mut config = Config::for_database(&url);
     config.login_max_failures = 5;
-    let app = Application::build(config).await.expect("application builds");
+    let app = Application::build(config)
+        .await
+        .expect("application builds");
     let base = format!("http://{}", app.addr);
     let state = app.state.clone();
     tokio::spawn(app.run_until_stopped());
-    Some(TestApp { base, engine, state, database_url: url, _dir: dir })
+    Some(TestApp {
+        base,
+        engine,
+        state,
+        database_url: url,
+        _dir: dir,
+    })
 }
 
 /// One argon2 hash shared by all fixtures (hashing is deliberately slow).
 async fn shared_hash() -> String {
     static HASH: OnceCell<String> = OnceCell::const_new();
-    HASH.get_or_init(|| async { password::hash(PASSWORD.to_owned()).await.expect("hash") }).await.clone()
+    HASH.get_or_init(|| async { password::hash(PASSWORD.to_owned()).await.expect("hash") })
+        .await
+        .clone()
 }
 
 impl TestApp {
@@ -116,24 +141,50 @@ impl TestApp {
     }
 
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
     }
 
     pub fn browser(&self) -> reqwest::Client {
-        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client")
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client")
     }
 
-    async fn person(&self, amap: Option<i64>, email: &'static str, first: &str, last: &str) -> Persona {
-        let new = CreateMemberForm { email: email.into(), first_name: first.into(), last_name: last.into(), password: None }
-            .parse()
-            .expect("valid member");
+    async fn person(
+        &self,
+        amap: Option<i64>,
+        email: &'static str,
+        first: &str,
+        last: &str,
+    ) -> Persona {
+        let new = CreateMemberForm {
+            email: email.into(),
+            first_name: first.into(),
+            last_name: last.into(),
+            password: None,
+        }
+        .parse()
+        .expect("valid member");
         let db = &self.state.db;
         let id = match amap {
-            Some(amap) => api::add_member(db, amap, &new, Some(shared_hash().await)).await.expect("member"),
+            Some(amap) => api::add_member(db, amap, &new, Some(shared_hash().await))
+                .await
+                .expect("member"),
             None => {
                 repo::users::insert(
                     db,
-                    repo::users::NewUserRow { email, first_name: first, last_name: last, password_hash: Some(shared_hash().await), operator: true },
+                    repo::users::NewUserRow {
+                        email,
+                        first_name: first,
+                        last_name: last,
+                        password_hash: Some(shared_hash().await),
+                        operator: true,
+                    },
                 )
                 .await
                 .expect("operator")
@@ -144,9 +195,21 @@ impl TestApp {
     }
 
     async fn amap(&self, slug: &str, name: &str) -> i64 {
-        let form = CreateAmapForm { name: name.into(), city: "Lyon".into(), slug: slug.into(), time_zone: None, admin_email: None };
-        api::create_amap_with(&self.state.db, &form.parse().expect("valid amap")).await.expect("amap");
-        repo::amaps::find_by_slug(&self.state.db, slug).await.expect("query").expect("amap").id
+        let form = CreateAmapForm {
+            name: name.into(),
+            city: "Lyon".into(),
+            slug: slug.into(),
+            time_zone: None,
+            admin_email: None,
+        };
+        api::create_amap_with(&self.state.db, &form.parse().expect("valid amap"))
+            .await
+            .expect("amap");
+        repo::amaps::find_by_slug(&self.state.db, slug)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id
     }
 
     /// Two AMAPs and the whole cast.
@@ -154,20 +217,63 @@ impl TestApp {
         let db = &self.state.db;
         let a = self.amap(SLUG, "AMAP A").await;
         let b = self.amap(OTHER_SLUG, "AMAP B").await;
-        let producer_one = repo::producers::insert(db, a, "Ferme Une", "", 7).await.expect("producer").id;
-        let producer_two = repo::producers::insert(db, a, "Ferme Deux", "", 7).await.expect("producer").id;
-        let admin = self.person(Some(a), "admin@a.example.org", "Alice", "Admin").await;
-        api::apply_role_change(db, a, admin.id, RoleChange::Admin(true)).await.expect("admin");
-        let treasurer = self.person(Some(a), "tresorier@a.example.org", "Tom", "Trésorier").await;
-        api::apply_role_change(db, a, treasurer.id, RoleChange::Treasurer(true)).await.expect("treasurer");
-        let referent = self.person(Some(a), "referent@a.example.org", "Rémi", "Référent").await;
-        api::apply_role_change(db, a, referent.id, RoleChange::Referent(ProducerId(producer_two), true)).await.expect("referent");
-        let member = self.person(Some(a), "membre@a.example.org", "Marie", "Membre").await;
-        let inactive = self.person(Some(a), "inactif@a.example.org", "Ivan", "Inactif").await;
-        repo::memberships::set_flag(db, a, inactive.id, repo::memberships::Flag::Active, false).await.expect("deactivate");
-        let outsider = self.person(Some(b), "membre@b.example.org", "Olga", "Autre").await;
-        let operator = self.person(None, "operateur@example.org", "Oscar", "Opérateur").await;
-        Cast { admin, treasurer, referent, member, inactive, outsider, operator, producer_one, producer_two }
+        let producer_one = repo::producers::insert(db, a, "Ferme Une", "", 7)
+            .await
+            .expect("producer")
+            .id;
+        let producer_two = repo::producers::insert(db, a, "Ferme Deux", "", 7)
+            .await
+            .expect("producer")
+            .id;
+        let admin = self
+            .person(Some(a), "admin@a.example.org", "Alice", "Admin")
+            .await;
+        api::apply_role_change(db, a, admin.id, RoleChange::Admin(true))
+            .await
+            .expect("admin");
+        let treasurer = self
+            .person(Some(a), "tresorier@a.example.org", "Tom", "Trésorier")
+            .await;
+        api::apply_role_change(db, a, treasurer.id, RoleChange::Treasurer(true))
+            .await
+            .expect("treasurer");
+        let referent = self
+            .person(Some(a), "referent@a.example.org", "Rémi", "Référent")
+            .await;
+        api::apply_role_change(
+            db,
+            a,
+            referent.id,
+            RoleChange::Referent(ProducerId(producer_two), true),
+        )
+        .await
+        .expect("referent");
+        let member = self
+            .person(Some(a), "membre@a.example.org", "Marie", "Membre")
+            .await;
+        let inactive = self
+            .person(Some(a), "inactif@a.example.org", "Ivan", "Inactif")
+            .await;
+        repo::memberships::set_flag(db, a, inactive.id, repo::memberships::Flag::Active, false)
+            .await
+            .expect("deactivate");
+        let outsider = self
+            .person(Some(b), "membre@b.example.org", "Olga", "Autre")
+            .await;
+        let operator = self
+            .person(None, "operateur@example.org", "Oscar", "Opérateur")
+            .await;
+        Cast {
+            admin,
+            treasurer,
+            referent,
+            member,
+            inactive,
+            outsider,
+            operator,
+            producer_one,
+            producer_two,
+        }
     }
 
     /// Logs in through the API and returns the Bearer token.
@@ -208,14 +314,23 @@ impl TestApp {
 impl Drop for TestApp {
     /// Drops a test's PostgreSQL database (its SQLite file goes with the temp dir).
     fn drop(&mut self) {
-        let Engine::Postgres = self.engine else { return };
-        let Some((_, name)) = self.database_url.rsplit_once('/') else { return };
+        let Engine::Postgres = self.engine else {
+            return;
+        };
+        let Some((_, name)) = self.database_url.rsplit_once('/') else {
+            return;
+        };
         let statement = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 use sea_orm::ConnectionTrait;
-                let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str()).await.ok()?;
+                let admin = sea_orm::Database::connect(PG_ADMIN_URL.as_str())
+                    .await
+                    .ok()?;
                 admin.execute_unprepared(&statement).await.ok()
             })
         })
@@ -226,7 +341,10 @@ impl Drop for TestApp {
 /// Asserts the shared error shape: kind, message, fields.
 pub fn assert_error_shape(body: &Value, kind: &str) {
     assert_eq!(body["kind"], kind, "{body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
     assert!(body["fields"].is_array(), "{body}");
 }
 

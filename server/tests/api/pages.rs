@@ -16,7 +16,13 @@ async fn page(response: reqwest::Response) -> String {
     while let Some(start) = rest.find("<!") {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
-        let end = if after.starts_with("<!--") { after.find("-->").map(|e| e + 3) } else if after.starts_with("<!>") { Some(3) } else { None };
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|e| e + 3)
+        } else if after.starts_with("<!>") {
+            Some(3)
+        } else {
+            None
+        };
         match end {
             Some(end) => rest = &after[end..],
             None => {
@@ -30,88 +36,185 @@ async fn page(response: reqwest::Response) -> String {
 }
 
 fn location(response: &reqwest::Response) -> String {
-    response.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+    response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
 }
 
-on_both_engines!(a_member_logs_in_with_a_plain_form_and_sees_their_home, |app| {
-    let cast = app.cast().await;
-    let browser = app.browser();
-    let login = browser.get(app.url("/login")).header(ACCEPT, HTML).send().await.expect("login page");
-    assert_eq!(login.status(), StatusCode::OK);
-    let html = page(login).await;
-    assert!(html.contains("<form method=\"post\" action=\"/api/v1/auth/login\""), "{html}");
-    assert!(html.contains("Adresse e-mail") && html.contains("Mot de passe"));
+on_both_engines!(
+    a_member_logs_in_with_a_plain_form_and_sees_their_home,
+    |app| {
+        let cast = app.cast().await;
+        let browser = app.browser();
+        let login = browser
+            .get(app.url("/login"))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("login page");
+        assert_eq!(login.status(), StatusCode::OK);
+        let html = page(login).await;
+        assert!(
+            html.contains("<form method=\"post\" action=\"/api/v1/auth/login\""),
+            "{html}"
+        );
+        assert!(html.contains("Adresse e-mail") && html.contains("Mot de passe"));
 
-    let posted = browser
-        .post(app.url("/api/v1/auth/login"))
-        .header(ACCEPT, HTML)
-        .form(&[("email", cast.member.email), ("password", PASSWORD), ("_next", "/"), ("_back", "/login")])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&posted), "/");
-    assert!(posted.headers().get(SET_COOKIE).is_some(), "the redirect keeps the session cookie");
+        let posted = browser
+            .post(app.url("/api/v1/auth/login"))
+            .header(ACCEPT, HTML)
+            .form(&[
+                ("email", cast.member.email),
+                ("password", PASSWORD),
+                ("_next", "/"),
+                ("_back", "/login"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&posted), "/");
+        assert!(
+            posted.headers().get(SET_COOKIE).is_some(),
+            "the redirect keeps the session cookie"
+        );
 
-    let root = browser.get(app.url("/")).header(ACCEPT, HTML).send().await.expect("root");
-    assert_eq!(location(&root), format!("/a/{SLUG}"), "one AMAP: straight to it");
-    let home = browser.get(app.url(&format!("/a/{SLUG}"))).header(ACCEPT, HTML).send().await.expect("home");
-    assert_eq!(home.status(), StatusCode::OK);
-    let html = page(home).await;
-    for section in ["Bonjour Marie", "Mes contrats", "Mes livraisons", "Mes paiements", "Mes permanences", "Adhérent"] {
-        assert!(html.contains(section), "missing {section}");
+        let root = browser
+            .get(app.url("/"))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("root");
+        assert_eq!(
+            location(&root),
+            format!("/a/{SLUG}"),
+            "one AMAP: straight to it"
+        );
+        let home = browser
+            .get(app.url(&format!("/a/{SLUG}")))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("home");
+        assert_eq!(home.status(), StatusCode::OK);
+        let html = page(home).await;
+        for section in [
+            "Bonjour Marie",
+            "Mes contrats",
+            "Mes livraisons",
+            "Mes paiements",
+            "Mes permanences",
+            "Adhérent",
+        ] {
+            assert!(html.contains(section), "missing {section}");
+        }
+        assert!(
+            !html.contains("Adhérents et rôles"),
+            "members do not see the admin link"
+        );
     }
-    assert!(!html.contains("Adhérents et rôles"), "members do not see the admin link");
-});
+);
 
-on_both_engines!(a_wrong_password_comes_back_to_the_form_with_its_message, |app| {
-    let cast = app.cast().await;
-    let browser = app.browser();
-    let posted = browser
-        .post(app.url("/api/v1/auth/login"))
-        .header(ACCEPT, HTML)
-        .form(&[("email", cast.member.email), ("password", "wrong wrong"), ("_next", "/"), ("_back", "/login?next=%2Fa%2Famap-a")])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
-    let back = location(&posted);
-    assert_eq!(back, "/login?next=%2Fa%2Famap-a&error=invalid_credentials");
-    let shown = page(browser.get(app.url(&back)).header(ACCEPT, HTML).send().await.expect("page")).await;
-    assert!(shown.contains("role=\"alert\"") && shown.contains("Adresse e-mail ou mot de passe incorrect."), "{shown}");
+on_both_engines!(
+    a_wrong_password_comes_back_to_the_form_with_its_message,
+    |app| {
+        let cast = app.cast().await;
+        let browser = app.browser();
+        let posted = browser
+            .post(app.url("/api/v1/auth/login"))
+            .header(ACCEPT, HTML)
+            .form(&[
+                ("email", cast.member.email),
+                ("password", "wrong wrong"),
+                ("_next", "/"),
+                ("_back", "/login?next=%2Fa%2Famap-a"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+        let back = location(&posted);
+        assert_eq!(back, "/login?next=%2Fa%2Famap-a&error=invalid_credentials");
+        let shown = page(
+            browser
+                .get(app.url(&back))
+                .header(ACCEPT, HTML)
+                .send()
+                .await
+                .expect("page"),
+        )
+        .await;
+        assert!(
+            shown.contains("role=\"alert\"")
+                && shown.contains("Adresse e-mail ou mot de passe incorrect."),
+            "{shown}"
+        );
 
-    let posted = browser
-        .post(app.url("/api/v1/auth/login"))
-        .header(ACCEPT, HTML)
-        .form(&[("email", "pas-un-email"), ("password", ""), ("_back", "/login")])
-        .send()
-        .await
-        .expect("post");
-    let back = location(&posted);
-    let shown = page(browser.get(app.url(&back)).header(ACCEPT, HTML).send().await.expect("page")).await;
-    assert!(shown.contains("Adresse e-mail invalide.") && shown.contains("Ce champ est obligatoire."), "{back}");
-    // Redirect targets never leave the site.
-    let posted = browser
-        .post(app.url("/api/v1/auth/login"))
-        .header(ACCEPT, HTML)
-        .form(&[("email", cast.member.email), ("password", PASSWORD), ("_next", "https://evil.example/")])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(location(&posted), "/");
-});
+        let posted = browser
+            .post(app.url("/api/v1/auth/login"))
+            .header(ACCEPT, HTML)
+            .form(&[
+                ("email", "pas-un-email"),
+                ("password", ""),
+                ("_back", "/login"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        let back = location(&posted);
+        let shown = page(
+            browser
+                .get(app.url(&back))
+                .header(ACCEPT, HTML)
+                .send()
+                .await
+                .expect("page"),
+        )
+        .await;
+        assert!(
+            shown.contains("Adresse e-mail invalide.")
+                && shown.contains("Ce champ est obligatoire."),
+            "{back}"
+        );
+        // Redirect targets never leave the site.
+        let posted = browser
+            .post(app.url("/api/v1/auth/login"))
+            .header(ACCEPT, HTML)
+            .form(&[
+                ("email", cast.member.email),
+                ("password", PASSWORD),
+                ("_next", "https://evil.example/"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(location(&posted), "/");
+    }
+);
 
 on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
     let cast = app.cast().await;
     let browser = app.browser();
     browser
         .post(app.url("/api/v1/auth/login"))
-        .form(&[("email", cast.admin.email), ("password", PASSWORD), ("_next", "/")])
+        .form(&[
+            ("email", cast.admin.email),
+            ("password", PASSWORD),
+            ("_next", "/"),
+        ])
         .send()
         .await
         .expect("login");
     let admin_page = format!("/a/{SLUG}/admin/members");
-    let response = browser.get(app.url(&admin_page)).header(ACCEPT, HTML).send().await.expect("page");
+    let response = browser
+        .get(app.url(&admin_page))
+        .header(ACCEPT, HTML)
+        .send()
+        .await
+        .expect("page");
     assert_eq!(response.status(), StatusCode::OK);
     let html = page(response).await;
     assert!(html.contains(cast.member.email) && !html.contains(cast.outsider.email));
@@ -131,28 +234,94 @@ on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
         .send()
         .await
         .expect("grant");
-    assert_eq!((posted.status(), location(&posted)), (StatusCode::SEE_OTHER, admin_page.clone()));
-    let html = page(browser.get(app.url(&admin_page)).header(ACCEPT, HTML).send().await.expect("page")).await;
-    assert!(html.contains("Référent · Ferme Une"), "the new role is listed");
+    assert_eq!(
+        (posted.status(), location(&posted)),
+        (StatusCode::SEE_OTHER, admin_page.clone())
+    );
+    let html = page(
+        browser
+            .get(app.url(&admin_page))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    assert!(
+        html.contains("Référent · Ferme Une"),
+        "the new role is listed"
+    );
 
     // A member gets the page's error instead of the list.
     let member = app.browser();
-    member.post(app.url("/api/v1/auth/login")).form(&[("email", cast.member.email), ("password", PASSWORD)]).send().await.expect("login");
-    let html = page(member.get(app.url(&admin_page)).header(ACCEPT, HTML).send().await.expect("page")).await;
-    assert!(html.contains("Votre rôle ne permet pas cette action.") && !html.contains(cast.admin.email));
+    member
+        .post(app.url("/api/v1/auth/login"))
+        .form(&[("email", cast.member.email), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let html = page(
+        member
+            .get(app.url(&admin_page))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    assert!(
+        html.contains("Votre rôle ne permet pas cette action.") && !html.contains(cast.admin.email)
+    );
 });
 
 on_both_engines!(english_is_one_click_away_and_remembered, |app| {
     let cast = app.cast().await;
     let browser = app.browser();
-    let switched = browser.get(app.url("/lang/en?next=%2Flogin")).send().await.expect("switch");
-    assert_eq!((switched.status(), location(&switched)), (StatusCode::SEE_OTHER, "/login".to_owned()));
-    let html = page(browser.get(app.url("/login")).header(ACCEPT, HTML).send().await.expect("page")).await;
-    assert!(html.contains("lang=\"en\"") && html.contains("E-mail address"), "{html}");
-    browser.post(app.url("/api/v1/auth/login")).form(&[("email", cast.member.email), ("password", PASSWORD)]).send().await.expect("login");
-    let html = page(browser.get(app.url(&format!("/a/{SLUG}"))).header(ACCEPT, HTML).send().await.expect("home")).await;
+    let switched = browser
+        .get(app.url("/lang/en?next=%2Flogin"))
+        .send()
+        .await
+        .expect("switch");
+    assert_eq!(
+        (switched.status(), location(&switched)),
+        (StatusCode::SEE_OTHER, "/login".to_owned())
+    );
+    let html = page(
+        browser
+            .get(app.url("/login"))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    assert!(
+        html.contains("lang=\"en\"") && html.contains("E-mail address"),
+        "{html}"
+    );
+    browser
+        .post(app.url("/api/v1/auth/login"))
+        .form(&[("email", cast.member.email), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let html = page(
+        browser
+            .get(app.url(&format!("/a/{SLUG}")))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("home"),
+    )
+    .await;
     assert!(html.contains("My contracts") && html.contains("Hello Marie"));
     // Anonymous visitors of a member page are sent to log in, and back afterwards.
-    let anonymous = app.client().get(app.url(&format!("/a/{SLUG}"))).header(ACCEPT, HTML).send().await.expect("page");
+    let anonymous = app
+        .client()
+        .get(app.url(&format!("/a/{SLUG}")))
+        .header(ACCEPT, HTML)
+        .send()
+        .await
+        .expect("page");
     assert_eq!(location(&anonymous), format!("/login?next=/a/{SLUG}"));
 });
