@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(mktemp -d)
 export DATABASE_URL="sqlite://$DIR/e2e.sqlite?mode=rwc"
-BIN=${AMAPOLA_BIN:-target/debug/amapola}
+BIN=${AMAPOLA_BIN:-${CARGO_TARGET_DIR:-target}/debug/amapola}
 "$BIN" demo
 exec "$BIN" serve --addr "127.0.0.1:${1:-3123}" --site-root target/site
