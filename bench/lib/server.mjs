@@ -61,7 +61,8 @@ export async function withServer(name, databaseUrl, body) {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AMAPOLA_ADDR: `127.0.0.1:${port}`,
-    AMAPOLA_SITE_ROOT: join(targetDir, 'site'),
+    // .ci/build-site writes here whatever CARGO_TARGET_DIR says.
+    AMAPOLA_SITE_ROOT: join(repo, 'target/site'),
     // A RUST_LOG=debug left in the shell would log every request and skew the figures.
     RUST_LOG: 'warn',
     // Keeps a startup error to its message; panics still follow RUST_BACKTRACE.

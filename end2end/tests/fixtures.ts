@@ -12,6 +12,17 @@ export async function ready(page: Page, hydrated: boolean) {
 
 export const test = base.extend<{ hydrated: boolean }>({
   hydrated: async ({ javaScriptEnabled }, use) => use(javaScriptEnabled),
+  // A hydration mismatch or a panic in the WASM app fails the journey, even when the
+  // server-rendered page would still have let it pass.
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('Failed to load resource')) errors.push(message.text());
+    });
+    await use(page);
+    expect(errors, 'errors in the browser console').toEqual([]);
+  },
 });
 
 export async function logIn(page: Page, hydrated: boolean, email: string, password = PASSWORD) {
