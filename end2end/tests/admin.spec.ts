@@ -1,4 +1,4 @@
-import { expect, logIn, ready, SLUG, test } from './fixtures';
+import { expect, fitsPhone, logIn, ready, SLUG, test } from './fixtures';
 
 // Each project promotes a different member, so the two runs never see each other's work.
 const target = {
@@ -15,6 +15,7 @@ test('an admin grants a role', async ({ page, hydrated }) => {
   await page.getByRole('link', { name: 'Adhérents et rôles' }).click();
   await ready(page, hydrated);
   await expect(page.getByRole('heading', { name: 'Adhérents et rôles' })).toBeVisible();
+  await fitsPhone(page);
 
   const row = page.locator(`tr[data-member="${email}"]`);
   await expect(row).not.toContainText('Trésorier');

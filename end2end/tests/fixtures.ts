@@ -34,3 +34,9 @@ export async function logIn(page: Page, hydrated: boolean, email: string, passwo
 }
 
 export { expect };
+
+/** The page fits a 360 px phone: nothing scrolls sideways. */
+export async function fitsPhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'page width at 360 px').toBeLessThanOrEqual(360);
+}

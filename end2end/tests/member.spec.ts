@@ -1,4 +1,4 @@
-import { expect, logIn, PASSWORD, ready, SLUG, test } from './fixtures';
+import { expect, fitsPhone, logIn, PASSWORD, ready, SLUG, test } from './fixtures';
 
 test('a member logs in and sees their home', async ({ page, hydrated }) => {
   await logIn(page, hydrated, 'marie.dubois@example.org');
@@ -8,6 +8,7 @@ test('a member logs in and sees their home', async ({ page, hydrated }) => {
     await expect(page.getByRole('heading', { name: section })).toBeVisible();
   }
   await expect(page.getByRole('link', { name: 'Adhérents et rôles' })).toHaveCount(0);
+  await fitsPhone(page);
 });
 
 test('a wrong password shows the error and keeps the visitor on the login page', async ({ page, hydrated }) => {
