@@ -67,23 +67,22 @@ fn Home(home: HomeView) -> impl IntoView {
                 <p class="muted">{t!(i18n, home.producer_of, producers = producer_of.clone())}</p>
             </Show>
             <div class="sections">
-                <section class="card" aria-labelledby="contracts">
-                    <h2 id="contracts">{t!(i18n, home.contracts)}</h2>
-                    <p class="empty">{t!(i18n, home.contracts_empty)}</p>
-                </section>
-                <section class="card" aria-labelledby="deliveries">
-                    <h2 id="deliveries">{t!(i18n, home.deliveries)}</h2>
-                    <p class="empty">{t!(i18n, home.deliveries_empty)}</p>
-                </section>
-                <section class="card" aria-labelledby="payments">
-                    <h2 id="payments">{t!(i18n, home.payments)}</h2>
-                    <p class="empty">{t!(i18n, home.payments_empty)}</p>
-                </section>
-                <section class="card" aria-labelledby="duties">
-                    <h2 id="duties">{t!(i18n, home.duties)}</h2>
-                    <p class="empty">{t!(i18n, home.duties_empty)}</p>
-                </section>
+                <HomeSection id="contracts" title=t_string!(i18n, home.contracts) empty=t_string!(i18n, home.contracts_empty)/>
+                <HomeSection id="deliveries" title=t_string!(i18n, home.deliveries) empty=t_string!(i18n, home.deliveries_empty)/>
+                <HomeSection id="payments" title=t_string!(i18n, home.payments) empty=t_string!(i18n, home.payments_empty)/>
+                <HomeSection id="duties" title=t_string!(i18n, home.duties) empty=t_string!(i18n, home.duties_empty)/>
             </div>
         </main>
+    }
+}
+
+/// One of the four sections of the home page; it lists its items once their feature lands.
+#[component]
+fn HomeSection(id: &'static str, title: &'static str, empty: &'static str) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            <p class="empty">{empty}</p>
+        </section>
     }
 }

@@ -1,6 +1,5 @@
-use super::views;
 use crate::auth::password;
-use crate::auth::session::session_cookie;
+use crate::auth::session::open_session;
 use crate::error::{AppError, AppResult};
 use crate::http::input::Input;
 use crate::repo;
@@ -10,7 +9,6 @@ use app::api::auth::{LoginForm, SessionView};
 use axum::Json;
 use axum::extract::State;
 use axum_extra::extract::cookie::CookieJar;
-use chrono::Utc;
 use std::time::Instant;
 
 /// Log in with e-mail and password.
@@ -44,18 +42,7 @@ pub async fn login(
         state.throttle.record_failure(key, Instant::now());
         return Err(AppError::InvalidCredentials);
     };
-    if !account.operator && !repo::memberships::has_active(&state.db, account.id).await? {
-        return Err(AppError::AccountInactive);
-    }
+    let session = open_session(&state, jar, &account).await?;
     state.throttle.clear(key);
-    let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
-    let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
-    Ok((
-        jar.add(cookie),
-        Json(SessionView {
-            token,
-            expires_at,
-            user: views::user(&account),
-        }),
-    ))
+    Ok(session)
 }

@@ -24,8 +24,6 @@ pub async fn member_home(
     access: AmapAccess,
 ) -> AppResult<Json<HomeView>> {
     access.require(Action::ViewOwnSpace)?;
-    let membership =
-        repo::memberships::find(&state.db, access.amap.id, access.user.user.id).await?;
     let producers = repo::producers::list(&state.db, access.amap.id).await?;
     let named = |ids: &[app::domain::ProducerId]| {
         producers
@@ -35,8 +33,8 @@ pub async fn member_home(
             .collect()
     };
     let roles = RolesView {
-        admin: membership.as_ref().is_some_and(|m| m.admin),
-        treasurer: membership.as_ref().is_some_and(|m| m.treasurer),
+        admin: access.membership.as_ref().is_some_and(|m| m.admin),
+        treasurer: access.membership.as_ref().is_some_and(|m| m.treasurer),
         referent_of: named(&access.grants.referent_of),
         producer_of: named(&access.grants.producer_of),
     };

@@ -1,15 +1,12 @@
-use super::views;
 use crate::auth::CurrentUser;
-use crate::auth::session::session_cookie;
-use crate::error::{AppError, AppResult};
-use crate::repo;
+use crate::auth::session::open_session;
+use crate::error::AppResult;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::auth::SessionView;
 use axum::Json;
 use axum::extract::State;
 use axum_extra::extract::cookie::CookieJar;
-use chrono::Utc;
 
 /// Exchange a valid session for a fresh one (API clients; browsers renew automatically).
 #[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
@@ -24,18 +21,5 @@ pub async fn refresh(
     jar: CookieJar,
     current: CurrentUser,
 ) -> AppResult<(CookieJar, Json<SessionView>)> {
-    let account = current.user;
-    if !account.operator && !repo::memberships::has_active(&state.db, account.id).await? {
-        return Err(AppError::AccountInactive);
-    }
-    let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
-    let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
-    Ok((
-        jar.add(cookie),
-        Json(SessionView {
-            token,
-            expires_at,
-            user: views::user(&account),
-        }),
-    ))
+    open_session(&state, jar, &current.user).await
 }

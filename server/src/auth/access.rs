@@ -3,7 +3,7 @@
 //! the pure `app::domain::access` rule.
 
 use super::session::CurrentUser;
-use crate::db::entities::amap;
+use crate::db::entities::{amap, membership};
 use crate::error::AppError;
 use crate::repo;
 use crate::state::AppState;
@@ -16,6 +16,8 @@ use std::collections::HashMap;
 pub struct AmapAccess {
     pub amap: amap::Model,
     pub user: CurrentUser,
+    /// The caller's active membership here, if any.
+    pub membership: Option<membership::Model>,
     pub grants: Grants,
 }
 
@@ -35,25 +37,41 @@ pub async fn load_grants(
     amap_id: i64,
     user: &CurrentUser,
 ) -> Result<Grants, AppError> {
-    let membership = repo::memberships::find(&state.db, amap_id, user.user.id)
+    Ok(load_membership_and_grants(state, amap_id, user).await?.1)
+}
+
+/// The active membership (if any) and the grants that follow from it.
+async fn load_membership_and_grants(
+    state: &AppState,
+    amap_id: i64,
+    user: &CurrentUser,
+) -> Result<(Option<membership::Model>, Grants), AppError> {
+    let user_id = user.user.id;
+    let membership = repo::memberships::find(&state.db, amap_id, user_id)
         .await?
         .filter(|m| m.active);
     let Some(membership) = membership else {
-        return Ok(Grants {
-            operator: user.user.operator,
-            ..Grants::default()
-        });
+        return Ok((
+            None,
+            Grants {
+                operator: user.user.operator,
+                ..Grants::default()
+            },
+        ));
     };
-    let referent_of = repo::producers::referent_of(&state.db, amap_id, user.user.id).await?;
-    let producer_of = repo::producers::producer_of(&state.db, amap_id, user.user.id).await?;
-    Ok(Grants {
+    let (referent_of, producer_of) = tokio::try_join!(
+        repo::producers::referent_of(&state.db, amap_id, user_id),
+        repo::producers::producer_of(&state.db, amap_id, user_id),
+    )?;
+    let grants = Grants {
         operator: user.user.operator,
         member: true,
         admin: membership.admin,
         treasurer: membership.treasurer,
         referent_of: referent_of.into_iter().map(ProducerId).collect(),
         producer_of: producer_of.into_iter().map(ProducerId).collect(),
-    })
+    };
+    Ok((Some(membership), grants))
 }
 
 impl<S> FromRequestParts<S> for AmapAccess
@@ -74,7 +92,12 @@ where
         let amap = repo::amaps::find_by_slug(&state.db, slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let grants = load_grants(&state, amap.id, &user).await?;
-        Ok(Self { amap, user, grants })
+        let (membership, grants) = load_membership_and_grants(&state, amap.id, &user).await?;
+        Ok(Self {
+            amap,
+            user,
+            membership,
+            grants,
+        })
     }
 }

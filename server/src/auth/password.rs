@@ -1,5 +1,6 @@
 //! argon2id password hashes (OWASP parameters: 19 MiB, 2 passes), computed off the async
-//! runtime so a burst of logins never stalls other requests.
+//! runtime so a burst of logins never stalls other requests, and at most one per core at a
+//! time: each computation holds 19 MiB, so a login storm queues instead of taking gigabytes.
 
 use crate::error::AppError;
 use anyhow::Context;
@@ -8,6 +9,21 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
+
+/// One argon2 computation per core at the most.
+static SLOTS: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+/// Runs one argon2 computation on the blocking pool once a slot is free.
+async fn limited<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _slot = SLOTS.acquire().await.context("argon2 slots closed")?;
+    Ok(tokio::task::spawn_blocking(work)
+        .await
+        .context("argon2 task")?)
+}
 
 fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
@@ -22,9 +38,7 @@ pub fn hash_blocking(password: &str) -> Result<String, AppError> {
 }
 
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .context("hash task")?
+    limited(move || hash_blocking(&password)).await?
 }
 
 /// A hash of nothing anyone knows, verified when the e-mail is unknown so that the answer
@@ -34,7 +48,7 @@ static DECOY: LazyLock<Option<String>> =
 
 /// True when `password` matches `stored`; always spends one argon2 verification.
 pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    limited(move || {
         let (hash, real) = match stored {
             Some(hash) => (hash, true),
             None => (DECOY.clone().unwrap_or_default(), false),
@@ -48,8 +62,6 @@ pub async fn verify(stored: Option<String>, password: String) -> Result<bool, Ap
             && real
     })
     .await
-    .context("verify task")
-    .map_err(AppError::from)
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::db::entities::app_user;
 use crate::error::AppError;
 use crate::repo;
 use crate::state::AppState;
+use app::api::auth::SessionView;
+use axum::Json;
 use axum::extract::{FromRef, FromRequestParts, Request, State};
 use axum::http::{Method, header, request::Parts};
 use axum::middleware::Next;
@@ -89,6 +91,29 @@ where
         parts.extensions.insert(current.clone());
         Ok(current)
     }
+}
+
+/// Opens a session for an account that may log in (an operator, or a person with at least
+/// one active membership): the cookie for browsers, the same token in the body for API clients.
+pub async fn open_session(
+    state: &AppState,
+    jar: CookieJar,
+    account: &app_user::Model,
+) -> Result<(CookieJar, Json<SessionView>), AppError> {
+    if !account.operator && !repo::memberships::has_active(&state.db, account.id).await? {
+        return Err(AppError::AccountInactive);
+    }
+    let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
+    let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
+    let user = crate::api::views::user(account);
+    Ok((
+        jar.add(cookie),
+        Json(SessionView {
+            token,
+            expires_at,
+            user,
+        }),
+    ))
 }
 
 /// The session cookie for a fresh token.

@@ -3,6 +3,7 @@ use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
+use std::collections::HashMap;
 
 pub struct NewAmapRow<'a> {
     pub slug: &'a str,
@@ -34,25 +35,22 @@ pub async fn list_active_for_user(
     db: &impl ConnectionTrait,
     user_id: i64,
 ) -> Result<Vec<(membership::Model, amap::Model)>, DbErr> {
-    let memberships = membership::Entity::find()
+    let mut memberships: HashMap<i64, membership::Model> = membership::Entity::find()
         .filter(membership::Column::UserId.eq(user_id))
         .filter(membership::Column::Active.eq(true))
         .all(db)
-        .await?;
-    let ids: Vec<i64> = memberships.iter().map(|m| m.amap_id).collect();
+        .await?
+        .into_iter()
+        .map(|m| (m.amap_id, m))
+        .collect();
     let amaps = amap::Entity::find()
-        .filter(amap::Column::Id.is_in(ids))
+        .filter(amap::Column::Id.is_in(memberships.keys().copied().collect::<Vec<_>>()))
         .order_by_asc(amap::Column::Name)
         .all(db)
         .await?;
     Ok(amaps
         .into_iter()
-        .filter_map(|a| {
-            memberships
-                .iter()
-                .find(|m| m.amap_id == a.id)
-                .map(|m| (m.clone(), a))
-        })
+        .filter_map(|a| memberships.remove(&a.id).map(|m| (m, a)))
         .collect())
 }
 

@@ -35,6 +35,21 @@ async fn page(response: reqwest::Response) -> String {
     out
 }
 
+/// Posts the login form as a browser without JavaScript does.
+async fn post_login(
+    app: &crate::helpers::TestApp,
+    browser: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    browser
+        .post(app.url("/api/v1/auth/login"))
+        .header(ACCEPT, HTML)
+        .form(fields)
+        .send()
+        .await
+        .expect("login post")
+}
+
 fn location(response: &reqwest::Response) -> String {
     response
         .headers()
@@ -63,18 +78,17 @@ on_both_engines!(
         );
         assert!(html.contains("Adresse e-mail") && html.contains("Mot de passe"));
 
-        let posted = browser
-            .post(app.url("/api/v1/auth/login"))
-            .header(ACCEPT, HTML)
-            .form(&[
+        let posted = post_login(
+            &app,
+            &browser,
+            &[
                 ("email", cast.member.email),
                 ("password", PASSWORD),
                 ("_next", "/"),
                 ("_back", "/login"),
-            ])
-            .send()
-            .await
-            .expect("post");
+            ],
+        )
+        .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         assert_eq!(location(&posted), "/");
         assert!(
@@ -123,18 +137,17 @@ on_both_engines!(
     |app| {
         let cast = app.cast().await;
         let browser = app.browser();
-        let posted = browser
-            .post(app.url("/api/v1/auth/login"))
-            .header(ACCEPT, HTML)
-            .form(&[
+        let posted = post_login(
+            &app,
+            &browser,
+            &[
                 ("email", cast.member.email),
                 ("password", "wrong wrong"),
                 ("_next", "/"),
                 ("_back", "/login?next=%2Fa%2Famap-a"),
-            ])
-            .send()
-            .await
-            .expect("post");
+            ],
+        )
+        .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         let back = location(&posted);
         assert_eq!(back, "/login?next=%2Fa%2Famap-a&error=invalid_credentials");
@@ -153,17 +166,16 @@ on_both_engines!(
             "{shown}"
         );
 
-        let posted = browser
-            .post(app.url("/api/v1/auth/login"))
-            .header(ACCEPT, HTML)
-            .form(&[
+        let posted = post_login(
+            &app,
+            &browser,
+            &[
                 ("email", "pas-un-email"),
                 ("password", ""),
                 ("_back", "/login"),
-            ])
-            .send()
-            .await
-            .expect("post");
+            ],
+        )
+        .await;
         let back = location(&posted);
         let shown = page(
             browser
@@ -180,17 +192,16 @@ on_both_engines!(
             "{back}"
         );
         // Redirect targets never leave the site.
-        let posted = browser
-            .post(app.url("/api/v1/auth/login"))
-            .header(ACCEPT, HTML)
-            .form(&[
+        let posted = post_login(
+            &app,
+            &browser,
+            &[
                 ("email", cast.member.email),
                 ("password", PASSWORD),
                 ("_next", "https://evil.example/"),
-            ])
-            .send()
-            .await
-            .expect("post");
+            ],
+        )
+        .await;
         assert_eq!(location(&posted), "/");
     }
 );
@@ -198,16 +209,16 @@ on_both_engines!(
 on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
     let cast = app.cast().await;
     let browser = app.browser();
-    browser
-        .post(app.url("/api/v1/auth/login"))
-        .form(&[
+    post_login(
+        &app,
+        &browser,
+        &[
             ("email", cast.admin.email),
             ("password", PASSWORD),
             ("_next", "/"),
-        ])
-        .send()
-        .await
-        .expect("login");
+        ],
+    )
+    .await;
     let admin_page = format!("/a/{SLUG}/admin/members");
     let response = browser
         .get(app.url(&admin_page))
@@ -254,12 +265,12 @@ on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
 
     // A member gets the page's error instead of the list.
     let member = app.browser();
-    member
-        .post(app.url("/api/v1/auth/login"))
-        .form(&[("email", cast.member.email), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    post_login(
+        &app,
+        &member,
+        &[("email", cast.member.email), ("password", PASSWORD)],
+    )
+    .await;
     let html = page(
         member
             .get(app.url(&admin_page))
@@ -299,12 +310,12 @@ on_both_engines!(english_is_one_click_away_and_remembered, |app| {
         html.contains("lang=\"en\"") && html.contains("E-mail address"),
         "{html}"
     );
-    browser
-        .post(app.url("/api/v1/auth/login"))
-        .form(&[("email", cast.member.email), ("password", PASSWORD)])
-        .send()
-        .await
-        .expect("login");
+    post_login(
+        &app,
+        &browser,
+        &[("email", cast.member.email), ("password", PASSWORD)],
+    )
+    .await;
     let html = page(
         browser
             .get(app.url(&format!("/a/{SLUG}")))
