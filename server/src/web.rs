@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -107,4 +108,7 @@ pub fn router(options: LeptosOptions, api: Router) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        // Pages are compressed on the fly; `/pkg` files already are (their Content-Encoding
+        // makes this layer leave them alone).
+        .layer(CompressionLayer::new())
 }
