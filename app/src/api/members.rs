@@ -102,6 +102,14 @@ pub enum RoleChange {
     Producer(ProducerId, bool),
 }
 
+impl RoleChange {
+    /// Whether this change could cut its author off (see `domain::access::locks_oneself_out`).
+    pub fn risk(self) -> Option<crate::domain::access::RiskyChange> {
+        (self == RoleChange::Admin(false))
+            .then_some(crate::domain::access::RiskyChange::RevokeAdmin)
+    }
+}
+
 impl RoleChangeForm {
     pub fn parse(&self) -> Result<RoleChange, Vec<Problem>> {
         let producer = || {

@@ -5,7 +5,7 @@
 //! Someone who does not belong to an AMAP may not even learn that it exists: the decision
 //! is `Hidden`, which the server answers with 404, never 403.
 
-use super::ids::ProducerId;
+use super::ids::{ProducerId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// What one person holds in one AMAP.
@@ -122,6 +122,21 @@ impl Grants {
     }
 }
 
+/// A change to a membership that would cut its author off if made to their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskyChange {
+    /// Removing the admin role: the AMAP could lose its last way to manage roles.
+    RevokeAdmin,
+    /// Deactivating the membership: the author could no longer log in here.
+    Deactivate,
+}
+
+/// Nobody may make a risky change to themselves by a slip of the mouse; another admin
+/// (or treasurer, for deactivation) can.
+pub fn locks_oneself_out(actor: UserId, target: UserId, change: Option<RiskyChange>) -> bool {
+    actor == target && change.is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +251,15 @@ mod tests {
             .level(),
             RoleLevel::Admin
         );
+    }
+
+    #[test]
+    fn only_risky_changes_to_oneself_are_refused() {
+        let (me, other) = (UserId(1), UserId(2));
+        assert!(locks_oneself_out(me, me, Some(RiskyChange::RevokeAdmin)));
+        assert!(locks_oneself_out(me, me, Some(RiskyChange::Deactivate)));
+        assert!(!locks_oneself_out(me, other, Some(RiskyChange::Deactivate)));
+        assert!(!locks_oneself_out(me, me, None));
     }
 
     fn any_grants() -> impl Strategy<Value = Grants> {

@@ -6,7 +6,8 @@ use crate::repo::{self, memberships::Flag};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::members::{MemberView, RoleChange, RoleChangeForm};
-use app::domain::{Action, Problem, ProblemCode};
+use app::domain::access::locks_oneself_out;
+use app::domain::{Action, Problem, ProblemCode, UserId};
 use axum::Json;
 use axum::extract::State;
 use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -29,8 +30,7 @@ pub async fn change_role(
 ) -> AppResult<Json<MemberView>> {
     access.require(Action::AssignRoles)?;
     let change = form.parse().map_err(AppError::Validation)?;
-    if change == RoleChange::Admin(false) && form.member_id.0 == access.user.user.id {
-        // An AMAP must never lose its last way to manage roles by a slip of the mouse.
+    if locks_oneself_out(UserId(access.user.user.id), form.member_id, change.risk()) {
         return Err(AppError::Forbidden);
     }
     let txn = state.db.begin().await?;

@@ -6,7 +6,8 @@ use crate::repo::{self, memberships::Flag};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::members::{ActiveForm, MemberView};
-use app::domain::Action;
+use app::domain::access::{RiskyChange, locks_oneself_out};
+use app::domain::{Action, UserId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -32,8 +33,8 @@ pub async fn set_member_active(
         .find(|(name, _)| *name == "member_id")
         .and_then(|(_, id)| id.parse().ok())
         .ok_or(AppError::NotFound)?;
-    if member_id == access.user.user.id && !form.active {
-        // Locking oneself out is never what a volunteer meant to do.
+    let risk = (!form.active).then_some(RiskyChange::Deactivate);
+    if locks_oneself_out(UserId(access.user.user.id), UserId(member_id), risk) {
         return Err(AppError::Forbidden);
     }
     if !repo::memberships::set_flag(
