@@ -4,14 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_tenancy_and_accounts;
+mod m20261123_000002_create_contracts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            m20261123_000001_create_tenancy_and_accounts::Migration,
-        )]
+        vec![
+            Box::new(m20261123_000001_create_tenancy_and_accounts::Migration),
+            Box::new(m20261123_000002_create_contracts::Migration),
+        ]
     }
 }

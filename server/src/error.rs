@@ -39,6 +39,9 @@ pub enum AppError {
     /// 409: conflicts with the current state.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// 409 about named fields (e.g. the date and product whose stock just ran out).
+    #[error("conflict on fields")]
+    ConflictOn(Vec<Problem>),
     /// 413: body over the limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -66,7 +69,7 @@ impl AppError {
             Self::Forbidden => ErrorKind::Forbidden,
             Self::AccountInactive => ErrorKind::AccountInactive,
             Self::NotFound => ErrorKind::NotFound,
-            Self::Conflict(_) => ErrorKind::Conflict,
+            Self::Conflict(_) | Self::ConflictOn(_) => ErrorKind::Conflict,
             Self::PayloadTooLarge => ErrorKind::PayloadTooLarge,
             Self::TooManyRequests { .. } => ErrorKind::TooManyRequests,
             Self::Internal(_) => ErrorKind::Internal,
@@ -99,6 +102,7 @@ impl ErrorPayload {
                     field: p.field.clone(),
                     code: p.code,
                     limit: p.limit,
+                    detail: p.detail.clone(),
                     message: problem_message(locale, p),
                 })
                 .collect(),
@@ -134,7 +138,7 @@ impl IntoResponse for AppError {
             _ => None,
         };
         let problems = match self {
-            Self::Validation(problems) => problems,
+            Self::Validation(problems) | Self::ConflictOn(problems) => problems,
             _ => Vec::new(),
         };
         let status =

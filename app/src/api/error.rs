@@ -95,6 +95,9 @@ pub struct FieldError {
     pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// A référent's own wording (entry rules); already used as `message` when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     pub message: String,
 }
 
@@ -104,6 +107,7 @@ impl FieldError {
             field: self.field.clone(),
             code: self.code,
             limit: self.limit,
+            detail: self.detail.clone(),
         }
     }
 }

@@ -55,6 +55,7 @@ impl FormErrors {
                     field: field.to_owned(),
                     code,
                     limit,
+                    detail: None,
                 })
             })
             .collect();

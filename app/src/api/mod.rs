@@ -7,11 +7,13 @@
 pub mod amaps;
 pub mod auth;
 pub mod client;
+pub mod contracts;
 pub mod error;
 pub mod form;
 pub mod home;
 pub mod members;
 pub mod producers;
+pub mod templates;
 
 pub use error::{ApiError, ErrorKind, FieldError};
 

@@ -36,3 +36,15 @@ typed_id!(
     /// A farm supplying one AMAP.
     ProducerId
 );
+typed_id!(
+    /// Something a producer sells (a basket, a bottle, a cheese…).
+    ProductId
+);
+typed_id!(
+    /// A contract template ("contrat vierge") offered for a season.
+    TemplateId
+);
+typed_id!(
+    /// One member's contract on one template.
+    SubscriptionId
+);

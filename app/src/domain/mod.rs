@@ -6,12 +6,13 @@
 
 pub mod access;
 pub mod account;
+pub mod contract;
 pub mod ids;
 pub mod money;
 pub mod problem;
 
 pub use access::{Action, Grants};
 pub use account::{AmapName, City, Email, Password, PersonName, Slug};
-pub use ids::{AmapId, ProducerId, UserId};
+pub use ids::{AmapId, ProducerId, ProductId, SubscriptionId, TemplateId, UserId};
 pub use money::Money;
 pub use problem::{Problem, ProblemCode, Problems};

@@ -14,6 +14,20 @@ use std::ops::{Add, Sub};
 #[serde(transparent)]
 pub struct Money(Decimal);
 
+/// On the wire a `Money` is a decimal string with a dot ("12.50"), never a float.
+#[cfg(feature = "ssr")]
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .examples(["12.50"])
+            .into()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl utoipa::ToSchema for Money {}
+
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
     /// A bound no AMAP amount comes near, keeping cent counts far inside `i64`.

@@ -21,10 +21,34 @@ pub enum ProblemCode {
     Taken,
     UnknownValue,
     Malformed,
+    /// Entry rule: the quantity must be a multiple of `limit`.
+    MultipleOf,
+    /// Entry rule: at least `limit`.
+    AtLeast,
+    /// Entry rule: at most `limit`.
+    AtMost,
+    /// Entry rule: exactly `limit`.
+    MustEqual,
+    /// This product is not delivered on this date (cancelled or unknown).
+    CellClosed,
+    /// This date can no longer be changed (deadline or notice period passed).
+    DateClosed,
+    /// A contract needs at least one product.
+    EmptyContract,
+    /// Not enough stock left; `limit` units are still available.
+    OutOfStock,
+    /// Fewer jokers than the `limit` required.
+    TooFewJokers,
+    /// More jokers than the `limit` allowed.
+    TooManyJokers,
+    /// Jokers are not offered on this contract, or not on this date.
+    JokerNotAllowed,
+    /// A date or a value that does not fit (e.g. a deadline after the first delivery).
+    InvalidDate,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 10] = [
+    pub const ALL: [ProblemCode; 22] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -35,6 +59,18 @@ impl ProblemCode {
         Self::Taken,
         Self::UnknownValue,
         Self::Malformed,
+        Self::MultipleOf,
+        Self::AtLeast,
+        Self::AtMost,
+        Self::MustEqual,
+        Self::CellClosed,
+        Self::DateClosed,
+        Self::EmptyContract,
+        Self::OutOfStock,
+        Self::TooFewJokers,
+        Self::TooManyJokers,
+        Self::JokerNotAllowed,
+        Self::InvalidDate,
     ];
 
     /// The wire name, as serde writes it.
@@ -50,6 +86,18 @@ impl ProblemCode {
             Self::Taken => "taken",
             Self::UnknownValue => "unknown_value",
             Self::Malformed => "malformed",
+            Self::MultipleOf => "multiple_of",
+            Self::AtLeast => "at_least",
+            Self::AtMost => "at_most",
+            Self::MustEqual => "must_equal",
+            Self::CellClosed => "cell_closed",
+            Self::DateClosed => "date_closed",
+            Self::EmptyContract => "empty_contract",
+            Self::OutOfStock => "out_of_stock",
+            Self::TooFewJokers => "too_few_jokers",
+            Self::TooManyJokers => "too_many_jokers",
+            Self::JokerNotAllowed => "joker_not_allowed",
+            Self::InvalidDate => "invalid_date",
         }
     }
 
@@ -66,6 +114,9 @@ pub struct Problem {
     pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// A référent's own wording for an entry rule, shown instead of the generated sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl Problem {
@@ -74,6 +125,7 @@ impl Problem {
             field: field.to_owned(),
             code,
             limit: None,
+            detail: None,
         }
     }
 
@@ -82,6 +134,7 @@ impl Problem {
             field: field.to_owned(),
             code,
             limit: Some(limit),
+            detail: None,
         }
     }
 }

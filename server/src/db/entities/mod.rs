@@ -3,8 +3,19 @@
 
 pub mod amap;
 pub mod app_user;
+pub mod contract_template;
+pub mod delivery_date;
+pub mod exclusion;
 pub mod membership;
 pub mod producer;
 pub mod producer_referent;
 pub mod producer_user;
+pub mod product;
 pub mod server_secret;
+pub mod stock_conversion;
+pub mod stock_counter;
+pub mod stock_limit;
+pub mod subscription;
+pub mod subscription_cell;
+pub mod subscription_joker;
+pub mod template_product;

@@ -1,0 +1,896 @@
+//! Contract templates as référents manage them: products, calendars, prices, entry rules,
+//! stock, jokers, states, mass changes, and the subscriptions they received.
+//!
+//! Forms are flat (every field a string) so that the same body arrives from a plain HTML
+//! form post and from a JSON client; `parse` turns them into domain values or field problems.
+
+use super::amaps::amap_path;
+use super::client;
+use super::error::ApiError;
+use super::producers::{PersonRef, ProducerRef};
+use crate::domain::contract::calendar::{Frequency, generate_dates, normalize};
+use crate::domain::contract::template::Exclusion;
+use crate::domain::contract::{
+    Binds, Conversion, DateScope, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, Operator,
+    ProductScope, StockLimit, TemplateState,
+};
+use crate::domain::{Money, Problem, ProblemCode, Problems, ProducerId, ProductId, TemplateId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub fn templates_path(slug: &str) -> String {
+    format!("{}/templates", amap_path(slug))
+}
+
+pub fn template_path(slug: &str, id: TemplateId) -> String {
+    format!("{}/templates/{id}", amap_path(slug))
+}
+
+// ---------------------------------------------------------------------------------------
+// Products
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProductView {
+    pub id: ProductId,
+    pub producer_id: ProducerId,
+    pub name: String,
+    /// Free text: "bouteille 75 cl", "panier 3 kg"…
+    pub packaging: String,
+    pub description: String,
+    pub active: bool,
+}
+
+/// A producer with its notice period and products (what a référent edits).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProducerDetail {
+    pub id: ProducerId,
+    pub name: String,
+    pub description: String,
+    pub notice_days: u32,
+    pub active: bool,
+    pub referents: Vec<PersonRef>,
+    pub users: Vec<PersonRef>,
+    pub products: Vec<ProductView>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProducerForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// "Délai de prévenance", in days.
+    #[serde(default)]
+    pub notice_days: String,
+    /// "on"/"true" keeps the producer active; absent archives it (a checkbox).
+    #[serde(default)]
+    pub active: Option<String>,
+}
+
+pub struct ProducerInput {
+    pub name: String,
+    pub description: String,
+    pub notice_days: u32,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProductForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub packaging: String,
+    #[serde(default)]
+    pub description: String,
+    /// A checkbox: absent means archived (no longer offered in new templates).
+    #[serde(default)]
+    pub active: Option<String>,
+}
+
+pub struct ProductInput {
+    pub name: String,
+    pub packaging: String,
+    pub description: String,
+    pub active: bool,
+}
+
+fn text(problems: &mut Problems, field: &str, raw: &str, max: usize, required: bool) -> String {
+    let value = raw.trim();
+    if required && value.is_empty() {
+        problems.push(Problem::new(field, ProblemCode::Required));
+    } else if value.chars().count() > max {
+        problems.push(Problem::with_limit(field, ProblemCode::TooLong, max as u32));
+    }
+    value.to_owned()
+}
+
+fn number(problems: &mut Problems, field: &str, raw: &str, max: u32) -> Option<u32> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Some(0);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n <= max => Some(n),
+        Ok(_) => {
+            problems.push(Problem::with_limit(field, ProblemCode::AtMost, max));
+            None
+        }
+        Err(_) => {
+            problems.push(Problem::new(field, ProblemCode::Malformed));
+            None
+        }
+    }
+}
+
+fn checked(raw: &Option<String>) -> bool {
+    raw.as_deref()
+        .is_some_and(|v| matches!(v, "on" | "true" | "1" | "yes"))
+}
+
+fn date(problems: &mut Problems, field: &str, raw: &str) -> Option<NaiveDate> {
+    let value = raw.trim();
+    if value.is_empty() {
+        problems.push(Problem::new(field, ProblemCode::Required));
+        return None;
+    }
+    parse_date(value).or_else(|| {
+        problems.push(Problem::new(field, ProblemCode::InvalidDate));
+        None
+    })
+}
+
+/// `2026-12-03` (what `<input type="date">` sends) or `03/12/2026` (what people type).
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
+        .ok()
+}
+
+/// A free list of dates separated by spaces, commas, semicolons or new lines.
+fn date_list(problems: &mut Problems, field: &str, raw: &str) -> Vec<NaiveDate> {
+    let mut dates = Vec::new();
+    for part in raw.split([' ', ',', ';', '\n', '\r', '\t']).filter(|p| !p.is_empty()) {
+        match parse_date(part) {
+            Some(d) => dates.push(d),
+            None => problems.push(Problem::new(field, ProblemCode::InvalidDate)),
+        }
+    }
+    normalize(dates)
+}
+
+fn id_list(problems: &mut Problems, field: &str, raw: &str) -> Vec<ProductId> {
+    let mut ids = Vec::new();
+    for part in raw.split([' ', ',', ';']).filter(|p| !p.is_empty()) {
+        match part.parse::<i64>() {
+            Ok(id) => ids.push(ProductId(id)),
+            Err(_) => problems.push(Problem::new(field, ProblemCode::Malformed)),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+impl ProducerForm {
+    pub fn parse(&self) -> Result<ProducerInput, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let name = text(&mut problems, "name", &self.name, 120, true);
+        let description = text(&mut problems, "description", &self.description, 2048, false);
+        let notice_days = number(&mut problems, "notice_days", &self.notice_days, 60);
+        let active = checked(&self.active);
+        problems.finish(|| {
+            Some(ProducerInput {
+                name,
+                description,
+                notice_days: notice_days?,
+                active,
+            })
+        })
+    }
+}
+
+impl ProductForm {
+    pub fn parse(&self) -> Result<ProductInput, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let name = text(&mut problems, "name", &self.name, 100, true);
+        let packaging = text(&mut problems, "packaging", &self.packaging, 100, false);
+        let description = text(&mut problems, "description", &self.description, 2048, false);
+        problems.finish(|| {
+            Some(ProductInput {
+                name,
+                packaging,
+                description,
+                active: checked(&self.active),
+            })
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Templates
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TemplateSummary {
+    pub id: TemplateId,
+    pub name: String,
+    pub producer: ProducerRef,
+    pub nature: Nature,
+    pub state: TemplateState,
+    pub deadline: NaiveDate,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub date_count: u32,
+    pub subscriber_count: u32,
+}
+
+/// One product column of a template, with its price there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TemplateProductView {
+    pub id: ProductId,
+    pub name: String,
+    pub packaging: String,
+    pub price: Money,
+}
+
+/// How much of a stock counter is taken (date × stock product).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StockStatus {
+    pub date: NaiveDate,
+    pub product: ProductId,
+    pub capacity: u32,
+    pub used: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TemplateView {
+    pub summary: TemplateSummary,
+    pub description: String,
+    pub producer_notice_days: u32,
+    pub late_joiners: bool,
+    pub prepaid_notice_days: u32,
+    pub jokers: JokerPolicy,
+    pub rules: Vec<EntryRule>,
+    pub dates: Vec<NaiveDate>,
+    pub products: Vec<TemplateProductView>,
+    pub exclusions: Vec<Exclusion>,
+    pub stock_shared: bool,
+    pub stock_limits: Vec<StockLimit>,
+    pub conversions: Vec<Conversion>,
+    pub stock: Vec<StockStatus>,
+    /// The producer's products not (yet) in this template.
+    pub other_products: Vec<ProductView>,
+}
+
+/// Create (or edit the header of) a template. Calendar fields are read on creation only;
+/// afterwards dates change through [`ChangeForm`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TemplateForm {
+    #[serde(default)]
+    pub producer_id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// `subscription` (ABONNEMENT), `free` (LIBRE) or `prepaid_card` (CARTE_PREPAYEE).
+    #[serde(default)]
+    pub nature: String,
+    /// Last sign-up day (`2026-12-03` or `03/12/2026`).
+    #[serde(default)]
+    pub deadline: String,
+    /// `once`, `weekly`, `fortnightly`, `monthly_same_weekday` or `list`.
+    #[serde(default)]
+    pub frequency: String,
+    #[serde(default)]
+    pub first_date: String,
+    #[serde(default)]
+    pub last_date: String,
+    /// With `frequency=list`: the dates, separated by spaces, commas or new lines.
+    #[serde(default)]
+    pub dates: String,
+    #[serde(default)]
+    pub late_joiners: Option<String>,
+    #[serde(default)]
+    pub prepaid_notice_days: String,
+    /// `none`, `absence` or `postponement`.
+    #[serde(default)]
+    pub joker_kind: String,
+    #[serde(default)]
+    pub joker_min: String,
+    #[serde(default)]
+    pub joker_max: String,
+    /// Empty: jokers only at sign-up; N: changeable until N days before each date.
+    #[serde(default)]
+    pub joker_days: String,
+    #[serde(default)]
+    pub stock_shared: Option<String>,
+}
+
+/// A parsed [`TemplateForm`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateInput {
+    pub producer_id: Option<ProducerId>,
+    pub name: String,
+    pub description: String,
+    pub nature: Nature,
+    pub deadline: NaiveDate,
+    /// Empty when the form carried no calendar (header edit).
+    pub dates: Vec<NaiveDate>,
+    pub late_joiners: bool,
+    pub prepaid_notice_days: u32,
+    pub jokers: JokerPolicy,
+    pub stock_shared: bool,
+}
+
+fn nature(problems: &mut Problems, raw: &str) -> Option<Nature> {
+    match raw.trim() {
+        "subscription" => Some(Nature::Subscription),
+        "free" => Some(Nature::Free),
+        "prepaid_card" => Some(Nature::PrepaidCard),
+        "" => {
+            problems.push(Problem::new("nature", ProblemCode::Required));
+            None
+        }
+        _ => {
+            problems.push(Problem::new("nature", ProblemCode::UnknownValue));
+            None
+        }
+    }
+}
+
+fn joker_kind(problems: &mut Problems, raw: &str) -> Option<JokerKind> {
+    match raw.trim() {
+        "" | "none" => Some(JokerKind::None),
+        "absence" => Some(JokerKind::Absence),
+        "postponement" => Some(JokerKind::Postponement),
+        _ => {
+            problems.push(Problem::new("joker_kind", ProblemCode::UnknownValue));
+            None
+        }
+    }
+}
+
+impl TemplateForm {
+    /// `with_calendar`: creation (dates required) or header edit (calendar ignored).
+    pub fn parse(&self, with_calendar: bool) -> Result<TemplateInput, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let producer_id = match self.producer_id.trim() {
+            "" if with_calendar => {
+                problems.push(Problem::new("producer_id", ProblemCode::Required));
+                None
+            }
+            "" => None,
+            raw => match raw.parse::<i64>() {
+                Ok(id) => Some(ProducerId(id)),
+                Err(_) => {
+                    problems.push(Problem::new("producer_id", ProblemCode::UnknownValue));
+                    None
+                }
+            },
+        };
+        let name = text(&mut problems, "name", &self.name, 100, true);
+        let description = text(&mut problems, "description", &self.description, 2048, false);
+        let nature = nature(&mut problems, &self.nature);
+        let deadline = date(&mut problems, "deadline", &self.deadline);
+        let dates = if with_calendar {
+            self.calendar(&mut problems)
+        } else {
+            Vec::new()
+        };
+        let prepaid_notice_days =
+            number(&mut problems, "prepaid_notice_days", &self.prepaid_notice_days, 60);
+        let kind = joker_kind(&mut problems, &self.joker_kind);
+        let joker_min = number(&mut problems, "joker_min", &self.joker_min, 52);
+        let joker_max = number(&mut problems, "joker_max", &self.joker_max, 52);
+        let joker_days = match self.joker_days.trim() {
+            "" => Some(None),
+            raw => number(&mut problems, "joker_days", raw, 60).map(Some),
+        };
+        if let (Some(min), Some(max)) = (joker_min, joker_max)
+            && min > max
+        {
+            problems.push(Problem::with_limit("joker_min", ProblemCode::AtMost, max));
+        }
+        if let (Some(deadline), Some(first)) = (deadline, dates.first())
+            && deadline > *first
+        {
+            // Reference §2.2: the sign-up deadline is on or before the first delivery.
+            problems.push(Problem::new("deadline", ProblemCode::InvalidDate));
+        }
+        if nature == Some(Nature::PrepaidCard) && with_calendar && dates.len() == 1 {
+            // Reference §2.1: a prepaid card cannot have a single delivery.
+            problems.push(Problem::with_limit("dates", ProblemCode::AtLeast, 2));
+        }
+        problems.finish(|| {
+            Some(TemplateInput {
+                producer_id,
+                name,
+                description,
+                nature: nature?,
+                deadline: deadline?,
+                dates,
+                late_joiners: checked(&self.late_joiners),
+                prepaid_notice_days: prepaid_notice_days?,
+                jokers: JokerPolicy {
+                    kind: kind?,
+                    min: joker_min?,
+                    max: joker_max?,
+                    mode: match joker_days? {
+                        None => JokerMode::AtSignUp,
+                        Some(days) => JokerMode::UntilDaysBefore(days),
+                    },
+                },
+                stock_shared: checked(&self.stock_shared),
+            })
+        })
+    }
+
+    fn calendar(&self, problems: &mut Problems) -> Vec<NaiveDate> {
+        let frequency = match self.frequency.trim() {
+            "list" => None,
+            "once" => Some(Frequency::Once),
+            "weekly" => Some(Frequency::Weekly),
+            "fortnightly" => Some(Frequency::Fortnightly),
+            "monthly_same_weekday" => Some(Frequency::MonthlySameWeekday),
+            "" => {
+                problems.push(Problem::new("frequency", ProblemCode::Required));
+                return Vec::new();
+            }
+            _ => {
+                problems.push(Problem::new("frequency", ProblemCode::UnknownValue));
+                return Vec::new();
+            }
+        };
+        let dates = match frequency {
+            None => date_list(problems, "dates", &self.dates),
+            Some(frequency) => {
+                let first = date(problems, "first_date", &self.first_date);
+                let last = if frequency == Frequency::Once {
+                    first
+                } else {
+                    date(problems, "last_date", &self.last_date)
+                };
+                match (first, last) {
+                    (Some(first), Some(last)) if last < first => {
+                        problems.push(Problem::new("last_date", ProblemCode::InvalidDate));
+                        Vec::new()
+                    }
+                    (Some(first), Some(last)) => generate_dates(frequency, first, last),
+                    _ => return Vec::new(),
+                }
+            }
+        };
+        if dates.is_empty() {
+            problems.push(Problem::new("dates", ProblemCode::Required));
+        } else if dates.len() > 366 {
+            problems.push(Problem::with_limit("dates", ProblemCode::AtMost, 366));
+        }
+        dates
+    }
+}
+
+/// Move a template along draft → active → archived (or back).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StateForm {
+    /// `draft`, `active` or `archived`.
+    #[serde(default)]
+    pub state: String,
+}
+
+impl StateForm {
+    pub fn parse(&self) -> Result<TemplateState, Vec<Problem>> {
+        match self.state.trim() {
+            "draft" => Ok(TemplateState::Draft),
+            "active" => Ok(TemplateState::Active),
+            "archived" => Ok(TemplateState::Archived),
+            "" => Err(vec![Problem::new("state", ProblemCode::Required)]),
+            _ => Err(vec![Problem::new("state", ProblemCode::UnknownValue)]),
+        }
+    }
+}
+
+/// "Créer à partir de…": a copy with products and prices, dates cleared and replaced by a new
+/// calendar.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CopyForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub deadline: String,
+    #[serde(default)]
+    pub frequency: String,
+    #[serde(default)]
+    pub first_date: String,
+    #[serde(default)]
+    pub last_date: String,
+    #[serde(default)]
+    pub dates: String,
+}
+
+pub struct CopyInput {
+    pub name: String,
+    pub deadline: NaiveDate,
+    pub dates: Vec<NaiveDate>,
+}
+
+impl CopyForm {
+    pub fn parse(&self) -> Result<CopyInput, Vec<Problem>> {
+        let as_template = TemplateForm {
+            producer_id: "0".into(),
+            name: self.name.clone(),
+            nature: "free".into(),
+            deadline: self.deadline.clone(),
+            frequency: self.frequency.clone(),
+            first_date: self.first_date.clone(),
+            last_date: self.last_date.clone(),
+            dates: self.dates.clone(),
+            ..TemplateForm::default()
+        };
+        let input = as_template.parse(true)?;
+        Ok(CopyInput {
+            name: input.name,
+            deadline: input.deadline,
+            dates: input.dates,
+        })
+    }
+}
+
+/// One entry rule, flat (reference §2.4).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RuleForm {
+    /// `each_date`, `whole_contract`, `one_date` or `several_dates`.
+    #[serde(default)]
+    pub date_scope: String,
+    /// The date(s) for `one_date` / `several_dates`.
+    #[serde(default)]
+    pub dates: String,
+    /// `one`, `several` or `all`.
+    #[serde(default)]
+    pub product_scope: String,
+    /// Product id(s) for `one` / `several`, separated by commas.
+    #[serde(default)]
+    pub products: String,
+    /// `equal`, `at_least`, `at_most` or `multiple_of`.
+    #[serde(default)]
+    pub operator: String,
+    #[serde(default)]
+    pub value: String,
+    /// The référent's own wording (optional).
+    #[serde(default)]
+    pub message: String,
+    /// A checkbox: present means the rule binds référents too.
+    #[serde(default)]
+    pub everyone: Option<String>,
+}
+
+impl RuleForm {
+    pub fn parse(&self) -> Result<EntryRule, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let dates = match self.date_scope.trim() {
+            "each_date" => Some(DateScope::EachDate),
+            "whole_contract" => Some(DateScope::WholeContract),
+            "one_date" => date(&mut problems, "dates", &self.dates).map(DateScope::OneDate),
+            "several_dates" => {
+                let list = date_list(&mut problems, "dates", &self.dates);
+                if list.is_empty() {
+                    problems.push(Problem::new("dates", ProblemCode::Required));
+                }
+                Some(DateScope::SeveralDates(list))
+            }
+            "" => {
+                problems.push(Problem::new("date_scope", ProblemCode::Required));
+                None
+            }
+            _ => {
+                problems.push(Problem::new("date_scope", ProblemCode::UnknownValue));
+                None
+            }
+        };
+        let products = match self.product_scope.trim() {
+            "all" => Some(ProductScope::All),
+            scope @ ("one" | "several") => {
+                let ids = id_list(&mut problems, "products", &self.products);
+                match (scope, ids.as_slice()) {
+                    (_, []) => {
+                        problems.push(Problem::new("products", ProblemCode::Required));
+                        None
+                    }
+                    ("one", [id]) => Some(ProductScope::One(*id)),
+                    ("one", _) => {
+                        problems.push(Problem::with_limit("products", ProblemCode::AtMost, 1));
+                        None
+                    }
+                    _ => Some(ProductScope::Several(ids)),
+                }
+            }
+            "" => {
+                problems.push(Problem::new("product_scope", ProblemCode::Required));
+                None
+            }
+            _ => {
+                problems.push(Problem::new("product_scope", ProblemCode::UnknownValue));
+                None
+            }
+        };
+        let operator = match self.operator.trim() {
+            "equal" => Some(Operator::Equal),
+            "at_least" => Some(Operator::AtLeast),
+            "at_most" => Some(Operator::AtMost),
+            "multiple_of" => Some(Operator::MultipleOf),
+            "" => {
+                problems.push(Problem::new("operator", ProblemCode::Required));
+                None
+            }
+            _ => {
+                problems.push(Problem::new("operator", ProblemCode::UnknownValue));
+                None
+            }
+        };
+        let value = if self.value.trim().is_empty() {
+            problems.push(Problem::new("value", ProblemCode::Required));
+            None
+        } else {
+            number(&mut problems, "value", &self.value, 10_000)
+        };
+        let message = text(&mut problems, "message", &self.message, 200, false);
+        problems.finish(|| {
+            Some(EntryRule {
+                dates: dates?,
+                products: products?,
+                operator: operator?,
+                value: value?,
+                message: Some(message).filter(|m| !m.is_empty()),
+                binds: if checked(&self.everyone) {
+                    Binds::Everyone
+                } else {
+                    Binds::MembersOnly
+                },
+            })
+        })
+    }
+}
+
+/// Set (or with an empty `available`, remove) a stock limit.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StockForm {
+    #[serde(default)]
+    pub product_id: String,
+    /// Empty: the same quantity on every date.
+    #[serde(default)]
+    pub date: String,
+    /// Empty: remove the limit.
+    #[serde(default)]
+    pub available: String,
+    /// For a conversion: ordering `product_id` consumes `coefficient` × `stock_product_id`.
+    #[serde(default)]
+    pub stock_product_id: String,
+    #[serde(default)]
+    pub coefficient: String,
+}
+
+/// What a [`StockForm`] asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockChange {
+    SetLimit(StockLimit),
+    RemoveLimit {
+        product: ProductId,
+        date: Option<NaiveDate>,
+    },
+    SetConversion(Conversion),
+}
+
+fn product_id(problems: &mut Problems, field: &str, raw: &str) -> Option<ProductId> {
+    match raw.trim().parse::<i64>() {
+        Ok(id) => Some(ProductId(id)),
+        Err(_) if raw.trim().is_empty() => {
+            problems.push(Problem::new(field, ProblemCode::Required));
+            None
+        }
+        Err(_) => {
+            problems.push(Problem::new(field, ProblemCode::UnknownValue));
+            None
+        }
+    }
+}
+
+impl StockForm {
+    pub fn parse(&self) -> Result<StockChange, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let product = product_id(&mut problems, "product_id", &self.product_id);
+        if !self.stock_product_id.trim().is_empty() {
+            let stock_product = product_id(&mut problems, "stock_product_id", &self.stock_product_id);
+            let coefficient = number(&mut problems, "coefficient", &self.coefficient, 1000);
+            return problems.finish(|| {
+                Some(StockChange::SetConversion(Conversion {
+                    product: product?,
+                    stock_product: stock_product?,
+                    coefficient: coefficient?,
+                }))
+            });
+        }
+        let date = match self.date.trim() {
+            "" => Some(None),
+            raw => parse_date(raw).map(Some).or_else(|| {
+                problems.push(Problem::new("date", ProblemCode::InvalidDate));
+                None
+            }),
+        };
+        let available = match self.available.trim() {
+            "" => Some(None),
+            raw => number(&mut problems, "available", raw, 1_000_000).map(Some),
+        };
+        problems.finish(|| {
+            Some(match available? {
+                None => StockChange::RemoveLimit {
+                    product: product?,
+                    date: date?,
+                },
+                Some(available) => StockChange::SetLimit(StockLimit {
+                    product: product?,
+                    date: date?,
+                    available,
+                }),
+            })
+        })
+    }
+}
+
+/// A change to a live template. With `apply` absent, nothing changes: the answer lists the
+/// members whose contract it would touch ("Modifier en masse", reference §2.3).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChangeForm {
+    /// `add_dates`, `move_date`, `delete_date`, `cancel`, `restore`, `set_price`,
+    /// `add_product`, `remove_product`.
+    #[serde(default)]
+    pub kind: String,
+    /// The date concerned (or, for `add_dates`, a list).
+    #[serde(default)]
+    pub date: String,
+    /// `move_date`: the new date.
+    #[serde(default)]
+    pub to: String,
+    /// `cancel`/`restore` one product on one date, `set_price`, `add_product`, `remove_product`.
+    #[serde(default)]
+    pub product_id: String,
+    #[serde(default)]
+    pub price: String,
+    /// "on"/"true": apply; otherwise only preview.
+    #[serde(default)]
+    pub apply: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateChange {
+    AddDates(Vec<NaiveDate>),
+    MoveDate { from: NaiveDate, to: NaiveDate },
+    DeleteDate(NaiveDate),
+    Cancel(Exclusion),
+    Restore(Exclusion),
+    SetPrice { product: ProductId, price: Money },
+    AddProduct { product: ProductId, price: Money },
+    RemoveProduct(ProductId),
+}
+
+impl ChangeForm {
+    pub fn parse(&self) -> Result<(TemplateChange, bool), Vec<Problem>> {
+        let mut problems = Problems::new();
+        let price = |problems: &mut Problems| problems.take(Money::parse("price", &self.price));
+        let optional_product = |problems: &mut Problems| match self.product_id.trim() {
+            "" => Some(None),
+            raw => product_id(problems, "product_id", raw).map(Some),
+        };
+        let change = match self.kind.trim() {
+            "add_dates" => {
+                let dates = date_list(&mut problems, "date", &self.date);
+                if dates.is_empty() {
+                    problems.push(Problem::new("date", ProblemCode::Required));
+                }
+                Some(TemplateChange::AddDates(dates))
+            }
+            "move_date" => {
+                let from = date(&mut problems, "date", &self.date);
+                let to = date(&mut problems, "to", &self.to);
+                from.zip(to)
+                    .map(|(from, to)| TemplateChange::MoveDate { from, to })
+            }
+            "delete_date" => date(&mut problems, "date", &self.date).map(TemplateChange::DeleteDate),
+            kind @ ("cancel" | "restore") => {
+                let day = date(&mut problems, "date", &self.date);
+                let product = optional_product(&mut problems);
+                day.zip(product).map(|(date, product)| {
+                    let exclusion = Exclusion { date, product };
+                    if kind == "cancel" {
+                        TemplateChange::Cancel(exclusion)
+                    } else {
+                        TemplateChange::Restore(exclusion)
+                    }
+                })
+            }
+            kind @ ("set_price" | "add_product") => {
+                let product = product_id(&mut problems, "product_id", &self.product_id);
+                let price = price(&mut problems);
+                product.zip(price).map(|(product, price)| {
+                    if kind == "set_price" {
+                        TemplateChange::SetPrice { product, price }
+                    } else {
+                        TemplateChange::AddProduct { product, price }
+                    }
+                })
+            }
+            "remove_product" => product_id(&mut problems, "product_id", &self.product_id)
+                .map(TemplateChange::RemoveProduct),
+            "" => {
+                problems.push(Problem::new("kind", ProblemCode::Required));
+                None
+            }
+            _ => {
+                problems.push(Problem::new("kind", ProblemCode::UnknownValue));
+                None
+            }
+        };
+        let apply = checked(&self.apply);
+        problems.finish(|| Some((change?, apply)))
+    }
+}
+
+/// A member whose contract a change touches, with the amounts before and after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Impact {
+    pub member: PersonRef,
+    pub amount_before: Money,
+    pub amount_after: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ChangeOutcome {
+    pub applied: bool,
+    pub impacted: Vec<Impact>,
+}
+
+/// One subscription in a template's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SubscriptionRow {
+    pub member: PersonRef,
+    pub late: bool,
+    pub edited_by_referent: bool,
+    /// Dates with at least one unit.
+    pub dates: u32,
+    pub units: u32,
+    pub amount: Money,
+}
+
+// ---------------------------------------------------------------------------------------
+// Calls
+
+pub async fn list(slug: String) -> Result<Vec<TemplateSummary>, ApiError> {
+    client::get(templates_path(&slug)).await
+}
+
+pub async fn show(slug: String, id: TemplateId) -> Result<TemplateView, ApiError> {
+    client::get(template_path(&slug, id)).await
+}
+
+pub async fn subscriptions(slug: String, id: TemplateId) -> Result<Vec<SubscriptionRow>, ApiError> {
+    client::get(format!("{}/subscriptions", template_path(&slug, id))).await
+}
+
+pub async fn producer(slug: String, id: ProducerId) -> Result<ProducerDetail, ApiError> {
+    client::get(format!("{}/producers/{id}", amap_path(&slug))).await
+}

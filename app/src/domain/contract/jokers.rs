@@ -1,0 +1,87 @@
+//! Jokers on an ABONNEMENT: skip a date, or move its basket to another date (reference §2.6,
+//! §13 rule 14).
+
+use super::LocalNow;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum JokerKind {
+    None,
+    /// The date's quantities are forced to 0: the contract total decreases.
+    Absence,
+    /// The date's basket is delivered on another date: the total is unchanged.
+    Postponement,
+}
+
+/// When jokers may be chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "mode", content = "days")]
+pub enum JokerMode {
+    /// Only while signing up (before the deadline).
+    AtSignUp,
+    /// Also later: a date stays changeable while `today < date − days`.
+    UntilDaysBefore(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct JokerPolicy {
+    pub kind: JokerKind,
+    pub min: u32,
+    pub max: u32,
+    pub mode: JokerMode,
+}
+
+impl Default for JokerPolicy {
+    fn default() -> Self {
+        Self {
+            kind: JokerKind::None,
+            min: 0,
+            max: 0,
+            mode: JokerMode::AtSignUp,
+        }
+    }
+}
+
+/// One joker taken by a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct JokerChoice {
+    /// The date skipped.
+    pub date: NaiveDate,
+    /// Postponement: the date that receives the basket (None for an absence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+impl JokerPolicy {
+    /// A référent may not set a joker delay shorter than the producer's notice period, nor
+    /// `min > max` (reference §2.6).
+    pub fn is_consistent(&self, producer_notice_days: u32) -> bool {
+        let delay_ok = match self.mode {
+            JokerMode::AtSignUp => true,
+            JokerMode::UntilDaysBefore(days) => days >= producer_notice_days,
+        };
+        self.min <= self.max && delay_ok
+    }
+
+    /// Whether this policy offers jokers at all.
+    pub fn offered(&self) -> bool {
+        self.kind != JokerKind::None
+    }
+
+    /// Whether the joker on `date` may still be taken or given back after sign-up.
+    /// Never when jokers are not offered or only chosen at sign-up; with
+    /// `UntilDaysBefore(n)`, while `today < date − n days`.
+    pub fn changeable_after_sign_up(&self, date: NaiveDate, now: LocalNow) -> bool {
+        match self.mode {
+            _ if !self.offered() => false,
+            JokerMode::AtSignUp => false,
+            JokerMode::UntilDaysBefore(days) => super::deadline::before_notice(date, days, now),
+        }
+    }
+}

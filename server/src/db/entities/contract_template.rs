@@ -1,0 +1,30 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "contract_template")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub amap_id: i64,
+    pub producer_id: i64,
+    pub name: String,
+    pub description: String,
+    pub nature: String,
+    pub state: String,
+    pub deadline: Date,
+    pub prepaid_notice_days: i32,
+    pub late_joiners: bool,
+    pub joker_kind: String,
+    pub joker_min: i32,
+    pub joker_max: i32,
+    pub joker_days: Option<i32>,
+    pub entry_rules: String,
+    pub stock_shared: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

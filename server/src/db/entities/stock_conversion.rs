@@ -1,0 +1,17 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "stock_conversion")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub template_id: i64,
+    pub product_id: i64,
+    pub stock_product_id: i64,
+    pub coefficient: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

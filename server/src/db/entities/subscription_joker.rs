@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "subscription_joker")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub subscription_id: i64,
+    pub delivery_date_id: i64,
+    pub target_date_id: Option<i64>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

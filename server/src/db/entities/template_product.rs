@@ -1,0 +1,17 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "template_product")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub template_id: i64,
+    pub product_id: i64,
+    pub position: i32,
+    pub price_cents: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
