@@ -25,8 +25,21 @@ pub fn error_message(locale: Locale, kind: ErrorKind) -> String {
     text.to_string()
 }
 
+/// The sentence for one field problem. An entry rule's own wording (`detail`) replaces the
+/// generated sentence; for a stock shortage it names the product and date.
 pub fn problem_message(locale: Locale, problem: &Problem) -> String {
     let limit = problem.limit.unwrap_or_default();
+    let detail = problem.detail.as_deref();
+    let entry_rule = matches!(
+        problem.code,
+        ProblemCode::MultipleOf
+            | ProblemCode::AtLeast
+            | ProblemCode::AtMost
+            | ProblemCode::MustEqual
+    );
+    if let (true, Some(wording)) = (entry_rule, detail) {
+        return wording.to_owned();
+    }
     match problem.code {
         ProblemCode::Required => td_string!(locale, errors.required).to_string(),
         ProblemCode::TooShort => td_string!(locale, errors.too_short, limit = limit).to_string(),
@@ -38,6 +51,33 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
         ProblemCode::Taken => td_string!(locale, errors.taken).to_string(),
         ProblemCode::UnknownValue => td_string!(locale, errors.unknown_value).to_string(),
         ProblemCode::Malformed => td_string!(locale, errors.malformed).to_string(),
+        ProblemCode::MultipleOf => {
+            td_string!(locale, errors.multiple_of, limit = limit).to_string()
+        }
+        ProblemCode::AtLeast => td_string!(locale, errors.at_least, limit = limit).to_string(),
+        ProblemCode::AtMost => td_string!(locale, errors.at_most, limit = limit).to_string(),
+        ProblemCode::MustEqual => td_string!(locale, errors.must_equal, limit = limit).to_string(),
+        ProblemCode::CellClosed => td_string!(locale, errors.cell_closed).to_string(),
+        ProblemCode::DateClosed => td_string!(locale, errors.date_closed).to_string(),
+        ProblemCode::EmptyContract => td_string!(locale, errors.empty_contract).to_string(),
+        ProblemCode::OutOfStock => match detail {
+            Some(detail) => td_string!(
+                locale,
+                errors.out_of_stock_detail,
+                detail = detail,
+                limit = limit
+            )
+            .to_string(),
+            None => td_string!(locale, errors.out_of_stock, limit = limit).to_string(),
+        },
+        ProblemCode::TooFewJokers => {
+            td_string!(locale, errors.too_few_jokers, limit = limit).to_string()
+        }
+        ProblemCode::TooManyJokers => {
+            td_string!(locale, errors.too_many_jokers, limit = limit).to_string()
+        }
+        ProblemCode::JokerNotAllowed => td_string!(locale, errors.joker_not_allowed).to_string(),
+        ProblemCode::InvalidDate => td_string!(locale, errors.invalid_date).to_string(),
     }
 }
 
@@ -101,6 +141,52 @@ mod tests {
         assert_eq!(
             error_message(Locale::fr, ErrorKind::InvalidCredentials),
             "Adresse e-mail ou mot de passe incorrect."
+        );
+    }
+
+    #[test]
+    fn entry_rules_read_with_their_value_or_the_referent_wording() {
+        let wine = Problem::with_limit("q.4", ProblemCode::MultipleOf, 6);
+        assert_eq!(
+            problem_message(Locale::fr, &wine),
+            "Quantité à commander par multiple de 6."
+        );
+        assert_eq!(
+            problem_message(Locale::en, &wine),
+            "Order in multiples of 6."
+        );
+        let worded = Problem {
+            detail: Some("Le vin se commande par carton de 6".to_owned()),
+            ..wine
+        };
+        for locale in [Locale::fr, Locale::en] {
+            assert_eq!(
+                problem_message(locale, &worded),
+                "Le vin se commande par carton de 6"
+            );
+        }
+        let jokers = Problem::with_limit("jokers", ProblemCode::TooManyJokers, 2);
+        assert_eq!(problem_message(Locale::fr, &jokers), "Au plus 2 joker(s).");
+    }
+
+    #[test]
+    fn a_shortage_names_what_is_left() {
+        let short = Problem::with_limit("q.2025-06-05.1", ProblemCode::OutOfStock, 3);
+        assert_eq!(
+            problem_message(Locale::fr, &short),
+            "Stock insuffisant : plus que 3 disponible(s)."
+        );
+        let named = Problem {
+            detail: Some("Petit panier du 05/06/2025".to_owned()),
+            ..short
+        };
+        assert_eq!(
+            problem_message(Locale::fr, &named),
+            "Petit panier du 05/06/2025 : plus que 3 disponible(s)."
+        );
+        assert_eq!(
+            problem_message(Locale::en, &named),
+            "Petit panier du 05/06/2025: only 3 left."
         );
     }
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod contracts;
 pub mod db;
 pub mod demo;
 pub mod error;

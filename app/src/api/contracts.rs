@@ -246,7 +246,11 @@ pub async fn deliveries(slug: String) -> Result<MyDeliveries, ApiError> {
 }
 
 pub async fn synthesis(slug: String, template: TemplateId) -> Result<Synthesis, ApiError> {
-    client::get(format!("{}/templates/{template}/synthesis", amap_path(&slug))).await
+    client::get(format!(
+        "{}/templates/{template}/synthesis",
+        amap_path(&slug)
+    ))
+    .await
 }
 
 pub async fn delivery_sheet(

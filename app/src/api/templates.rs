@@ -154,7 +154,10 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 /// A free list of dates separated by spaces, commas, semicolons or new lines.
 fn date_list(problems: &mut Problems, field: &str, raw: &str) -> Vec<NaiveDate> {
     let mut dates = Vec::new();
-    for part in raw.split([' ', ',', ';', '\n', '\r', '\t']).filter(|p| !p.is_empty()) {
+    for part in raw
+        .split([' ', ',', ';', '\n', '\r', '\t'])
+        .filter(|p| !p.is_empty())
+    {
         match parse_date(part) {
             Some(d) => dates.push(d),
             None => problems.push(Problem::new(field, ProblemCode::InvalidDate)),
@@ -386,8 +389,12 @@ impl TemplateForm {
         } else {
             Vec::new()
         };
-        let prepaid_notice_days =
-            number(&mut problems, "prepaid_notice_days", &self.prepaid_notice_days, 60);
+        let prepaid_notice_days = number(
+            &mut problems,
+            "prepaid_notice_days",
+            &self.prepaid_notice_days,
+            60,
+        );
         let kind = joker_kind(&mut problems, &self.joker_kind);
         let joker_min = number(&mut problems, "joker_min", &self.joker_min, 52);
         let joker_max = number(&mut problems, "joker_max", &self.joker_max, 52);
@@ -711,7 +718,8 @@ impl StockForm {
         let mut problems = Problems::new();
         let product = product_id(&mut problems, "product_id", &self.product_id);
         if !self.stock_product_id.trim().is_empty() {
-            let stock_product = product_id(&mut problems, "stock_product_id", &self.stock_product_id);
+            let stock_product =
+                product_id(&mut problems, "stock_product_id", &self.stock_product_id);
             let coefficient = number(&mut problems, "coefficient", &self.coefficient, 1000);
             return problems.finish(|| {
                 Some(StockChange::SetConversion(Conversion {
@@ -773,17 +781,7 @@ pub struct ChangeForm {
     pub apply: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TemplateChange {
-    AddDates(Vec<NaiveDate>),
-    MoveDate { from: NaiveDate, to: NaiveDate },
-    DeleteDate(NaiveDate),
-    Cancel(Exclusion),
-    Restore(Exclusion),
-    SetPrice { product: ProductId, price: Money },
-    AddProduct { product: ProductId, price: Money },
-    RemoveProduct(ProductId),
-}
+pub use crate::domain::contract::changes::TemplateChange;
 
 impl ChangeForm {
     pub fn parse(&self) -> Result<(TemplateChange, bool), Vec<Problem>> {
@@ -807,7 +805,9 @@ impl ChangeForm {
                 from.zip(to)
                     .map(|(from, to)| TemplateChange::MoveDate { from, to })
             }
-            "delete_date" => date(&mut problems, "date", &self.date).map(TemplateChange::DeleteDate),
+            "delete_date" => {
+                date(&mut problems, "date", &self.date).map(TemplateChange::DeleteDate)
+            }
             kind @ ("cancel" | "restore") => {
                 let day = date(&mut problems, "date", &self.date);
                 let product = optional_product(&mut problems);

@@ -34,7 +34,11 @@ pub enum Action {
     ManageMembers,
     /// Grant or revoke admin, treasurer, référent and producer roles.
     AssignRoles,
-    /// Define templates, read sign-ups and cheques of one producer.
+    /// Add a producer to the AMAP.
+    CreateProducer,
+    /// Reach the contract-management screens at all (référent of some producer, or more).
+    ManageTemplates,
+    /// Edit one producer's catalogue and templates, read and edit its sign-ups and cheques.
     ManageProducer(ProducerId),
     /// Read what one producer must deliver.
     ReadDeliveries(ProducerId),
@@ -90,8 +94,11 @@ impl Grants {
         }
         let allowed = match action {
             Action::ViewOwnSpace | Action::ListProducers => true,
-            Action::ListMembers | Action::ManageMembers => self.is_treasurer(),
+            Action::ListMembers | Action::ManageMembers | Action::CreateProducer => {
+                self.is_treasurer()
+            }
             Action::AssignRoles => self.is_admin(),
+            Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
             Action::ManageProducer(p) => self.refers(p),
             Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),
             Action::CreateAmap => self.operator,

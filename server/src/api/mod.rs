@@ -3,20 +3,44 @@
 //! without appearing in `/api/v1/openapi.json` — and the authorization test matrix walks
 //! that document, so it cannot be forgotten there either.
 
+mod add_rule;
 mod change_role;
+mod change_template;
+mod copy_template;
 mod create_amap;
 mod create_member;
+mod create_producer;
+mod create_template;
+mod delete_rule;
+mod delete_subscription;
+mod delete_template;
 mod list_amaps;
 mod list_members;
 mod list_producers;
+mod list_subscriptions;
+mod list_templates;
 mod login;
 mod logout;
 mod me;
 mod member_home;
+mod my_contracts;
+mod my_deliveries;
 mod refresh;
+mod save_product;
+mod save_subscription;
 mod set_member_active;
+mod set_stock;
+mod set_template_state;
 mod show_amap;
+mod show_producer;
+mod show_subscription;
+mod show_template;
+mod sign_up;
+mod sign_up_page;
+mod update_producer;
+mod update_template;
 pub mod views;
+mod withdraw;
 
 pub use change_role::apply_role_change;
 pub use create_amap::create_amap_with;
@@ -40,7 +64,9 @@ use utoipa_axum::routes;
         (browsers use the HttpOnly cookie it also sets). Errors share one shape (`ApiError`); \
         messages follow `Accept-Language` (French by default, English available)."),
     modifiers(&SecurityAddon),
-    tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"))
+    tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"),
+        (name = "templates", description = "Contract templates as référents manage them"),
+        (name = "contracts", description = "A member's own contracts and deliveries"))
 )]
 struct ApiDoc;
 
@@ -86,7 +112,41 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(set_member_active::set_member_active))
         .routes(routes!(change_role::change_role))
-        .routes(routes!(list_producers::list_producers))
+        .routes(routes!(
+            list_producers::list_producers,
+            create_producer::create_producer
+        ))
+        .routes(routes!(
+            show_producer::show_producer,
+            update_producer::update_producer
+        ))
+        .routes(routes!(save_product::create_product))
+        .routes(routes!(save_product::update_product))
+        .routes(routes!(
+            list_templates::list_templates,
+            create_template::create_template
+        ))
+        .routes(routes!(
+            show_template::show_template,
+            update_template::update_template
+        ))
+        .routes(routes!(set_template_state::set_template_state))
+        .routes(routes!(copy_template::copy_template))
+        .routes(routes!(delete_template::delete_template))
+        .routes(routes!(change_template::change_template))
+        .routes(routes!(add_rule::add_rule))
+        .routes(routes!(delete_rule::delete_rule))
+        .routes(routes!(set_stock::set_stock))
+        .routes(routes!(list_subscriptions::list_subscriptions))
+        .routes(routes!(
+            show_subscription::show_subscription,
+            save_subscription::save_subscription
+        ))
+        .routes(routes!(delete_subscription::delete_subscription))
+        .routes(routes!(my_contracts::my_contracts))
+        .routes(routes!(sign_up_page::sign_up_page, sign_up::sign_up))
+        .routes(routes!(withdraw::withdraw))
+        .routes(routes!(my_deliveries::my_deliveries))
         .split_for_parts();
     let router = router
         // Not a fallback: the pages own the application's fallback; this keeps unknown API

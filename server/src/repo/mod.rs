@@ -13,3 +13,23 @@ use sea_orm::{DbErr, SqlErr};
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
+
+pub mod products;
+pub mod stock;
+pub mod subscriptions;
+pub mod template_changes;
+pub mod templates;
+
+/// A write transaction. On SQLite it takes the write lock at `BEGIN` (IMMEDIATE), so a
+/// transaction that reads before it writes cannot fail later with "database is locked";
+/// PostgreSQL ignores the option.
+pub async fn write_txn(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

@@ -218,3 +218,25 @@ pub async fn users_by_id(
         .map(|u| (u.id, u))
         .collect())
 }
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i64,
+    name: &str,
+    description: &str,
+    notice_days: i32,
+    active: bool,
+) -> Result<(), DbErr> {
+    producer::Entity::update(producer::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_owned()),
+        description: Set(description.to_owned()),
+        notice_days: Set(notice_days),
+        active: Set(active),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .map(|_| ())
+}

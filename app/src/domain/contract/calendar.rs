@@ -166,7 +166,11 @@ mod tests {
 
     #[test]
     fn the_end_of_the_calendar_does_not_panic() {
-        let dates = generate_dates(Frequency::Weekly, NaiveDate::MAX - Days::new(20), NaiveDate::MAX);
+        let dates = generate_dates(
+            Frequency::Weekly,
+            NaiveDate::MAX - Days::new(20),
+            NaiveDate::MAX,
+        );
         assert_eq!(dates.len(), 3);
     }
 

@@ -115,9 +115,7 @@ mod tests {
         let deadline = day(2025, 6, 1);
         assert!(sign_up_open(deadline, at(day(2025, 5, 20), 9, 0)));
         assert!(sign_up_open(deadline, at(deadline, 0, 0)));
-        let last_instant = deadline
-            .and_hms_milli_opt(23, 59, 59, 999)
-            .expect("time");
+        let last_instant = deadline.and_hms_milli_opt(23, 59, 59, 999).expect("time");
         assert!(sign_up_open(deadline, last_instant));
         assert!(sign_up_open(deadline, at(deadline, 23, 59)));
         assert!(!sign_up_open(deadline, at(day(2025, 6, 2), 0, 0)));
@@ -127,14 +125,30 @@ mod tests {
     fn a_prepaid_date_closes_three_days_before_at_midnight() {
         // Thursday 12 June with 3 days' notice: editable until Sunday 8 June 23:59.
         let thursday = day(2025, 6, 12);
-        assert!(prepaid_date_editable(thursday, 3, at(day(2025, 6, 8), 23, 59)));
-        assert!(!prepaid_date_editable(thursday, 3, at(day(2025, 6, 9), 0, 0)));
+        assert!(prepaid_date_editable(
+            thursday,
+            3,
+            at(day(2025, 6, 8), 23, 59)
+        ));
+        assert!(!prepaid_date_editable(
+            thursday,
+            3,
+            at(day(2025, 6, 9), 0, 0)
+        ));
         assert!(!prepaid_date_editable(thursday, 3, at(thursday, 8, 0)));
         // Without notice, the date closes as it starts.
-        assert!(prepaid_date_editable(thursday, 0, at(day(2025, 6, 11), 23, 59)));
+        assert!(prepaid_date_editable(
+            thursday,
+            0,
+            at(day(2025, 6, 11), 23, 59)
+        ));
         assert!(!prepaid_date_editable(thursday, 0, at(thursday, 0, 0)));
         // A notice reaching before the start of the calendar has always passed.
-        assert!(!prepaid_date_editable(NaiveDate::MIN, 3, at(NaiveDate::MIN, 0, 0)));
+        assert!(!prepaid_date_editable(
+            NaiveDate::MIN,
+            3,
+            at(NaiveDate::MIN, 0, 0)
+        ));
     }
 
     #[test]
@@ -159,7 +173,10 @@ mod tests {
     #[test]
     fn a_late_joiner_skips_cancelled_dates() {
         let mut offer = offer();
-        offer.exclusions = vec![Exclusion { date: day(2025, 6, 12), product: None }];
+        offer.exclusions = vec![Exclusion {
+            date: day(2025, 6, 12),
+            product: None,
+        }];
         assert_eq!(
             first_late_date(&offer, at(day(2025, 6, 3), 10, 0)),
             Some(day(2025, 6, 19))
@@ -176,19 +193,27 @@ mod tests {
         assert_eq!(member_window(&offer, false, after), Window::Closed);
 
         offer.late_joiners = true;
-        let late = Window::LateFrom { from: day(2025, 6, 12) };
+        let late = Window::LateFrom {
+            from: day(2025, 6, 12),
+        };
         assert_eq!(member_window(&offer, false, after), late);
         assert!(!late.allows(day(2025, 6, 5)) && late.allows(day(2025, 6, 12)));
         // Late joining is for new contracts only, and needs a date left.
         assert_eq!(member_window(&offer, true, after), Window::Closed);
-        assert_eq!(member_window(&offer, false, at(day(2025, 7, 20), 9, 0)), Window::Closed);
+        assert_eq!(
+            member_window(&offer, false, at(day(2025, 7, 20), 9, 0)),
+            Window::Closed
+        );
     }
 
     #[test]
     fn drafts_and_archives_are_closed_to_members() {
         for state in [TemplateState::Draft, TemplateState::Archived] {
             let offer = Offer { state, ..offer() };
-            assert_eq!(member_window(&offer, false, at(day(2025, 5, 1), 9, 0)), Window::Closed);
+            assert_eq!(
+                member_window(&offer, false, at(day(2025, 5, 1), 9, 0)),
+                Window::Closed
+            );
             assert!(!offered_to_members(&offer, at(day(2025, 5, 1), 9, 0)));
         }
     }
@@ -198,7 +223,10 @@ mod tests {
         let offer = Offer {
             nature: Nature::PrepaidCard,
             late_joiners: true,
-            exclusions: vec![Exclusion { date: day(2025, 6, 26), product: None }],
+            exclusions: vec![Exclusion {
+                date: day(2025, 6, 26),
+                product: None,
+            }],
             ..offer()
         };
         // Monday 16 June: 19 June closed on the 16th, 26 June is cancelled.
@@ -207,8 +235,14 @@ mod tests {
             .into_iter()
             .map(|(m, d)| day(2025, m, d))
             .collect();
-        assert_eq!(member_window(&offer, true, now), Window::SomeDates { dates: expected });
-        assert_eq!(member_window(&offer, false, at(day(2025, 7, 21), 0, 0)), Window::Closed);
+        assert_eq!(
+            member_window(&offer, true, now),
+            Window::SomeDates { dates: expected }
+        );
+        assert_eq!(
+            member_window(&offer, false, at(day(2025, 7, 21), 0, 0)),
+            Window::Closed
+        );
         assert!(offered_to_members(&offer, now));
         assert!(!offered_to_members(&offer, at(day(2025, 7, 21), 0, 0)));
     }

@@ -85,3 +85,67 @@ impl JokerPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contract::template::fixtures::{at, day};
+
+    fn policy(kind: JokerKind, min: u32, max: u32, mode: JokerMode) -> JokerPolicy {
+        JokerPolicy {
+            kind,
+            min,
+            max,
+            mode,
+        }
+    }
+
+    #[test]
+    fn the_joker_delay_may_not_undercut_the_producer_notice() {
+        let absence = |mode| policy(JokerKind::Absence, 0, 2, mode);
+        assert!(absence(JokerMode::UntilDaysBefore(7)).is_consistent(7));
+        assert!(absence(JokerMode::UntilDaysBefore(10)).is_consistent(7));
+        assert!(!absence(JokerMode::UntilDaysBefore(6)).is_consistent(7));
+        assert!(absence(JokerMode::AtSignUp).is_consistent(7));
+        assert!(!policy(JokerKind::Absence, 3, 2, JokerMode::AtSignUp).is_consistent(0));
+        assert!(JokerPolicy::default().is_consistent(7));
+    }
+
+    #[test]
+    fn a_joker_stays_changeable_until_n_days_before() {
+        let thursday = day(2025, 6, 12);
+        let free = policy(JokerKind::Postponement, 0, 2, JokerMode::UntilDaysBefore(2));
+        // 12 June − 2 days = 10 June: changeable through 9 June 23:59.
+        assert!(free.changeable_after_sign_up(thursday, at(day(2025, 6, 9), 23, 59)));
+        assert!(!free.changeable_after_sign_up(thursday, at(day(2025, 6, 10), 0, 0)));
+        assert!(!free.changeable_after_sign_up(thursday, at(day(2025, 6, 20), 0, 0)));
+    }
+
+    #[test]
+    fn jokers_chosen_at_sign_up_or_not_offered_never_change_later() {
+        let early = at(day(2025, 1, 1), 0, 0);
+        let thursday = day(2025, 6, 12);
+        let at_sign_up = policy(JokerKind::Absence, 0, 2, JokerMode::AtSignUp);
+        assert!(!at_sign_up.changeable_after_sign_up(thursday, early));
+        let none = policy(JokerKind::None, 0, 2, JokerMode::UntilDaysBefore(1));
+        assert!(!none.offered() && !none.changeable_after_sign_up(thursday, early));
+        assert!(at_sign_up.offered());
+    }
+
+    #[test]
+    fn modes_and_choices_keep_their_wire_form() {
+        let mode = JokerMode::UntilDaysBefore(7);
+        assert_eq!(
+            serde_json::to_string(&mode).expect("json"),
+            r#"{"mode":"until_days_before","days":7}"#
+        );
+        let choice = JokerChoice {
+            date: day(2025, 6, 12),
+            to: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&choice).expect("json"),
+            r#"{"date":"2025-06-12"}"#
+        );
+    }
+}

@@ -5,9 +5,12 @@
 //! run exactly the same checks with the `now` the server sent it.
 
 pub mod calendar;
+pub mod changes;
 pub mod deadline;
 pub mod grid;
+pub mod history;
 pub mod jokers;
+pub mod lifecycle;
 pub mod rules;
 pub mod signup;
 pub mod stock;

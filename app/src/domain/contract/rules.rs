@@ -121,7 +121,12 @@ impl EntryRule {
     /// Fields: one cell (`EachDate`/`OneDate` × one product) → the cell's field; one product
     /// over the whole contract → `q.{product}`; a date across products → `q.{date}`;
     /// anything else → `contract`.
-    pub fn violations(&self, offer: &Offer, grid: &Quantities, active: &[NaiveDate]) -> Vec<Problem> {
+    pub fn violations(
+        &self,
+        offer: &Offer,
+        grid: &Quantities,
+        active: &[NaiveDate],
+    ) -> Vec<Problem> {
         let counted: Vec<NaiveDate> = active
             .iter()
             .copied()
@@ -185,3 +190,6 @@ impl EntryRule {
         u32::try_from(total).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests;

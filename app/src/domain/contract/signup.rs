@@ -85,7 +85,11 @@ pub fn expand_basket(
         grid.set(date, product, grid.get(date, product).saturating_add(qty));
     };
     let skipped: BTreeSet<NaiveDate> = jokers.iter().map(|j| j.date).collect();
-    for &date in offer.dates.iter().filter(|d| window.allows(**d) && !skipped.contains(*d)) {
+    for &date in offer
+        .dates
+        .iter()
+        .filter(|d| window.allows(**d) && !skipped.contains(*d))
+    {
         for (&product, &qty) in basket.iter().filter(|(p, _)| offer.is_open(date, **p)) {
             add(date, product, qty);
         }
@@ -167,7 +171,13 @@ pub fn check_sign_up(
         }
     }
     let new_member_contract = entrant == Entrant::Member && existing.is_none();
-    joker_problems(offer, &sign_up.jokers, &window, new_member_contract, &mut problems);
+    joker_problems(
+        offer,
+        &sign_up.jokers,
+        &window,
+        new_member_contract,
+        &mut problems,
+    );
 
     let active = active_dates(offer, &grid, &window, &sign_up.jokers);
     for rule in &offer.rules {
@@ -236,7 +246,10 @@ fn basket_grid(
 ) -> Quantities {
     for &(product, qty) in &sign_up.basket {
         if qty > 0 && offer.price_of(product).is_none() {
-            problems.push(Problem::new(&product_field(product), ProblemCode::CellClosed));
+            problems.push(Problem::new(
+                &product_field(product),
+                ProblemCode::CellClosed,
+            ));
         }
     }
     let mut grid = expand_basket(offer, &sign_up.basket, &sign_up.jokers, window);
@@ -247,18 +260,19 @@ fn basket_grid(
         return grid;
     }
     let wanted = expand_basket(offer, &sign_up.basket, &sign_up.jokers, &Window::Open);
+    let mut kept = BTreeSet::new();
     for cell in before.cells() {
-        if window.allows(cell.date) || !offer.is_open(cell.date, cell.product) {
-            continue;
+        if !window.allows(cell.date) && offer.is_open(cell.date, cell.product) {
+            grid.set(cell.date, cell.product, cell.qty);
+            kept.insert(cell.date);
         }
-        grid.set(cell.date, cell.product, cell.qty);
-        // Dates left empty before (a late joiner's first dates, old absences) are not compared:
-        // the basket never reached them.
-        for (date, product) in changed_cells(&wanted, before).filter(|(d, _)| *d == cell.date) {
-            if offer.is_open(date, product) {
-                let field = closed_field(offer, &sign_up.jokers, date, product);
-                problems.push(Problem::new(&field, ProblemCode::DateClosed));
-            }
+    }
+    // Dates left empty before (a late joiner's first dates, old absences) are not compared:
+    // the basket never reached them.
+    for (date, product) in changed_cells(&wanted, before) {
+        if kept.contains(&date) && offer.is_open(date, product) {
+            let field = closed_field(offer, &sign_up.jokers, date, product);
+            problems.push(Problem::new(&field, ProblemCode::DateClosed));
         }
     }
     grid
@@ -269,19 +283,30 @@ fn changed_cells<'a>(
     a: &'a Quantities,
     b: &'a Quantities,
 ) -> impl Iterator<Item = (NaiveDate, ProductId)> + 'a {
-    let keys: BTreeSet<(NaiveDate, ProductId)> =
-        a.cells().chain(b.cells()).map(|c| (c.date, c.product)).collect();
+    let keys: BTreeSet<(NaiveDate, ProductId)> = a
+        .cells()
+        .chain(b.cells())
+        .map(|c| (c.date, c.product))
+        .collect();
     keys.into_iter()
         .filter(move |&(d, p)| a.get(d, p) != b.get(d, p))
 }
 
 /// Where a refused change shows: the joker that touches the date, else the cell.
-fn closed_field(offer: &Offer, jokers: &[JokerChoice], date: NaiveDate, product: ProductId) -> String {
+fn closed_field(
+    offer: &Offer,
+    jokers: &[JokerChoice],
+    date: NaiveDate,
+    product: ProductId,
+) -> String {
     jokers
         .iter()
         .find(|j| j.date == date || j.to == Some(date))
         .filter(|_| offer.nature == Nature::Subscription)
-        .map_or_else(|| cell_field(offer.nature, date, product), |j| joker_field(j.date))
+        .map_or_else(
+            || cell_field(offer.nature, date, product),
+            |j| joker_field(j.date),
+        )
 }
 
 /// Kind, dates and count of the jokers (reference §2.6). `new_member_contract`: a member's
@@ -296,7 +321,10 @@ fn joker_problems(
     let policy = &offer.jokers;
     if offer.nature != Nature::Subscription || !policy.offered() {
         for joker in jokers {
-            problems.push(Problem::new(&joker_field(joker.date), ProblemCode::JokerNotAllowed));
+            problems.push(Problem::new(
+                &joker_field(joker.date),
+                ProblemCode::JokerNotAllowed,
+            ));
         }
         return;
     }
@@ -310,7 +338,9 @@ fn joker_problems(
             }
             _ => {}
         }
-        for (date, is_target) in std::iter::once((joker.date, false)).chain(joker.to.map(|t| (t, true))) {
+        for (date, is_target) in
+            std::iter::once((joker.date, false)).chain(joker.to.map(|t| (t, true)))
+        {
             if offer.dates.binary_search(&date).is_err() || (is_target && date == joker.date) {
                 refuse(ProblemCode::InvalidDate);
             } else if !offer.delivers_on(date) {
@@ -325,17 +355,30 @@ fn joker_problems(
     }
     let count = u32::try_from(jokers.len()).unwrap_or(u32::MAX);
     if count < policy.min {
-        problems.push(Problem::with_limit(JOKERS_FIELD, ProblemCode::TooFewJokers, policy.min));
+        problems.push(Problem::with_limit(
+            JOKERS_FIELD,
+            ProblemCode::TooFewJokers,
+            policy.min,
+        ));
     }
     if count > policy.max {
-        problems.push(Problem::with_limit(JOKERS_FIELD, ProblemCode::TooManyJokers, policy.max));
+        problems.push(Problem::with_limit(
+            JOKERS_FIELD,
+            ProblemCode::TooManyJokers,
+            policy.max,
+        ));
     }
 }
 
 /// The dates on which a rule with `DateScope::EachDate` is checked for this contract: delivery
 /// dates that are open in `window` or already hold quantities in `grid`, minus cancelled
 /// dates and joker dates (absent or postponed; a postponement's target stays active).
-pub fn active_dates(offer: &Offer, grid: &Quantities, window: &Window, jokers: &[JokerChoice]) -> Vec<NaiveDate> {
+pub fn active_dates(
+    offer: &Offer,
+    grid: &Quantities,
+    window: &Window,
+    jokers: &[JokerChoice],
+) -> Vec<NaiveDate> {
     offer
         .dates
         .iter()
@@ -345,3 +388,9 @@ pub fn active_dates(offer: &Offer, grid: &Quantities, window: &Window, jokers: &
         .filter(|d| !jokers.iter().any(|j| j.date == *d))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod properties;

@@ -135,10 +135,22 @@ pub(crate) mod fixtures {
             producer_notice_days: 7,
             dates: thursdays(),
             products: vec![
-                OfferProduct { id: SMALL_BASKET, price: Money::from_cents(1_200) },
-                OfferProduct { id: LARGE_BASKET, price: Money::from_cents(2_000) },
-                OfferProduct { id: EGGS, price: Money::from_cents(350) },
-                OfferProduct { id: WINE, price: Money::from_cents(800) },
+                OfferProduct {
+                    id: SMALL_BASKET,
+                    price: Money::from_cents(1_200),
+                },
+                OfferProduct {
+                    id: LARGE_BASKET,
+                    price: Money::from_cents(2_000),
+                },
+                OfferProduct {
+                    id: EGGS,
+                    price: Money::from_cents(350),
+                },
+                OfferProduct {
+                    id: WINE,
+                    price: Money::from_cents(800),
+                },
             ],
             exclusions: Vec::new(),
             rules: Vec::new(),
@@ -148,7 +160,10 @@ pub(crate) mod fixtures {
     }
 
     pub fn subscription() -> Offer {
-        Offer { nature: Nature::Subscription, ..offer() }
+        Offer {
+            nature: Nature::Subscription,
+            ..offer()
+        }
     }
 }
 
@@ -162,8 +177,14 @@ mod tests {
         let mut offer = offer();
         let [first, second, third] = [0, 1, 2].map(|i| offer.dates[i]);
         offer.exclusions = vec![
-            Exclusion { date: first, product: None },
-            Exclusion { date: second, product: Some(EGGS) },
+            Exclusion {
+                date: first,
+                product: None,
+            },
+            Exclusion {
+                date: second,
+                product: Some(EGGS),
+            },
         ];
         assert!(!offer.is_open(first, SMALL_BASKET) && !offer.delivers_on(first));
         assert!(!offer.is_open(second, EGGS) && offer.is_open(second, SMALL_BASKET));
@@ -180,7 +201,10 @@ mod tests {
         offer.exclusions = offer
             .products
             .iter()
-            .map(|p| Exclusion { date, product: Some(p.id) })
+            .map(|p| Exclusion {
+                date,
+                product: Some(p.id),
+            })
             .collect();
         assert!(!offer.delivers_on(date));
     }

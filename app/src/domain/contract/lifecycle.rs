@@ -1,0 +1,78 @@
+//! A template's life: draft → active → archived (reference §1.2, §2.2).
+
+use super::template::TemplateState;
+use crate::domain::problem::{Problem, ProblemCode};
+
+/// What a state change depends on.
+#[derive(Clone, Copy, Debug)]
+pub struct Readiness {
+    pub dates: usize,
+    pub products: usize,
+    pub subscribers: u64,
+}
+
+/// Whether a template may move from `from` to `to`. Publishing needs at least one date and
+/// one product (§13 rule 8); going back to draft would hide signed contracts from their
+/// members, so only an unsubscribed template may.
+pub fn check_transition(
+    from: TemplateState,
+    to: TemplateState,
+    ready: Readiness,
+) -> Result<(), Problem> {
+    use TemplateState::*;
+    match (from, to) {
+        (a, b) if a == b => Ok(()),
+        (_, Active) if ready.dates == 0 => Err(Problem::new("dates", ProblemCode::Required)),
+        (_, Active) if ready.products == 0 => Err(Problem::new("products", ProblemCode::Required)),
+        (_, Draft) if ready.subscribers > 0 => Err(Problem::new("state", ProblemCode::DateClosed)),
+        _ => Ok(()),
+    }
+}
+
+/// A template with contracts cannot be deleted (reference §1.5 deletion guards).
+pub fn may_delete(subscribers: u64) -> bool {
+    subscribers == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TemplateState::*;
+
+    const READY: Readiness = Readiness {
+        dates: 10,
+        products: 2,
+        subscribers: 0,
+    };
+
+    #[test]
+    fn publishing_needs_dates_and_products() {
+        assert!(check_transition(Draft, Active, READY).is_ok());
+        let no_dates = Readiness { dates: 0, ..READY };
+        assert_eq!(
+            check_transition(Draft, Active, no_dates).map_err(|p| p.field),
+            Err("dates".into())
+        );
+        let no_products = Readiness {
+            products: 0,
+            ..READY
+        };
+        assert_eq!(
+            check_transition(Draft, Active, no_products).map_err(|p| p.field),
+            Err("products".into())
+        );
+    }
+
+    #[test]
+    fn a_subscribed_template_never_goes_back_to_draft() {
+        let signed = Readiness {
+            subscribers: 3,
+            ..READY
+        };
+        assert!(check_transition(Active, Draft, signed).is_err());
+        assert!(check_transition(Active, Archived, signed).is_ok());
+        assert!(check_transition(Archived, Active, signed).is_ok());
+        assert!(check_transition(Active, Draft, READY).is_ok());
+        assert!(!may_delete(3) && may_delete(0));
+    }
+}

@@ -1,0 +1,195 @@
+use crate::auth::AmapAccess;
+use crate::contracts;
+use crate::error::{AppError, AppResult};
+use crate::http::input::Input;
+use crate::http::path;
+use crate::repo::{self, stock, subscriptions, templates::Loaded};
+use crate::state::AppState;
+use app::api::ApiError;
+use app::api::producers::PersonRef;
+use app::api::templates::{ChangeForm, ChangeOutcome, Impact};
+use app::domain::contract::changes::{TemplateChange, amounts, touches};
+use app::domain::{Action, Problem, ProblemCode, UserId};
+use axum::Json;
+use axum::extract::{RawPathParams, State};
+use sea_orm::DatabaseTransaction;
+
+/// Change a live template: add, move or delete dates, cancel ("barrer") or restore a date or
+/// one product on a date, change a price, add or remove a product. Without `apply` nothing
+/// changes and the answer lists the members whose contract the change would touch.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/templates/{template_id}/changes", tag = "templates", request_body = ChangeForm,
+    params(("slug" = String, Path, description = "The AMAP's URL name"), ("template_id" = i64, Path, description = "The template")),
+    security(("bearer" = []), ("cookie" = [])),
+    responses(
+        (status = 200, description = "Impacted members, and whether the change was applied", body = ChangeOutcome),
+        (status = 401, description = "No valid session", body = ApiError),
+        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 404, description = "No such AMAP or template", body = ApiError),
+        (status = 422, description = "Unknown date or product, date taken…", body = ApiError),
+    ))]
+pub async fn change_template(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    params: RawPathParams,
+    Input(form): Input<ChangeForm>,
+) -> AppResult<Json<ChangeOutcome>> {
+    let id = path::id(&params, "template_id")?;
+    let (loaded, _) =
+        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
+    let (change, apply) = form.parse().map_err(AppError::Validation)?;
+    let txn = repo::write_txn(&state.db).await?;
+    check(&txn, &loaded, &change).await?;
+    let impacted = impacted(&txn, &loaded, &change).await?;
+    if apply {
+        perform(&txn, &loaded, &change).await?;
+        if !stock::recount(&txn, &loaded.template).await?.is_empty() {
+            return Err(AppError::Conflict(
+                "stock overbooked after the change".into(),
+            ));
+        }
+        txn.commit().await?;
+    }
+    Ok(Json(ChangeOutcome {
+        applied: apply,
+        impacted,
+    }))
+}
+
+fn unknown(field: &str) -> AppError {
+    AppError::field(Problem::new(field, ProblemCode::UnknownValue))
+}
+
+/// Refuses changes that name something absent or collide with what exists.
+async fn check(
+    txn: &DatabaseTransaction,
+    loaded: &Loaded,
+    change: &TemplateChange,
+) -> AppResult<()> {
+    let has_product =
+        |p: app::domain::ProductId| loaded.products.iter().any(|(tp, _)| tp.product_id == p.0);
+    let deadline = loaded.template.deadline;
+    match change {
+        TemplateChange::AddDates(dates) => {
+            if dates.iter().any(|d| loaded.date_id(*d).is_some()) {
+                return Err(AppError::field(Problem::new("date", ProblemCode::Taken)));
+            }
+            if dates.iter().any(|d| *d < deadline) {
+                return Err(AppError::field(Problem::new(
+                    "date",
+                    ProblemCode::InvalidDate,
+                )));
+            }
+        }
+        TemplateChange::MoveDate { from, to } => {
+            loaded.date_id(*from).ok_or_else(|| unknown("date"))?;
+            if loaded.date_id(*to).is_some() {
+                return Err(AppError::field(Problem::new("to", ProblemCode::Taken)));
+            }
+            if *to < deadline {
+                return Err(AppError::field(Problem::new(
+                    "to",
+                    ProblemCode::InvalidDate,
+                )));
+            }
+        }
+        TemplateChange::DeleteDate(d) => {
+            loaded.date_id(*d).ok_or_else(|| unknown("date"))?;
+        }
+        TemplateChange::Cancel(e) | TemplateChange::Restore(e) => {
+            loaded.date_id(e.date).ok_or_else(|| unknown("date"))?;
+            if e.product.is_some_and(|p| !has_product(p)) {
+                return Err(unknown("product_id"));
+            }
+        }
+        TemplateChange::SetPrice { product, .. } | TemplateChange::RemoveProduct(product) => {
+            if !has_product(*product) {
+                return Err(unknown("product_id"));
+            }
+        }
+        TemplateChange::AddProduct { product, .. } => {
+            let p = repo::products::find(txn, loaded.template.amap_id, product.0)
+                .await?
+                .filter(|p| p.producer_id == loaded.template.producer_id)
+                .ok_or_else(|| unknown("product_id"))?;
+            if has_product(app::domain::ProductId(p.id)) {
+                return Err(AppError::field(Problem::new(
+                    "product_id",
+                    ProblemCode::Taken,
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn impacted(
+    txn: &DatabaseTransaction,
+    loaded: &Loaded,
+    change: &TemplateChange,
+) -> AppResult<Vec<Impact>> {
+    let subs = subscriptions::of_template(txn, loaded.template.id).await?;
+    let grids = subscriptions::grids(
+        txn,
+        subs.iter().map(|s| s.id).collect(),
+        &loaded.dates_by_id(),
+    )
+    .await?;
+    let people =
+        repo::producers::users_by_id(txn, subs.iter().map(|s| s.user_id).collect()).await?;
+    let price = |p| loaded.price_of(p);
+    let mut impacted: Vec<Impact> = subs
+        .iter()
+        .filter_map(|s| {
+            let grid = grids.get(&s.id)?;
+            if !touches(grid, change, price) {
+                return None;
+            }
+            let (amount_before, amount_after) = amounts(grid, change, price);
+            let person = people.get(&s.user_id)?;
+            Some(Impact {
+                member: PersonRef {
+                    id: UserId(person.id),
+                    name: format!("{} {}", person.first_name, person.last_name),
+                },
+                amount_before,
+                amount_after,
+            })
+        })
+        .collect();
+    impacted.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+    Ok(impacted)
+}
+
+async fn perform(
+    txn: &DatabaseTransaction,
+    loaded: &Loaded,
+    change: &TemplateChange,
+) -> AppResult<()> {
+    use repo::template_changes as ops;
+    let template_id = loaded.template.id;
+    let date_id = |d| loaded.date_id(d).ok_or_else(|| unknown("date"));
+    match change {
+        TemplateChange::AddDates(dates) => {
+            repo::templates::add_dates(txn, template_id, dates).await?
+        }
+        TemplateChange::MoveDate { from, to } => ops::move_date(txn, date_id(*from)?, *to).await?,
+        TemplateChange::DeleteDate(d) => ops::delete_date(txn, date_id(*d)?).await?,
+        TemplateChange::Cancel(e) => {
+            ops::cancel(txn, template_id, date_id(e.date)?, e.product).await?
+        }
+        TemplateChange::Restore(e) => {
+            ops::restore(txn, template_id, date_id(e.date)?, e.product).await?
+        }
+        TemplateChange::SetPrice { product, price } => {
+            ops::set_price(txn, template_id, *product, *price).await?
+        }
+        TemplateChange::AddProduct { product, price } => {
+            let position = i32::try_from(loaded.products.len()).unwrap_or(i32::MAX);
+            repo::templates::add_product(txn, template_id, product.0, position, *price).await?
+        }
+        TemplateChange::RemoveProduct(product) => {
+            ops::remove_product(txn, template_id, *product).await?
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,87 @@
+use super::create_template::insert_or_taken;
+use super::show_template::template_view;
+use crate::auth::AmapAccess;
+use crate::contracts;
+use crate::error::{AppError, AppResult};
+use crate::http::input::Input;
+use crate::http::path;
+use crate::repo::{self, templates::NewTemplate};
+use crate::state::AppState;
+use app::api::ApiError;
+use app::api::templates::{CopyForm, TemplateView};
+use app::domain::{Action, Money, Problem, ProblemCode};
+use axum::Json;
+use axum::extract::{RawPathParams, State};
+use axum::http::StatusCode;
+
+/// "Créer à partir de…": a new draft with the same products, prices, rules, jokers, stock
+/// limits (those for every date) and conversions, on a new calendar.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/templates/{template_id}/copy", tag = "templates", request_body = CopyForm,
+    params(("slug" = String, Path, description = "The AMAP's URL name"), ("template_id" = i64, Path, description = "The template to copy")),
+    security(("bearer" = []), ("cookie" = [])),
+    responses(
+        (status = 201, description = "The new draft", body = TemplateView),
+        (status = 401, description = "No valid session", body = ApiError),
+        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 404, description = "No such AMAP or template", body = ApiError),
+        (status = 422, description = "Invalid fields (name taken, no dates…)", body = ApiError),
+    ))]
+pub async fn copy_template(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    params: RawPathParams,
+    Input(form): Input<CopyForm>,
+) -> AppResult<(StatusCode, Json<TemplateView>)> {
+    let id = path::id(&params, "template_id")?;
+    let (source, producer) =
+        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
+    let input = form.parse().map_err(AppError::Validation)?;
+    if let Some(first) = input.dates.first()
+        && input.deadline > *first
+    {
+        return Err(AppError::field(Problem::new(
+            "deadline",
+            ProblemCode::InvalidDate,
+        )));
+    }
+    let s = &source.template;
+    let rules = repo::templates::rules_of(s);
+    let new = NewTemplate {
+        producer_id: s.producer_id,
+        name: &input.name,
+        description: &s.description,
+        nature: repo::templates::nature_of(&s.nature),
+        deadline: input.deadline,
+        late_joiners: s.late_joiners,
+        prepaid_notice_days: u32::try_from(s.prepaid_notice_days).unwrap_or(0),
+        jokers: repo::templates::jokers_of(s),
+        rules: &rules,
+        stock_shared: s.stock_shared,
+    };
+    let txn = repo::write_txn(&state.db).await?;
+    let template = insert_or_taken(&txn, access.amap.id, &new).await?;
+    repo::templates::add_dates(&txn, template.id, &input.dates).await?;
+    for (tp, _) in &source.products {
+        repo::templates::add_product(
+            &txn,
+            template.id,
+            tp.product_id,
+            tp.position,
+            Money::from_cents(tp.price_cents),
+        )
+        .await?;
+    }
+    if !s.stock_shared {
+        for limit in source.limits.iter().filter(|l| l.date.is_none()) {
+            repo::stock::set_limit(&txn, &template, *limit).await?;
+        }
+    }
+    for conversion in &source.conversions {
+        repo::stock::set_conversion(&txn, template.id, *conversion).await?;
+    }
+    repo::stock::recount(&txn, &template).await?;
+    let loaded = repo::templates::load(&txn, template).await?;
+    let view = template_view(&txn, &loaded, &producer).await?;
+    txn.commit().await?;
+    Ok((StatusCode::CREATED, Json(view)))
+}

@@ -1,0 +1,180 @@
+//! Saving or withdrawing one member's contract. The domain decides what is allowed; this file
+//! only orders the writes so that the database can hold the two invariants the domain cannot
+//! see: one contract per member per template (unique index) and stock never oversold
+//! (conditional counter updates).
+
+use super::{local_now, views};
+use crate::db::entities::{amap, producer};
+use crate::error::{AppError, AppResult};
+use crate::repo::stock::Shortage;
+use crate::repo::templates::Loaded;
+use crate::repo::{self, stock, subscriptions};
+use app::api::contracts::ContractEntry;
+use app::domain::contract::deadline::{Window, member_window};
+use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
+use app::domain::contract::stock::consumption;
+use app::domain::contract::{Nature, Quantities};
+use app::domain::{Problem, ProblemCode};
+use sea_orm::DatabaseConnection;
+
+/// Who the contract is for, and in which template.
+pub struct Target<'a> {
+    pub amap: &'a amap::Model,
+    pub loaded: &'a Loaded,
+    pub producer: &'a producer::Model,
+    pub user_id: i64,
+}
+
+impl Target<'_> {
+    fn window(&self, entrant: Entrant, has_contract: bool) -> Window {
+        match entrant {
+            Entrant::Referent => Window::Open,
+            Entrant::Member => member_window(
+                &views::offer(self.loaded, self.producer),
+                has_contract,
+                local_now(self.amap),
+            ),
+        }
+    }
+
+    fn shortage_problems(&self, shortages: &[Shortage]) -> Vec<Problem> {
+        let subscription = views::offer(self.loaded, self.producer).nature == Nature::Subscription;
+        shortages
+            .iter()
+            .map(|s| {
+                let name = self
+                    .loaded
+                    .products
+                    .iter()
+                    .find(|(_, p)| p.id == s.product.0)
+                    .map(|(_, p)| p.name.clone())
+                    .unwrap_or_else(|| s.product.to_string());
+                let field = if subscription {
+                    format!("q.{}", s.product)
+                } else {
+                    format!("q.{}.{}", s.date, s.product)
+                };
+                let mut problem = Problem::with_limit(&field, ProblemCode::OutOfStock, s.left);
+                problem.detail = Some(format!("{name} — {}", s.date.format("%d/%m/%Y")));
+                problem
+            })
+            .collect()
+    }
+}
+
+/// Creates or replaces the contract; returns it as stored.
+pub async fn save(
+    db: &DatabaseConnection,
+    target: Target<'_>,
+    sign_up: SignUp,
+    entrant: Entrant,
+) -> AppResult<ContractEntry> {
+    let loaded = target.loaded;
+    let offer = views::offer(loaded, target.producer);
+    let dates = loaded.dates_by_id();
+    let existing = subscriptions::find(db, loaded.template.id, target.user_id).await?;
+    let seen = match &existing {
+        Some(s) => Some(subscriptions::grid(db, s.id, &dates).await?),
+        None => None,
+    };
+    let window = target.window(entrant, existing.is_some());
+    let grid = check_sign_up(
+        &offer,
+        &sign_up,
+        entrant,
+        &window,
+        seen.as_ref(),
+        local_now(target.amap),
+    )
+    .map_err(AppError::Validation)?;
+    let by_referent = entrant == Entrant::Referent;
+
+    let txn = repo::write_txn(db).await?;
+    // The first statement writes, taking the contract's lock before anything is read again.
+    let subscription = match existing {
+        Some(s) => {
+            subscriptions::touch(&txn, s.id, by_referent).await?;
+            s
+        }
+        None => {
+            let late = matches!(window, Window::LateFrom { .. });
+            match subscriptions::insert(
+                &txn,
+                target.amap.id,
+                loaded.template.id,
+                target.user_id,
+                late,
+                by_referent,
+            )
+            .await
+            {
+                Ok(s) => s,
+                Err(e) if repo::is_unique_violation(&e) => {
+                    return Err(AppError::Conflict("contract created meanwhile".into()));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let before = subscriptions::grid(&txn, subscription.id, &dates).await?;
+    if seen.as_ref().is_some_and(|seen| *seen != before) {
+        // Someone (the référent, another tab) changed it since it was checked: check again.
+        return Err(AppError::Conflict("contract changed meanwhile".into()));
+    }
+    let shortages = stock::take(
+        &txn,
+        &loaded.pool(),
+        &consumption(&before, &offer.conversions),
+        &consumption(&grid, &offer.conversions),
+    )
+    .await?;
+    if !shortages.is_empty() {
+        txn.rollback().await?;
+        return Err(AppError::ConflictOn(target.shortage_problems(&shortages)));
+    }
+    subscriptions::replace_content(&txn, subscription.id, &grid, &sign_up.jokers, |d| {
+        loaded.date_id(d)
+    })
+    .await?;
+    txn.commit().await?;
+    Ok(ContractEntry {
+        grid,
+        jokers: sign_up.jokers,
+        late: subscription.late,
+        edited_by_referent: subscription.edited_by_referent || by_referent,
+    })
+}
+
+/// Deletes the contract and gives its stock back. Members may withdraw only while every
+/// date they ordered is still changeable for them.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    target: Target<'_>,
+    entrant: Entrant,
+) -> AppResult<()> {
+    let loaded = target.loaded;
+    let dates = loaded.dates_by_id();
+    let existing = subscriptions::find(db, loaded.template.id, target.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let grid = subscriptions::grid(db, existing.id, &dates).await?;
+    let window = target.window(entrant, true);
+    if !app::domain::contract::history::may_withdraw(&window, &grid) {
+        return Err(AppError::field(Problem::new(
+            "contract",
+            ProblemCode::DateClosed,
+        )));
+    }
+    let conversions = &loaded.conversions;
+    let txn = repo::write_txn(db).await?;
+    subscriptions::delete(&txn, existing.id).await?;
+    stock::take(
+        &txn,
+        &loaded.pool(),
+        &consumption(&grid, conversions),
+        &consumption(&Quantities::new(), conversions),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,440 @@
+//! Contract templates with their dates, products, exclusions and stock settings.
+
+use crate::db::entities::{
+    contract_template, delivery_date, exclusion, product, stock_conversion, stock_limit,
+    subscription, template_product,
+};
+use app::domain::contract::template::Exclusion;
+use app::domain::contract::{
+    Conversion, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
+};
+use app::domain::{Money, ProductId};
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
+use std::collections::HashMap;
+
+/// A template and everything hanging from it, read in one go.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub template: contract_template::Model,
+    /// Ascending by date.
+    pub dates: Vec<delivery_date::Model>,
+    /// Column order.
+    pub products: Vec<(template_product::Model, product::Model)>,
+    pub exclusions: Vec<Exclusion>,
+    pub limits: Vec<StockLimit>,
+    pub conversions: Vec<Conversion>,
+}
+
+impl Loaded {
+    pub fn date_id(&self, date: NaiveDate) -> Option<i64> {
+        self.dates.iter().find(|d| d.date == date).map(|d| d.id)
+    }
+
+    pub fn dates_by_id(&self) -> HashMap<i64, NaiveDate> {
+        self.dates.iter().map(|d| (d.id, d.date)).collect()
+    }
+
+    pub fn price_of(&self, product: ProductId) -> Option<Money> {
+        self.products
+            .iter()
+            .find(|(tp, _)| tp.product_id == product.0)
+            .map(|(tp, _)| Money::from_cents(tp.price_cents))
+    }
+
+    /// The stock pool this template draws from.
+    pub fn pool(&self) -> String {
+        pool_of(&self.template)
+    }
+}
+
+pub fn pool_of(template: &contract_template::Model) -> String {
+    if template.stock_shared {
+        format!("p{}", template.producer_id)
+    } else {
+        format!("t{}", template.id)
+    }
+}
+
+pub fn nature_of(raw: &str) -> Nature {
+    match raw {
+        "subscription" => Nature::Subscription,
+        "prepaid_card" => Nature::PrepaidCard,
+        _ => Nature::Free,
+    }
+}
+
+pub fn nature_str(nature: Nature) -> &'static str {
+    match nature {
+        Nature::Subscription => "subscription",
+        Nature::Free => "free",
+        Nature::PrepaidCard => "prepaid_card",
+    }
+}
+
+pub fn state_of(raw: &str) -> TemplateState {
+    match raw {
+        "active" => TemplateState::Active,
+        "archived" => TemplateState::Archived,
+        _ => TemplateState::Draft,
+    }
+}
+
+pub fn state_str(state: TemplateState) -> &'static str {
+    match state {
+        TemplateState::Draft => "draft",
+        TemplateState::Active => "active",
+        TemplateState::Archived => "archived",
+    }
+}
+
+pub fn joker_kind_str(kind: JokerKind) -> &'static str {
+    match kind {
+        JokerKind::None => "none",
+        JokerKind::Absence => "absence",
+        JokerKind::Postponement => "postponement",
+    }
+}
+
+pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
+    JokerPolicy {
+        kind: match template.joker_kind.as_str() {
+            "absence" => JokerKind::Absence,
+            "postponement" => JokerKind::Postponement,
+            _ => JokerKind::None,
+        },
+        min: u32::try_from(template.joker_min).unwrap_or(0),
+        max: u32::try_from(template.joker_max).unwrap_or(0),
+        mode: match template.joker_days {
+            None => JokerMode::AtSignUp,
+            Some(days) => JokerMode::UntilDaysBefore(u32::try_from(days).unwrap_or(0)),
+        },
+    }
+}
+
+/// Entry rules are stored as JSON written by this program; unreadable JSON (never expected)
+/// reads as no rule rather than locking everyone out, and is logged.
+pub fn rules_of(template: &contract_template::Model) -> Vec<EntryRule> {
+    serde_json::from_str(&template.entry_rules).unwrap_or_else(|error| {
+        tracing::error!(template = template.id, %error, "unreadable entry rules");
+        Vec::new()
+    })
+}
+
+pub async fn find(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    id: i64,
+) -> Result<Option<contract_template::Model>, DbErr> {
+    contract_template::Entity::find_by_id(id)
+        .filter(contract_template::Column::AmapId.eq(amap_id))
+        .one(db)
+        .await
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+) -> Result<Vec<contract_template::Model>, DbErr> {
+    contract_template::Entity::find()
+        .filter(contract_template::Column::AmapId.eq(amap_id))
+        .order_by_asc(contract_template::Column::Name)
+        .all(db)
+        .await
+}
+
+pub async fn load(
+    db: &impl ConnectionTrait,
+    template: contract_template::Model,
+) -> Result<Loaded, DbErr> {
+    let id = template.id;
+    let dates = delivery_date::Entity::find()
+        .filter(delivery_date::Column::TemplateId.eq(id))
+        .order_by_asc(delivery_date::Column::Date)
+        .all(db)
+        .await?;
+    let by_date: HashMap<i64, NaiveDate> = dates.iter().map(|d| (d.id, d.date)).collect();
+    let mut exclusions: Vec<Exclusion> = exclusion::Entity::find()
+        .filter(exclusion::Column::TemplateId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|e| {
+            Some(Exclusion {
+                date: *by_date.get(&e.delivery_date_id)?,
+                product: e.product_id.map(ProductId),
+            })
+        })
+        .collect();
+    exclusions.sort();
+    let limits = stock_limits(db, &template).await?;
+    let conversions = stock_conversion::Entity::find()
+        .filter(stock_conversion::Column::TemplateId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| Conversion {
+            product: ProductId(c.product_id),
+            stock_product: ProductId(c.stock_product_id),
+            coefficient: u32::try_from(c.coefficient).unwrap_or(0),
+        })
+        .collect();
+    let products = products_of(db, id).await?;
+    Ok(Loaded {
+        template,
+        dates,
+        products,
+        exclusions,
+        limits,
+        conversions,
+    })
+}
+
+/// The template's products in column order, with their catalogue entries.
+pub async fn products_of(
+    db: &impl ConnectionTrait,
+    template_id: i64,
+) -> Result<Vec<(template_product::Model, product::Model)>, DbErr> {
+    let rows = template_product::Entity::find()
+        .filter(template_product::Column::TemplateId.eq(template_id))
+        .order_by_asc(template_product::Column::Position)
+        .order_by_asc(template_product::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.product_id).collect();
+    let catalogue: HashMap<i64, product::Model> = product::Entity::find()
+        .filter(product::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let p = catalogue.get(&r.product_id)?.clone();
+            Some((r, p))
+        })
+        .collect())
+}
+
+/// The limits that apply to a template: its own, or the producer's shared ones.
+pub async fn stock_limits(
+    db: &impl ConnectionTrait,
+    template: &contract_template::Model,
+) -> Result<Vec<StockLimit>, DbErr> {
+    let query = stock_limit::Entity::find();
+    let query = if template.stock_shared {
+        query
+            .filter(stock_limit::Column::ProducerId.eq(template.producer_id))
+            .filter(stock_limit::Column::TemplateId.is_null())
+    } else {
+        query.filter(stock_limit::Column::TemplateId.eq(template.id))
+    };
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| StockLimit {
+            product: ProductId(l.product_id),
+            date: l.date,
+            available: u32::try_from(l.available).unwrap_or(0),
+        })
+        .collect())
+}
+
+pub async fn subscriber_counts(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<HashMap<i64, u32>, DbErr> {
+    let mut counts = HashMap::new();
+    for s in subscription::Entity::find()
+        .filter(subscription::Column::TemplateId.is_in(template_ids))
+        .all(db)
+        .await?
+    {
+        *counts.entry(s.template_id).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+pub async fn subscriber_count(db: &impl ConnectionTrait, template_id: i64) -> Result<u64, DbErr> {
+    subscription::Entity::find()
+        .filter(subscription::Column::TemplateId.eq(template_id))
+        .count(db)
+        .await
+}
+
+/// All dates of many templates (for summaries), ascending.
+pub async fn dates_of(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<HashMap<i64, Vec<NaiveDate>>, DbErr> {
+    let mut by_template: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+    for d in delivery_date::Entity::find()
+        .filter(delivery_date::Column::TemplateId.is_in(template_ids))
+        .order_by_asc(delivery_date::Column::Date)
+        .all(db)
+        .await?
+    {
+        by_template.entry(d.template_id).or_default().push(d.date);
+    }
+    Ok(by_template)
+}
+
+/// What a new template is made of.
+pub struct NewTemplate<'a> {
+    pub producer_id: i64,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub nature: Nature,
+    pub deadline: NaiveDate,
+    pub late_joiners: bool,
+    pub prepaid_notice_days: u32,
+    pub jokers: JokerPolicy,
+    pub rules: &'a [EntryRule],
+    pub stock_shared: bool,
+}
+
+fn as_i32(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// The columns shared by insert and header update.
+fn header(t: &NewTemplate<'_>) -> contract_template::ActiveModel {
+    use sea_orm::ActiveValue::Set;
+    contract_template::ActiveModel {
+        name: Set(t.name.to_owned()),
+        description: Set(t.description.to_owned()),
+        nature: Set(nature_str(t.nature).to_owned()),
+        deadline: Set(t.deadline),
+        late_joiners: Set(t.late_joiners),
+        prepaid_notice_days: Set(as_i32(t.prepaid_notice_days)),
+        joker_kind: Set(joker_kind_str(t.jokers.kind).to_owned()),
+        joker_min: Set(as_i32(t.jokers.min)),
+        joker_max: Set(as_i32(t.jokers.max)),
+        joker_days: Set(match t.jokers.mode {
+            JokerMode::AtSignUp => None,
+            JokerMode::UntilDaysBefore(days) => Some(as_i32(days)),
+        }),
+        entry_rules: Set(serde_json::to_string(t.rules).unwrap_or_else(|_| "[]".into())),
+        stock_shared: Set(t.stock_shared),
+        updated_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    new: &NewTemplate<'_>,
+) -> Result<contract_template::Model, DbErr> {
+    use sea_orm::ActiveValue::Set;
+    let mut row = header(new);
+    row.amap_id = Set(amap_id);
+    row.producer_id = Set(new.producer_id);
+    row.state = Set("draft".to_owned());
+    row.created_at = Set(chrono::Utc::now());
+    contract_template::Entity::insert(row)
+        .exec_with_returning(db)
+        .await
+}
+
+pub async fn update_header(
+    db: &impl ConnectionTrait,
+    id: i64,
+    new: &NewTemplate<'_>,
+) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    let mut row = header(new);
+    row.id = Set(id);
+    contract_template::Entity::update(row)
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_rules(
+    db: &impl ConnectionTrait,
+    id: i64,
+    rules: &[EntryRule],
+) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    contract_template::Entity::update(contract_template::ActiveModel {
+        id: Set(id),
+        entry_rules: Set(serde_json::to_string(rules).unwrap_or_else(|_| "[]".into())),
+        updated_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn set_state(
+    db: &impl ConnectionTrait,
+    id: i64,
+    state: TemplateState,
+) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    contract_template::Entity::update(contract_template::ActiveModel {
+        id: Set(id),
+        state: Set(state_str(state).to_owned()),
+        updated_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn add_dates(
+    db: &impl ConnectionTrait,
+    template_id: i64,
+    dates: &[NaiveDate],
+) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    let rows: Vec<delivery_date::ActiveModel> = dates
+        .iter()
+        .map(|d| delivery_date::ActiveModel {
+            template_id: Set(template_id),
+            date: Set(*d),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(200) {
+        delivery_date::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn add_product(
+    db: &impl ConnectionTrait,
+    template_id: i64,
+    product_id: i64,
+    position: i32,
+    price: Money,
+) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    template_product::Entity::insert(template_product::ActiveModel {
+        template_id: Set(template_id),
+        product_id: Set(product_id),
+        position: Set(position),
+        price_cents: Set(price.cents()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    contract_template::Entity::delete_by_id(id)
+        .exec(db)
+        .await
+        .map(|_| ())
+}
