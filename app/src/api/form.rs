@@ -7,6 +7,20 @@
 use super::error::{ApiError, ErrorKind};
 use crate::domain::{Problem, ProblemCode};
 
+/// After a failed plain form post, each posted field `name` comes back in the page's query
+/// as `v.name=value`, so the form can be filled in again as it was.
+pub const VALUE_PREFIX: &str = "v.";
+
+/// The echoed values of a query string, by field name.
+pub fn echoed_values<'a>(
+    query: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> std::collections::BTreeMap<String, String> {
+    query
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix(VALUE_PREFIX)?.to_owned(), v.to_owned())))
+        .collect()
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormErrors {
     pub kind: Option<ErrorKind>,

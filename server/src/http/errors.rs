@@ -91,6 +91,21 @@ fn is_plain_form_post(request: &Request) -> bool {
 /// Form bodies are small; anything larger is refused before parsing.
 const FORM_LIMIT: usize = 64 * 1024;
 
+/// Prefix of the posted values echoed back to a form page after an error.
+pub const VALUE_PREFIX: &str = app::api::form::VALUE_PREFIX;
+
+/// What the member typed, so that the page shown again after an error keeps it (nothing is
+/// lost without JavaScript either). Passwords and form bookkeeping are never echoed, and a
+/// huge form is not echoed at all rather than cut.
+fn echoed_values(body: &[u8]) -> Vec<(String, String)> {
+    let values: Vec<(String, String)> = form_urlencoded::parse(body)
+        .filter(|(k, v)| !k.starts_with('_') && !k.contains("password") && !v.is_empty())
+        .map(|(k, v)| (format!("{VALUE_PREFIX}{k}"), v.into_owned()))
+        .collect();
+    let size: usize = values.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    if size > 6000 { Vec::new() } else { values }
+}
+
 pub async fn form_posts(request: Request, next: Next) -> Response {
     if !is_plain_form_post(&request) {
         return next.run(request).await;
@@ -115,7 +130,7 @@ pub async fn form_posts(request: Request, next: Next) -> Response {
     let next_page = local_path(field(NEXT_FIELD).as_deref(), "/");
     let back_page = local_path(field(BACK_FIELD).as_deref(), &next_page);
     let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
+        .run(Request::from_parts(parts, Body::from(bytes.clone())))
         .await;
     let target = if response.status().is_success() {
         next_page
@@ -127,11 +142,17 @@ pub async fn form_posts(request: Request, next: Next) -> Response {
             kind: Some(payload.kind),
             fields: payload.problems.clone(),
         };
-        let query = serde_urlencoded::to_string(errors.to_query()).unwrap_or_default();
+        let mut pairs: Vec<(String, String)> = errors
+            .to_query()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        pairs.extend(echoed_values(&bytes));
+        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
         let (path, existing) = back_page.split_once('?').unwrap_or((&back_page, ""));
-        // Earlier errors in the back page's query are replaced, other parameters kept.
+        // Earlier errors and values in the back page's query are replaced, other parameters kept.
         let kept: Vec<(String, String)> = form_urlencoded::parse(existing.as_bytes())
-            .filter(|(k, _)| k != "error" && k != "field")
+            .filter(|(k, _)| k != "error" && k != "field" && !k.starts_with(VALUE_PREFIX))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         let kept = serde_urlencoded::to_string(kept).unwrap_or_default();
