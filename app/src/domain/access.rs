@@ -36,6 +36,9 @@ pub enum Action {
     AssignRoles,
     /// Add a producer to the AMAP.
     CreateProducer,
+    /// Sign up for a contract, change or withdraw one's own (members only: an operator who
+    /// does not belong to the AMAP administers it but does not buy baskets there).
+    SignUp,
     /// Reach the contract-management screens at all (référent of some producer, or more).
     ManageTemplates,
     /// Edit one producer's catalogue and templates, read and edit its sign-ups and cheques.
@@ -98,6 +101,7 @@ impl Grants {
                 self.is_treasurer()
             }
             Action::AssignRoles => self.is_admin(),
+            Action::SignUp => self.member,
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
             Action::ManageProducer(p) => self.refers(p),
             Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),

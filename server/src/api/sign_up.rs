@@ -32,7 +32,7 @@ pub async fn sign_up(
     params: RawPathParams,
     Input(body): Input<SignUpBody>,
 ) -> AppResult<Json<ContractEntry>> {
-    access.require(Action::ViewOwnSpace)?;
+    access.require(Action::SignUp)?;
     let template_id = path::id(&params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, template_id, |_| Action::ViewOwnSpace).await?;

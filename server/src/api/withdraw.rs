@@ -24,7 +24,7 @@ pub async fn withdraw(
     access: AmapAccess,
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
-    access.require(Action::ViewOwnSpace)?;
+    access.require(Action::SignUp)?;
     let template_id = path::id(&params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, template_id, |_| Action::ViewOwnSpace).await?;

@@ -3,6 +3,7 @@
 //! where the domain rules, the stock counters and the rows meet).
 
 pub mod save;
+pub mod setup;
 pub mod views;
 
 use crate::db::entities::amap;

@@ -66,7 +66,229 @@ fn treasurer_and_up(ok: u16) -> fn(Who) -> u16 {
     }
 }
 
+/// Référents of producer 1 and those above them (the cast's template is producer 1's).
+fn manages_producer_one(ok: u16) -> fn(Who) -> u16 {
+    treasurer_and_up(ok)
+}
+
+fn persona(who: Who) -> String {
+    format!("{who:?}").to_lowercase()
+}
+
+/// Members sign up; an operator who is not a member does not.
+fn members_only(ok: u16) -> fn(Who) -> u16 {
+    match ok {
+        204 => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Operator => 403,
+            _ => 204,
+        },
+        _ => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Operator => 403,
+            _ => 200,
+        },
+    }
+}
+
+fn contract_rows() -> Vec<Row> {
+    vec![
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/producers",
+            body: |_, who| json!({ "name": format!("Ferme {}", persona(who)), "notice_days": "3", "active": "on" }),
+            expect: treasurer_and_up(201),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/producers/{producer_id}",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/producers/{producer_id}",
+            body: |_, _| json!({ "name": "Ferme Une", "notice_days": "7", "active": "on" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/producers/{producer_id}/products",
+            body: |_, who| json!({ "name": format!("Produit {}", persona(who)), "packaging": "pièce" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/producers/{producer_id}/products/{product_id}",
+            body: |_, _| json!({ "name": "Panier", "packaging": "panier 5 kg", "active": "on" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates",
+            body: no_body,
+            // The référent of producer 2 reaches the list (and sees only producer 2's).
+            expect: |who| match who {
+                Who::Anon => 401,
+                Who::Outsider => 404,
+                Who::Member => 403,
+                _ => 200,
+            },
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates",
+            body: |cast, who| {
+                let first = cast.first_date;
+                json!({ "producer_id": cast.producer_one.to_string(), "name": format!("Contrat {}", persona(who)),
+                    "nature": "free", "deadline": first.to_string(), "frequency": "weekly",
+                    "first_date": first.to_string(), "last_date": (first + chrono::Days::new(14)).to_string() })
+            },
+            expect: manages_producer_one(201),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}",
+            body: |cast, _| {
+                json!({ "name": "Légumes saison", "nature": "free",
+                "deadline": (cast.first_date - chrono::Days::new(7)).to_string() })
+            },
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/state",
+            body: |_, _| json!({ "state": "active" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/copy",
+            body: |cast, who| {
+                json!({ "name": format!("Copie {}", persona(who)), "deadline": cast.first_date.to_string(),
+                "frequency": "once", "first_date": cast.first_date.to_string() })
+            },
+            expect: manages_producer_one(201),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/delete",
+            body: no_body,
+            // Allowed, but refused: a member has signed up.
+            expect: |who| match who {
+                Who::Anon => 401,
+                Who::Outsider => 404,
+                Who::Member | Who::OtherReferent => 403,
+                _ => 409,
+            },
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/changes",
+            body: |cast, _| json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "15,00" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/rules",
+            body: |cast, _| {
+                json!({ "date_scope": "each_date", "product_scope": "one",
+                "products": cast.product_one.to_string(), "operator": "at_most", "value": "10" })
+            },
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/rules/{index}/delete",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/stock",
+            body: |cast, _| json!({ "product_id": cast.product_one.to_string(), "available": "100" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
+            body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 2 }] }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/delete",
+            body: no_body,
+            // The treasurer (first allowed persona) deletes the contract; after that there is
+            // none left for the admin and the operator.
+            expect: |who| match who {
+                Who::Anon => 401,
+                Who::Outsider => 404,
+                Who::Member | Who::OtherReferent => 403,
+                Who::Treasurer => 204,
+                _ => 404,
+            },
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/me/contracts",
+            body: no_body,
+            expect: member_space,
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}",
+            body: no_body,
+            expect: member_space,
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}",
+            body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }),
+            expect: members_only(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}/delete",
+            body: no_body,
+            expect: members_only(204),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/me/deliveries",
+            body: no_body,
+            expect: member_space,
+        },
+    ]
+}
+
 fn rows() -> Vec<Row> {
+    let mut rows = base_rows();
+    rows.extend(contract_rows());
+    rows
+}
+
+fn base_rows() -> Vec<Row> {
     vec![
         Row {
             method: "POST",
@@ -184,7 +406,12 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
             let path = row
                 .path
                 .replace("{slug}", SLUG)
-                .replace("{member_id}", &cast.member.id.to_string());
+                .replace("{member_id}", &cast.member.id.to_string())
+                .replace("{producer_id}", &cast.producer_one.to_string())
+                .replace("{product_id}", &cast.product_one.to_string())
+                .replace("{template_id}", &cast.template.to_string())
+                .replace("{date}", &cast.first_date.to_string())
+                .replace("{index}", "0");
             let mut request = match row.method {
                 "GET" => app.client().get(app.url(&path)),
                 _ => app

@@ -106,6 +106,12 @@ pub struct Cast {
     pub operator: Persona,
     pub producer_one: i64,
     pub producer_two: i64,
+    /// A basket of producer 1, at 15 €.
+    pub product_one: i64,
+    /// An active weekly template of producer 1 (4 dates from `first_date`, sign-up open for
+    /// a week, one rule "at most 10 per date"), to which `member` subscribed one basket a date.
+    pub template: i64,
+    pub first_date: chrono::NaiveDate,
 }
 
 pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
@@ -263,6 +269,7 @@ impl TestApp {
         let operator = self
             .person(None, "operateur@example.org", "Oscar", "Opérateur")
             .await;
+        let (product_one, template, first_date) = self.season(a, producer_one, member.id).await;
         Cast {
             admin,
             treasurer,
@@ -273,7 +280,77 @@ impl TestApp {
             operator,
             producer_one,
             producer_two,
+            product_one,
+            template,
+            first_date,
         }
+    }
+
+    /// A product, an active template and one member's contract (see `Cast::template`).
+    async fn season(&self, amap: i64, producer: i64, member: i64) -> (i64, i64, chrono::NaiveDate) {
+        use app::domain::contract::calendar::{Frequency, generate_dates};
+        use app::domain::contract::{
+            Binds, DateScope, EntryRule, Nature, Operator, ProductScope, Quantities,
+        };
+        use app::domain::{Money, ProductId};
+        let db = &self.state.db;
+        let product = repo::products::insert(
+            db,
+            amap,
+            producer,
+            repo::products::NewProduct {
+                name: "Panier",
+                packaging: "panier 5 kg",
+                description: "",
+                active: true,
+            },
+        )
+        .await
+        .expect("product");
+        let today = chrono::Utc::now().date_naive();
+        let first = today + chrono::Days::new(14);
+        let dates = generate_dates(Frequency::Weekly, first, first + chrono::Days::new(21));
+        let mut spec = server::contracts::setup::TemplateSpec::simple(
+            producer,
+            "Légumes saison",
+            Nature::Free,
+            today + chrono::Days::new(7),
+            dates.clone(),
+            vec![(product.id, Money::from_cents(1500))],
+        );
+        spec.rules = vec![EntryRule {
+            dates: DateScope::EachDate,
+            products: ProductScope::One(ProductId(product.id)),
+            operator: Operator::AtMost,
+            value: 10,
+            message: None,
+            binds: Binds::MembersOnly,
+        }];
+        let template = server::contracts::setup::create_template(db, amap, spec)
+            .await
+            .expect("template");
+        let subscription = repo::subscriptions::insert(db, amap, template, member, false, false)
+            .await
+            .expect("subscription");
+        let loaded = repo::templates::load(
+            db,
+            repo::templates::find(db, amap, template)
+                .await
+                .expect("query")
+                .expect("template"),
+        )
+        .await
+        .expect("load");
+        let mut grid = Quantities::new();
+        for d in &dates {
+            grid.set(*d, ProductId(product.id), 1);
+        }
+        repo::subscriptions::replace_content(db, subscription.id, &grid, &[], |d| {
+            loaded.date_id(d)
+        })
+        .await
+        .expect("cells");
+        (product.id, template, first)
     }
 
     /// Logs in through the API and returns the Bearer token.
