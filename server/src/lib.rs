@@ -9,6 +9,7 @@ pub mod contracts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod exports;
 pub mod http;
 pub mod repo;
 pub mod startup;

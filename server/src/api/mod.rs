@@ -14,6 +14,7 @@ mod create_template;
 mod delete_rule;
 mod delete_subscription;
 mod delete_template;
+mod delivery_sheet;
 mod list_amaps;
 mod list_members;
 mod list_producers;
@@ -37,6 +38,7 @@ mod show_subscription;
 mod show_template;
 mod sign_up;
 mod sign_up_page;
+mod synthesis;
 mod update_producer;
 mod update_template;
 pub mod views;
@@ -138,6 +140,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(delete_rule::delete_rule))
         .routes(routes!(set_stock::set_stock))
         .routes(routes!(list_subscriptions::list_subscriptions))
+        .routes(routes!(synthesis::synthesis))
+        .routes(routes!(delivery_sheet::delivery_sheet))
         .routes(routes!(
             show_subscription::show_subscription,
             save_subscription::save_subscription

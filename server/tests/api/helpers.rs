@@ -353,6 +353,38 @@ impl TestApp {
         (product.id, template, first)
     }
 
+    /// `n` new members of the AMAP `slug`, with tokens minted directly (no n argon2 logins).
+    pub async fn crowd(&self, slug: &str, n: usize) -> Vec<(i64, String)> {
+        let db = &self.state.db;
+        let amap = repo::amaps::find_by_slug(db, slug)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        let hash = shared_hash().await;
+        let mut people = Vec::with_capacity(n);
+        for i in 0..n {
+            let new = CreateMemberForm {
+                email: format!("foule{i}@{slug}.example.org"),
+                first_name: "Membre".into(),
+                last_name: format!("Numéro {i}"),
+                password: None,
+            }
+            .parse()
+            .expect("valid member");
+            let id = api::add_member(db, amap, &new, Some(hash.clone()))
+                .await
+                .expect("member");
+            let (token, _) = self
+                .state
+                .keys
+                .issue(id, chrono::Utc::now())
+                .expect("token");
+            people.push((id, token));
+        }
+        people
+    }
+
     /// Logs in through the API and returns the Bearer token.
     pub async fn token(&self, email: &str) -> String {
         let response = self

@@ -4,6 +4,7 @@
 mod auth;
 mod authorization;
 mod bad_input;
+mod contracts;
 mod helpers;
 mod pages;
 mod storage;

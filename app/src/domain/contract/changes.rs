@@ -162,8 +162,10 @@ mod tests {
         fn adding_dates_or_products_changes_no_contract(cells in prop::collection::vec((1u32..28, 1i64..4, 0u32..20), 0..30)) {
             let mut g = Quantities::new();
             for (d, prod, q) in cells { g.set(day(d), ProductId(prod), q); }
-            prop_assert!(!touches(&g, &TemplateChange::AddDates(vec![day(28)]), price));
-            prop_assert!(!touches(&g, &TemplateChange::AddProduct { product: ProductId(9), price: Money::from_cents(100) }, price));
+            let add_date = TemplateChange::AddDates(vec![day(28)]);
+            let add_product = TemplateChange::AddProduct { product: ProductId(9), price: Money::from_cents(100) };
+            prop_assert!(!touches(&g, &add_date, price));
+            prop_assert!(!touches(&g, &add_product, price));
         }
     }
 }

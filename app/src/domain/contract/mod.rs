@@ -4,9 +4,11 @@
 //! (`LocalNow`), computed by the server from UTC and the AMAP's time zone, so the browser can
 //! run exactly the same checks with the `now` the server sent it.
 
+pub mod agenda;
 pub mod calendar;
 pub mod changes;
 pub mod deadline;
+pub mod entry;
 pub mod grid;
 pub mod history;
 pub mod jokers;

@@ -57,6 +57,8 @@ pub enum Entrant {
 /// What a member (or a référent for them) submits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Unknown fields make a body a plain form's flat fields (see `api::contracts::SignUpBody`).
+#[serde(deny_unknown_fields)]
 pub struct SignUp {
     /// ABONNEMENT: the quantity of each product on every date (cells' `date` ignored).
     #[serde(default)]
@@ -204,7 +206,7 @@ pub fn check_sign_up(
 
 /// The dates `entrant` may change: everything for a référent; for a member, `window`, widened
 /// after sign-up on an existing ABONNEMENT to the dates whose joker is still changeable.
-fn editable_window(
+pub fn editable_window(
     offer: &Offer,
     entrant: Entrant,
     window: &Window,
