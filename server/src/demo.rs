@@ -298,6 +298,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     )
     .await?;
     txn.commit().await?;
+    let today = crate::contracts::local_now(&amap).date();
+    crate::demo_season::seed(db, &amap, today).await?;
     tracing::info!(
         amap = DEMO_SLUG,
         password = DEMO_PASSWORD,

@@ -94,7 +94,7 @@ pub async fn delivery_sheet(
         template: views::summary(&loaded, &producer, subscribers),
         date,
         products: views::template_products(&loaded),
-        amount: rows.iter().map(|r| r.amount).sum::<Money>(),
+        amount: Money::from_cents(rows.iter().map(|r| r.amount.cents()).sum()),
         rows,
         totals,
     };

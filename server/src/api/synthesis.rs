@@ -100,7 +100,7 @@ fn build(
     Synthesis {
         template: views::summary(loaded, producer, subscribers),
         products: views::template_products(loaded),
-        amount: rows.iter().map(|r| r.amount).sum::<Money>(),
+        amount: Money::from_cents(rows.iter().map(|r| r.amount.cents()).sum()),
         rows,
         totals: running,
     }

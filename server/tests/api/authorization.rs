@@ -225,6 +225,19 @@ fn contract_rows() -> Vec<Row> {
         },
         Row {
             method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/synthesis",
+            body: no_body,
+            // ReadDeliveries: also the producer's own users (none in the cast; see outputs.rs).
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/deliveries/{date}",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
             body: no_body,
             expect: manages_producer_one(200),

@@ -6,5 +6,6 @@ mod authorization;
 mod bad_input;
 mod contracts;
 mod helpers;
+mod outputs;
 mod pages;
 mod storage;

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod history;
 pub mod jokers;
 pub mod lifecycle;
+pub mod manage;
 pub mod rules;
 pub mod signup;
 pub mod stock;
