@@ -209,9 +209,11 @@ impl FormState {
 
     /// A keystroke: the server's earlier answer is replaced by the live verdict.
     fn input(&self, name: &str, value: String) {
-        self.fields.update(|f| {
-            f.insert(name.to_owned(), value);
-        });
+        self.set_all([(name.to_owned(), value)]);
+    }
+
+    fn set_all(&self, values: impl IntoIterator<Item = (String, String)>) {
+        self.fields.update(|f| f.extend(values));
         self.touched.set(true);
         if !self.errors.with_untracked(FormErrors::is_empty) {
             self.errors.set(FormErrors::default());

@@ -39,6 +39,7 @@ pub(super) fn role_name(
 fn Home(home: HomeView) -> impl IntoView {
     let i18n = use_i18n();
     let name = home.me.first_name.clone();
+    let slug = home.amap.slug.clone();
     let role = role_name(i18n, home.level);
     let referent_of = home
         .roles
@@ -67,8 +68,10 @@ fn Home(home: HomeView) -> impl IntoView {
                 <p class="muted">{t!(i18n, home.producer_of, producers = producer_of.clone())}</p>
             </Show>
             <div class="sections">
-                <HomeSection id="contracts" title=t_string!(i18n, home.contracts) empty=t_string!(i18n, home.contracts_empty)/>
-                <HomeSection id="deliveries" title=t_string!(i18n, home.deliveries) empty=t_string!(i18n, home.deliveries_empty)/>
+                <HomeSection id="contracts" title=t_string!(i18n, home.contracts) empty=t_string!(i18n, home.contracts_empty)
+                    link=(format!("/a/{slug}/contrats"), t_string!(i18n, contracts.home_contracts))/>
+                <HomeSection id="deliveries" title=t_string!(i18n, home.deliveries) empty=t_string!(i18n, home.deliveries_empty)
+                    link=(format!("/a/{slug}/livraisons"), t_string!(i18n, contracts.home_deliveries))/>
                 <HomeSection id="payments" title=t_string!(i18n, home.payments) empty=t_string!(i18n, home.payments_empty)/>
                 <HomeSection id="duties" title=t_string!(i18n, home.duties) empty=t_string!(i18n, home.duties_empty)/>
             </div>
@@ -76,13 +79,23 @@ fn Home(home: HomeView) -> impl IntoView {
     }
 }
 
-/// One of the four sections of the home page; it lists its items once their feature lands.
+/// One of the four sections of the home page: a link to its page once its feature has one,
+/// else the empty notice.
 #[component]
-fn HomeSection(id: &'static str, title: &'static str, empty: &'static str) -> impl IntoView {
+fn HomeSection(
+    id: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    #[prop(optional)] link: Option<(String, &'static str)>,
+) -> impl IntoView {
+    let body = match link {
+        Some((href, text)) => view! { <p><a href=href>{text}</a></p> }.into_any(),
+        None => view! { <p class="empty">{empty}</p> }.into_any(),
+    };
     view! {
         <section class="card" aria-labelledby=id>
             <h2 id=id>{title}</h2>
-            <p class="empty">{empty}</p>
+            {body}
         </section>
     }
 }

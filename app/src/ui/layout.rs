@@ -45,6 +45,11 @@ fn Header(me: MeView, slug: String) -> impl IntoView {
         || current
             .as_ref()
             .is_some_and(|m| m.level >= RoleLevel::Treasurer);
+    // Référents, treasurers and admins manage contract templates.
+    let manages_contracts = me.operator
+        || current
+            .as_ref()
+            .is_some_and(|m| m.level >= RoleLevel::Referent);
     let amap_name = current.map(|m| m.amap.name).unwrap_or_default();
     let others: Vec<_> = me
         .memberships
@@ -54,11 +59,19 @@ fn Header(me: MeView, slug: String) -> impl IntoView {
     let has_others = !others.is_empty();
     let home = format!("/a/{slug}");
     let admin = format!("/a/{slug}/admin/members");
+    let contracts = format!("/a/{slug}/contrats");
+    let deliveries = format!("/a/{slug}/livraisons");
+    let manage_contracts = format!("/a/{slug}/gestion/contrats");
     view! {
         <header class="topbar">
             <a class="brand-link" href=home.clone()>{amap_name}</a>
             <nav aria-label="Navigation">
                 <a href=home>{t!(i18n, nav.home)}</a>
+                <a href=contracts>{t!(i18n, contracts.nav_mine)}</a>
+                <a href=deliveries>{t!(i18n, contracts.nav_deliveries)}</a>
+                <Show when=move || manages_contracts>
+                    <a href=manage_contracts.clone()>{t!(i18n, contracts.nav_manage)}</a>
+                </Show>
                 <Show when=move || manages>
                     <a href=admin.clone()>{t!(i18n, nav.admin)}</a>
                 </Show>

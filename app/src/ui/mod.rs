@@ -3,6 +3,9 @@
 //! `crate::api` and show what `crate::domain` decided.
 
 mod admin_members;
+mod contract_form;
+mod contracts;
+mod deliveries;
 mod form;
 mod home;
 mod layout;
@@ -10,6 +13,7 @@ mod login;
 mod not_found;
 mod root;
 
+pub use contract_form::ContractForm;
 use crate::i18n::I18nContextProvider;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -67,6 +71,9 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/a/:slug") view=layout::AmapLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin_members::AdminMembersPage ssr=SsrMode::Async/>
+                        <Route path=path!("contrats") view=contracts::MyContractsPage ssr=SsrMode::Async/>
+                        <Route path=path!("contrats/:template_id") view=contracts::ContractPage ssr=SsrMode::Async/>
+                        <Route path=path!("livraisons") view=deliveries::MyDeliveriesPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Router>

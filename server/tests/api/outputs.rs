@@ -153,7 +153,10 @@ fn xlsx_sheet(bytes: Vec<u8>, name: &str) -> calamine::Range<calamine::Data> {
 }
 
 fn cell(range: &calamine::Range<calamine::Data>, row: usize, col: usize) -> calamine::Data {
-    range.get((row, col)).cloned().unwrap_or(calamine::Data::Empty)
+    range
+        .get((row, col))
+        .cloned()
+        .unwrap_or(calamine::Data::Empty)
 }
 
 on_both_engines!(synthesis_sums_every_contract_date_by_date, |app| {
@@ -196,7 +199,15 @@ on_both_engines!(synthesis_sums_every_contract_date_by_date, |app| {
     assert_eq!(
         csv_records(&bytes),
         [
-            vec!["Date", "Annulée", "Carottes (botte)", "Œufs (boîte de 6)", "Cumul Carottes", "Cumul Œufs", "Montant (€)"],
+            vec![
+                "Date",
+                "Annulée",
+                "Carottes (botte)",
+                "Œufs (boîte de 6)",
+                "Cumul Carottes",
+                "Cumul Œufs",
+                "Montant (€)"
+            ],
             vec![&day(d1), "", "2", "4", "2", "4", "37,80"],
             vec![&day(d2), "", "2", "2", "4", "6", "31,40"],
             vec![&day(d3), "oui", "0", "0", "4", "6", "0,00"],
@@ -213,13 +224,18 @@ on_both_engines!(synthesis_sums_every_contract_date_by_date, |app| {
         "attachment; filename=\"synthese-legumes-d-ete.xlsx\""
     );
     let sheet = xlsx_sheet(bytes, "Synthèse");
-    assert_eq!(cell(&sheet, 0, 2), calamine::Data::String("Carottes (botte)".into()));
+    assert_eq!(
+        cell(&sheet, 0, 2),
+        calamine::Data::String("Carottes (botte)".into())
+    );
     assert_eq!(cell(&sheet, 2, 5), calamine::Data::Float(6.0));
     assert_eq!(cell(&sheet, 4, 0), calamine::Data::String("Total".into()));
     assert_eq!(cell(&sheet, 4, 3), calamine::Data::Float(6.0));
     assert_eq!(cell(&sheet, 4, 6), calamine::Data::Float(69.2));
 
-    let (status, body) = app.get(&format!("{path}?format=pdf"), Some(&referent)).await;
+    let (status, body) = app
+        .get(&format!("{path}?format=pdf"), Some(&referent))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["field"], "format");
 });
@@ -229,7 +245,12 @@ on_both_engines!(delivery_sheet_lists_members_by_last_name, |app| {
     let s = season(&app, &cast).await;
     let admin = app.token(cast.admin.email).await;
     let [d1, _, d3] = s.dates;
-    let path = |d: NaiveDate| format!("/api/v1/amaps/{SLUG}/templates/{}/deliveries/{d}", s.template);
+    let path = |d: NaiveDate| {
+        format!(
+            "/api/v1/amaps/{SLUG}/templates/{}/deliveries/{d}",
+            s.template
+        )
+    };
     let (status, body) = app.get(&path(d1), Some(&admin)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["date"], json!(d1));
@@ -250,7 +271,10 @@ on_both_engines!(delivery_sheet_lists_members_by_last_name, |app| {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = app
         .get(
-            &format!("/api/v1/amaps/{SLUG}/templates/{}/deliveries/demain", s.template),
+            &format!(
+                "/api/v1/amaps/{SLUG}/templates/{}/deliveries/demain",
+                s.template
+            ),
             Some(&admin),
         )
         .await;
@@ -267,7 +291,12 @@ on_both_engines!(delivery_sheet_lists_members_by_last_name, |app| {
     assert_eq!(
         csv_records(&bytes),
         [
-            ["Amapien", "Carottes (botte)", "Œufs (boîte de 6)", "Montant (€)"],
+            [
+                "Amapien",
+                "Carottes (botte)",
+                "Œufs (boîte de 6)",
+                "Montant (€)"
+            ],
             ["Alice Admin", "0", "3", "9,60"],
             ["Marie Membre", "2", "1", "28,20"],
             ["Total", "2", "4", "37,80"],
@@ -278,9 +307,15 @@ on_both_engines!(delivery_sheet_lists_members_by_last_name, |app| {
         download(&app, &format!("{}?format=xlsx", path(d1)), &admin).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, XLSX_TYPE);
-    assert!(disposition.ends_with(&format!("-{d1}.xlsx\"")), "{disposition}");
+    assert!(
+        disposition.ends_with(&format!("-{d1}.xlsx\"")),
+        "{disposition}"
+    );
     let sheet = xlsx_sheet(bytes, "Livraison");
-    assert_eq!(cell(&sheet, 2, 0), calamine::Data::String("Marie Membre".into()));
+    assert_eq!(
+        cell(&sheet, 2, 0),
+        calamine::Data::String("Marie Membre".into())
+    );
     assert_eq!(cell(&sheet, 3, 2), calamine::Data::Float(4.0));
     assert_eq!(cell(&sheet, 3, 3), calamine::Data::Float(37.8));
 });
@@ -290,20 +325,39 @@ on_both_engines!(outputs_are_for_the_producers_people_only, |app| {
     let s = season(&app, &cast).await;
     let d1 = s.dates[0];
     let paths = [
-        format!("/api/v1/amaps/{SLUG}/templates/{}/synthesis?format=csv", s.template),
-        format!("/api/v1/amaps/{SLUG}/templates/{}/deliveries/{d1}?format=xlsx", s.template),
+        format!(
+            "/api/v1/amaps/{SLUG}/templates/{}/synthesis?format=csv",
+            s.template
+        ),
+        format!(
+            "/api/v1/amaps/{SLUG}/templates/{}/deliveries/{d1}?format=xlsx",
+            s.template
+        ),
     ];
     let member = app.token(cast.member.email).await;
     let outsider = app.token(cast.outsider.email).await;
     let other_referent = app.token(cast.referent.email).await;
     for path in &paths {
-        assert_eq!(app.get(path, Some(&member)).await.0, StatusCode::FORBIDDEN, "{path}");
-        assert_eq!(app.get(path, Some(&other_referent)).await.0, StatusCode::FORBIDDEN);
-        assert_eq!(app.get(path, Some(&outsider)).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get(path, Some(&member)).await.0,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+        assert_eq!(
+            app.get(path, Some(&other_referent)).await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.get(path, Some(&outsider)).await.0,
+            StatusCode::NOT_FOUND
+        );
         assert_eq!(app.get(path, None).await.0, StatusCode::UNAUTHORIZED);
         // Through AMAP B's address, AMAP A's template does not exist either.
         let other = path.replace(SLUG, OTHER_SLUG);
-        assert_eq!(app.get(&other, Some(&outsider)).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get(&other, Some(&outsider)).await.0,
+            StatusCode::NOT_FOUND
+        );
     }
     // The producer's own people read what they must deliver, without managing anything.
     let admin = app.token(cast.admin.email).await;

@@ -150,7 +150,11 @@ on_both_engines!(
         .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         let back = location(&posted);
-        assert_eq!(back, "/login?next=%2Fa%2Famap-a&error=invalid_credentials");
+        // The typed e-mail comes back (never the password).
+        assert_eq!(
+            back,
+            "/login?next=%2Fa%2Famap-a&error=invalid_credentials&v.email=membre%40a.example.org"
+        );
         let shown = page(
             browser
                 .get(app.url(&back))

@@ -1,0 +1,164 @@
+//! LIBRE and CARTE_PREPAYEE: one row per date, one column per product — a table on wide
+//! screens, a list per date on phones (CSS only) — with totals per date, per product and for
+//! the contract.
+
+use super::{FormState, QtyInput};
+use crate::domain::contract::agenda::day_month_year;
+use crate::domain::contract::entry::{CellState, product_amount};
+use crate::domain::contract::signup::{cell_field, date_field, product_field};
+use crate::i18n::{t, t_string, use_i18n};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn GridEntry(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let (products, dates) = state
+        .model
+        .with_value(|m| (m.page.products.clone(), m.page.offer.dates.clone()));
+    // The copy button needs the hydrated app; without JavaScript it is simply absent.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let heads = products
+        .iter()
+        .map(|p| {
+            view! {
+                <th scope="col">{p.name.clone()}<span class="unit">{format!("{} · {}", p.packaging, p.price)}</span></th>
+            }
+        })
+        .collect_view();
+    let rows = dates
+        .into_iter()
+        .map(|date| view! { <GridRow state date/> })
+        .collect_view();
+    let feet = products
+        .into_iter()
+        .map(|p| {
+            let id = p.id;
+            let field = product_field(id);
+            let totals = move || {
+                let (units, amount) = state.grid(|g, m| {
+                    (g.product_total(id), product_amount(&m.page.offer, g, id))
+                });
+                t_string!(i18n, contracts.product_total, count = units, amount = amount.to_string())
+                    .to_string()
+            };
+            view! {
+                <td data-label=p.name>
+                    {totals}
+                    <p class="field-error">{move || state.message(&field)}</p>
+                </td>
+            }
+        })
+        .collect_view();
+    let total = t_string!(i18n, contracts.total);
+    view! {
+        <Show when=move || hydrated.get()>
+            <button type="button" class="secondary" on:click=move |_| copy_first_row(state)>
+                {t!(i18n, contracts.copy_first)}
+            </button>
+        </Show>
+        <div class="grid-scroll">
+            <table class="signup-grid">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, contracts.date)}</th>
+                    {heads}
+                    <th scope="col">{total}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+                <tfoot><tr>
+                    <th scope="row">{total}</th>
+                    {feet}
+                    <td class="total" data-label=total>
+                        {move || state.grid(|g, m| g.amount(|p| m.price(p))).to_string()}
+                    </td>
+                </tr></tfoot>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn GridRow(state: FormState, date: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let day = day_month_year(date);
+    let cells: Vec<_> = state.model.with_value(|m| {
+        let ctx = m.ctx();
+        m.page
+            .products
+            .iter()
+            .map(|p| {
+                let field = cell_field(m.page.offer.nature, date, p.id);
+                (field, p.name.clone(), ctx.cell_state(&m.editable, date, p.id))
+            })
+            .collect()
+    });
+    let cells = cells
+        .into_iter()
+        .map(|(field, name, cell)| match cell {
+            CellState::Cancelled => view! {
+                <td class="cancelled" data-label=name>
+                    "—"<span class="sr-only">{t_string!(i18n, contracts.cancelled)}</span>
+                </td>
+            }
+            .into_any(),
+            CellState::Open | CellState::Locked => {
+                let locked = cell == CellState::Locked;
+                view! {
+                    <td class:locked=locked>
+                        <QtyInput state name=field label=name context=format!(" — {day}") locked/>
+                    </td>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    let date_problems = date_field(date);
+    view! {
+        <tr>
+            <th scope="row">{day.clone()}</th>
+            {cells}
+            <td class="total" data-label=t_string!(i18n, contracts.total)>
+                {move || state.grid(|g, m| g.date_amount(date, |p| m.price(p))).to_string()}
+                <p class="field-error">{move || state.message(&date_problems)}</p>
+            </td>
+        </tr>
+    }
+}
+
+/// "Copy the first row everywhere": the first date the entrant may change gives its
+/// quantities to every other cell that is open on both dates.
+fn copy_first_row(state: FormState) {
+    let copies: Vec<(String, String)> = state.model.with_value(|m| {
+        let ctx = m.ctx();
+        let offer = &m.page.offer;
+        let Some(first) = ctx.first_open_date(&m.editable) else {
+            return Vec::new();
+        };
+        let open = |date, product| ctx.cell_state(&m.editable, date, product) == CellState::Open;
+        offer
+            .dates
+            .iter()
+            .filter(|d| **d != first)
+            .flat_map(|&date| {
+                offer
+                    .products
+                    .iter()
+                    .filter(move |p| open(first, p.id) && open(date, p.id))
+                    .map(move |p| {
+                        (
+                            cell_field(offer.nature, first, p.id),
+                            cell_field(offer.nature, date, p.id),
+                        )
+                    })
+            })
+            .collect()
+    });
+    let values: Vec<(String, String)> = state.fields.with_untracked(|f| {
+        copies
+            .into_iter()
+            .map(|(from, to)| (to, f.get(&from).cloned().unwrap_or_default()))
+            .collect()
+    });
+    state.set_all(values);
+}

@@ -1,0 +1,146 @@
+//! "Mes livraisons": what the member collects, grouped by week — or by month with
+//! `?vue=mois` (plain links, so the switch works without JavaScript).
+
+use super::form::ErrorNotice;
+use super::layout::use_slug;
+use crate::api::contracts::{DeliveryLine, deliveries};
+use crate::domain::Money;
+use crate::domain::contract::agenda::{Period, day_month_year, period_start};
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn MyDeliveriesPage() -> impl IntoView {
+    let slug = use_slug();
+    let lines = Resource::new(move || slug.get(), deliveries);
+    let query = use_query_map();
+    let period = Memo::new(move |_| {
+        if query.with(|q| q.get_str("vue") == Some("mois")) {
+            Period::Month
+        } else {
+            Period::Week
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || lines.get().map(|result| match result {
+                Ok(list) => view! { <Deliveries slug=slug.get() lines=list.lines period=period.get()/> }.into_any(),
+                Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn month_name(i18n: I18nContext<Locale>, month: u32) -> &'static str {
+    match month {
+        1 => t_string!(i18n, contracts.month_1),
+        2 => t_string!(i18n, contracts.month_2),
+        3 => t_string!(i18n, contracts.month_3),
+        4 => t_string!(i18n, contracts.month_4),
+        5 => t_string!(i18n, contracts.month_5),
+        6 => t_string!(i18n, contracts.month_6),
+        7 => t_string!(i18n, contracts.month_7),
+        8 => t_string!(i18n, contracts.month_8),
+        9 => t_string!(i18n, contracts.month_9),
+        10 => t_string!(i18n, contracts.month_10),
+        11 => t_string!(i18n, contracts.month_11),
+        _ => t_string!(i18n, contracts.month_12),
+    }
+}
+
+/// Lines (sorted by date) in consecutive groups of the same period.
+fn grouped(lines: Vec<DeliveryLine>, period: Period) -> Vec<(NaiveDate, Vec<DeliveryLine>)> {
+    let mut groups: Vec<(NaiveDate, Vec<DeliveryLine>)> = Vec::new();
+    for line in lines {
+        let start = period_start(line.date, period);
+        match groups.last_mut() {
+            Some((current, members)) if *current == start => members.push(line),
+            _ => groups.push((start, vec![line])),
+        }
+    }
+    groups
+}
+
+#[component]
+fn Deliveries(slug: String, lines: Vec<DeliveryLine>, period: Period) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = format!("/a/{slug}/livraisons");
+    let current = |p: Period| (p == period).then_some("page");
+    let none = lines.is_empty();
+    let groups = grouped(lines, period)
+        .into_iter()
+        .map(|(start, lines)| {
+            let title = match period {
+                Period::Week => t_string!(i18n, contracts.week_of, date = day_month_year(start))
+                    .to_string(),
+                Period::Month => t_string!(
+                    i18n,
+                    contracts.month_of,
+                    month = month_name(i18n, start.month()),
+                    year = start.year()
+                )
+                .to_string(),
+            };
+            view! { <Group title lines/> }
+        })
+        .collect_view();
+    view! {
+        <Title text=t_string!(i18n, contracts.deliveries_title)/>
+        <main class="page">
+            <h1>{t!(i18n, contracts.deliveries_title)}</h1>
+            <nav class="tabs" aria-label=t_string!(i18n, contracts.deliveries_title)>
+                <a href=here.clone() aria-current=current(Period::Week)>{t!(i18n, contracts.by_week)}</a>
+                <a href=format!("{here}?vue=mois") aria-current=current(Period::Month)>{t!(i18n, contracts.by_month)}</a>
+            </nav>
+            <Show when=move || none>
+                <p class="empty">{t!(i18n, contracts.deliveries_empty)}</p>
+            </Show>
+            {groups}
+        </main>
+    }
+}
+
+#[component]
+fn Group(title: String, lines: Vec<DeliveryLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total: Money = lines.iter().map(|l| l.amount).sum();
+    let rows = lines
+        .into_iter()
+        .map(|l| {
+            view! {
+                <tr>
+                    <td data-label=t_string!(i18n, contracts.date)>{day_month_year(l.date)}</td>
+                    <td data-label=t_string!(i18n, contracts.producer)>{l.producer}</td>
+                    <td data-label=t_string!(i18n, contracts.product)>{l.product}</td>
+                    <td data-label=t_string!(i18n, contracts.packaging)>{l.packaging}</td>
+                    <td data-label=t_string!(i18n, contracts.qty) class="num">{l.qty}</td>
+                    <td data-label=t_string!(i18n, contracts.amount_title) class="num">{l.amount.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="delivery-group">
+            <h2>{title}</h2>
+            <table class="lines">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, contracts.date)}</th>
+                    <th scope="col">{t!(i18n, contracts.producer)}</th>
+                    <th scope="col">{t!(i18n, contracts.product)}</th>
+                    <th scope="col">{t!(i18n, contracts.packaging)}</th>
+                    <th scope="col" class="num">{t!(i18n, contracts.qty)}</th>
+                    <th scope="col" class="num">{t!(i18n, contracts.amount_title)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+                <tfoot><tr>
+                    <th scope="row" colspan="5">{t!(i18n, contracts.total)}</th>
+                    <td class="num" data-label=t_string!(i18n, contracts.total)>{total.to_string()}</td>
+                </tr></tfoot>
+            </table>
+        </section>
+    }
+}

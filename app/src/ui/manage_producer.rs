@@ -1,0 +1,196 @@
+//! `/a/{slug}/gestion/producteurs/{producer_id}`: a producer's details and catalogue, editable
+//! by its référents (and treasurers, admins), readable by the producer's own accounts; and its
+//! templates, with their outputs (synthesis, delivery sheets).
+
+use super::form::ErrorNotice;
+use super::layout::use_slug;
+use super::manage_kit::{Check, Echo, Input, ManageForm, StateBadge, TextArea, date_span, grants_of};
+use crate::api::amaps::amap_path;
+use crate::api::home::member_home;
+use crate::api::templates::{ProducerDetail, ProductView, TemplateSummary, list, producer};
+use crate::api::{ApiError, ErrorKind};
+use crate::domain::{Action, ProducerId};
+use crate::i18n::{t, t_string, use_i18n};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProducerPage() -> impl IntoView {
+    let slug = use_slug();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params.with(|p| p.get("producer_id").and_then(|raw| raw.parse().ok()).map(ProducerId))
+    });
+    let detail = Resource::new(
+        move || (slug.get(), id.get()),
+        |(slug, id)| async move {
+            match id {
+                Some(id) => producer(slug, id).await,
+                None => Err(ApiError::new(ErrorKind::NotFound, "no such producer")),
+            }
+        },
+    );
+    let home = Resource::new(move || slug.get(), member_home);
+    // Producers' own accounts may not list templates (403): they simply see none here.
+    let templates = Resource::new(move || slug.get(), |slug| async move { list(slug).await.unwrap_or_default() });
+    let on_change = Callback::new(move |_| detail.refetch());
+    let data = move || Some((detail.get()?, home.get()?, templates.get()?));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || data().map(|loaded| match loaded {
+                (Ok(detail), Ok(home), templates) => {
+                    let manages = grants_of(&home).allows(Action::ManageProducer(detail.id));
+                    let templates = templates.into_iter().filter(|t| t.producer.id == detail.id).collect();
+                    view! { <Producer slug=slug.get() detail manages templates on_change/> }.into_any()
+                }
+                (Err(error), _, _) | (_, Err(error), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Producer(
+    slug: String,
+    detail: ProducerDetail,
+    manages: bool,
+    templates: Vec<TemplateSummary>,
+    on_change: Callback<serde_json::Value>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = format!("/a/{slug}/gestion/producteurs/{}", detail.id);
+    let api = format!("{}/producers/{}", amap_path(&slug), detail.id);
+    let echo = Echo::from_query();
+    let names = |people: &[crate::api::producers::PersonRef]| {
+        people.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
+    };
+    let referents = names(&detail.referents);
+    let users = names(&detail.users);
+    let templates = templates
+        .into_iter()
+        .map(|t| {
+            let editor = format!("/a/{slug}/gestion/contrats/{}", t.id);
+            let synthesis = format!("{editor}/synthese");
+            view! {
+                <li>
+                    {if manages { view! { <a href=editor>{t.name.clone()}</a> }.into_any() } else { view! { <span>{t.name.clone()}</span> }.into_any() }}
+                    " " <StateBadge state=t.state/> " " {date_span(t.first_date, t.last_date)} " · "
+                    <a href=synthesis>{t!(i18n, manage.synthesis)}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let products = detail
+        .products
+        .iter()
+        .map(|p| view! { <ProductItem product=p.clone() api=api.clone() here=here.clone() manages echo=echo.clone() on_change/> })
+        .collect_view();
+    let details_form = manages.then(|| view! { <DetailsForm detail=detail.clone() api=api.clone() here=here.clone() echo=echo.clone() on_change/> });
+    let add_form = manages.then(|| view! { <NewProduct api=api.clone() here=here.clone() echo=echo.clone() on_change/> });
+    view! {
+        <Title text=detail.name.clone()/>
+        <main class="page wide">
+            <p><a href=format!("/a/{slug}/gestion/contrats")>{t!(i18n, manage.back_to_list)}</a></p>
+            <h1>{detail.name.clone()}</h1>
+            <p>{detail.description.clone()}</p>
+            <p class="muted">{t!(i18n, manage.notice_days_value, days = detail.notice_days)}</p>
+            <p class="muted">{t!(i18n, manage.referents, names = referents)}</p>
+            <p class="muted">{t!(i18n, manage.producer_accounts, names = users)}</p>
+            <section class="card">
+                <h2>{t!(i18n, manage.templates)}</h2>
+                <ul class="plain">{templates}</ul>
+            </section>
+            {details_form}
+            <section class="card">
+                <h2>{t!(i18n, manage.catalogue)}</h2>
+                <ul class="plain products">{products}</ul>
+                {add_form}
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn DetailsForm(
+    detail: ProducerDetail,
+    api: String,
+    here: String,
+    echo: Echo,
+    on_change: Callback<serde_json::Value>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = "producer".to_owned();
+    let errors = echo.errors(&form);
+    let v = |field: &str, current: String| echo.value(&form, field, current);
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, manage.producer_details)}</h2>
+            <ManageForm form=form.clone() action=api here errors on_success=on_change class="stack-form">
+                <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", detail.name.clone())/>
+                <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", detail.description.clone())/>
+                <Input form=form.clone() name="notice_days" kind="number" inputmode="numeric" label=t_string!(i18n, manage.notice_days).to_owned() errors value=v("notice_days", detail.notice_days.to_string())/>
+                <Check form=form.clone() name="active" label=t_string!(i18n, manage.active).to_owned() checked=echo.checked(&form, "active", detail.active)/>
+                <button type="submit" class="primary">{t!(i18n, manage.save)}</button>
+            </ManageForm>
+        </section>
+    }
+}
+
+/// One product: its edit form for those who manage the producer, a line for the others.
+#[component]
+fn ProductItem(
+    product: ProductView,
+    api: String,
+    here: String,
+    manages: bool,
+    echo: Echo,
+    on_change: Callback<serde_json::Value>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = if product.packaging.is_empty() {
+        product.name.clone()
+    } else {
+        format!("{} ({})", product.name, product.packaging)
+    };
+    let archived = (!product.active).then(|| view! { " " <span class="badge archived">{t!(i18n, manage.archived_product)}</span> });
+    if !manages {
+        return view! { <li>{title}{archived}</li> }.into_any();
+    }
+    let form = format!("product-{}", product.id);
+    let errors = echo.errors(&form);
+    let v = |field: &str, current: String| echo.value(&form, field, current);
+    view! {
+        <li>
+            <details>
+                <summary>{title}{archived}</summary>
+                <ManageForm form=form.clone() action=format!("{api}/products/{}", product.id) here errors on_success=on_change class="stack-form">
+                    <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", product.name.clone())/>
+                    <Input form=form.clone() name="packaging" label=t_string!(i18n, manage.packaging).to_owned() errors value=v("packaging", product.packaging.clone())/>
+                    <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", product.description.clone())/>
+                    <Check form=form.clone() name="active" label=t_string!(i18n, manage.product_active).to_owned() checked=echo.checked(&form, "active", product.active)/>
+                    <button type="submit" class="secondary">{t!(i18n, manage.save)}</button>
+                </ManageForm>
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn NewProduct(api: String, here: String, echo: Echo, on_change: Callback<serde_json::Value>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = "new-product".to_owned();
+    let errors = echo.errors(&form);
+    let v = |field: &str| echo.value(&form, field, "");
+    view! {
+        <h3>{t!(i18n, manage.new_product)}</h3>
+        <ManageForm form=form.clone() action=format!("{api}/products") here errors on_success=on_change class="stack-form">
+            <Input form=form.clone() name="name" label=t_string!(i18n, manage.product_name).to_owned() errors value=v("name")/>
+            <Input form=form.clone() name="packaging" label=t_string!(i18n, manage.packaging).to_owned() errors value=v("packaging")/>
+            <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description")/>
+            <input type="hidden" name="active" value="on"/>
+            <button type="submit" class="secondary">{t!(i18n, manage.add_product)}</button>
+        </ManageForm>
+    }
+}
