@@ -98,9 +98,17 @@ pub struct ProductInput {
     pub active: bool,
 }
 
+/// Trimmed free text. Control characters are refused (a NUL byte cannot even be stored by
+/// PostgreSQL); line breaks and tabs are allowed in long texts only.
 fn text(problems: &mut Problems, field: &str, raw: &str, max: usize, required: bool) -> String {
     let value = raw.trim();
-    if required && value.is_empty() {
+    let multiline = max > 200;
+    if value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+    {
+        problems.push(Problem::new(field, ProblemCode::Malformed));
+    } else if required && value.is_empty() {
         problems.push(Problem::new(field, ProblemCode::Required));
     } else if value.chars().count() > max {
         problems.push(Problem::with_limit(field, ProblemCode::TooLong, max as u32));
@@ -893,4 +901,74 @@ pub async fn subscriptions(slug: String, id: TemplateId) -> Result<Vec<Subscript
 
 pub async fn producer(slug: String, id: ProducerId) -> Result<ProducerDetail, ApiError> {
     client::get(format!("{}/producers/{id}", amap_path(&slug))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_refused_but_descriptions_keep_their_lines() {
+        let form = ProductForm {
+            name: "Vin\u{0}".into(),
+            description: "Rouge.\nÉlevé en fût.".into(),
+            ..ProductForm::default()
+        };
+        let problems = form.parse().err().expect("NUL refused");
+        assert_eq!(problems, vec![Problem::new("name", ProblemCode::Malformed)]);
+        let form = ProductForm {
+            name: "Vin rouge".into(),
+            ..form
+        };
+        assert_eq!(
+            form.parse().map(|p| p.description).ok().as_deref(),
+            Some("Rouge.\nÉlevé en fût.")
+        );
+    }
+
+    #[test]
+    fn a_calendar_is_generated_and_the_deadline_may_not_follow_the_first_delivery() {
+        let form = TemplateForm {
+            producer_id: "1".into(),
+            name: "Légumes".into(),
+            nature: "subscription".into(),
+            deadline: "2026-12-04".into(),
+            frequency: "weekly".into(),
+            first_date: "03/12/2026".into(),
+            last_date: "2026-12-24".into(),
+            ..TemplateForm::default()
+        };
+        let problems = form.parse(true).err().expect("deadline after first date");
+        assert_eq!(
+            problems,
+            vec![Problem::new("deadline", ProblemCode::InvalidDate)]
+        );
+        let form = TemplateForm {
+            deadline: "2026-12-01".into(),
+            ..form
+        };
+        let input = form.parse(true).expect("valid");
+        assert_eq!(input.dates.len(), 4);
+        assert_eq!(input.jokers, JokerPolicy::default());
+    }
+
+    #[test]
+    fn rules_read_from_flat_fields() {
+        let form = RuleForm {
+            date_scope: "each_date".into(),
+            product_scope: "one".into(),
+            products: "7".into(),
+            operator: "multiple_of".into(),
+            value: "6".into(),
+            ..RuleForm::default()
+        };
+        let rule = form.parse().expect("valid");
+        assert_eq!(rule.products, ProductScope::One(ProductId(7)));
+        assert_eq!(
+            (rule.operator, rule.value, rule.binds),
+            (Operator::MultipleOf, 6, Binds::MembersOnly)
+        );
+        let missing = RuleForm::default().parse().err().expect("empty form");
+        assert_eq!(missing.len(), 4, "{missing:?}");
+    }
 }

@@ -184,8 +184,22 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
         format!("/api/v1/amaps/{SLUG}/members"),
         format!("/api/v1/amaps/{SLUG}/members/{}/active", cast.member.id),
         format!("/api/v1/amaps/{SLUG}/roles"),
+        format!("/api/v1/amaps/{SLUG}/templates"),
+        format!("/api/v1/amaps/{SLUG}/templates/{}/changes", cast.template),
+        format!("/api/v1/amaps/{SLUG}/templates/{}/rules", cast.template),
+        format!("/api/v1/amaps/{SLUG}/templates/{}/stock", cast.template),
+        format!(
+            "/api/v1/amaps/{SLUG}/producers/{}/products",
+            cast.producer_one
+        ),
     ];
-    for endpoint in &endpoints {
+    let member = app.token(cast.member.email).await;
+    let sign_up = format!("/api/v1/amaps/{SLUG}/me/contracts/{}", cast.template);
+    let as_whom = endpoints
+        .iter()
+        .map(|e| (e, &operator))
+        .chain(std::iter::once((&sign_up, &member)));
+    for (endpoint, token) in as_whom {
         for body in &bodies {
             for content_type in [
                 "application/json",
@@ -195,7 +209,7 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
                 let response = app
                     .client()
                     .post(app.url(endpoint))
-                    .bearer_auth(&operator)
+                    .bearer_auth(token)
                     .header("content-type", content_type)
                     .header("accept", "application/json")
                     .body(body.clone())
