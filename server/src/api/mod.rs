@@ -10,6 +10,7 @@ mod copy_template;
 mod create_amap;
 mod create_member;
 mod create_producer;
+mod create_product;
 mod create_template;
 mod delete_rule;
 mod delete_subscription;
@@ -26,8 +27,8 @@ mod me;
 mod member_home;
 mod my_contracts;
 mod my_deliveries;
+mod product_access;
 mod refresh;
-mod save_product;
 mod save_subscription;
 mod set_member_active;
 mod set_stock;
@@ -40,6 +41,7 @@ mod sign_up;
 mod sign_up_page;
 mod synthesis;
 mod update_producer;
+mod update_product;
 mod update_template;
 pub mod views;
 mod withdraw;
@@ -122,8 +124,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             show_producer::show_producer,
             update_producer::update_producer
         ))
-        .routes(routes!(save_product::create_product))
-        .routes(routes!(save_product::update_product))
+        .routes(routes!(create_product::create_product))
+        .routes(routes!(update_product::update_product))
         .routes(routes!(
             list_templates::list_templates,
             create_template::create_template
