@@ -264,8 +264,8 @@ fn order(i: usize, t: usize, dates: &[NaiveDate], products: &[ProductId]) -> Opt
         }
     };
     match t {
-        0 if i % 10 < 7 => Some(basket(usize::from(i % 3 == 0), 1)),
-        1 if i % 2 == 0 => Some(basket(i % 4 / 2, 1)),
+        0 if i % 10 < 7 => Some(basket(usize::from(i.is_multiple_of(3)), 1)),
+        1 if i.is_multiple_of(2) => Some(basket(i % 4 / 2, 1)),
         2 if i % 5 < 2 => Some(grid(
             dates.iter().step_by(2).map(|d| (*d, i % 3, 1)).collect(),
         )),
