@@ -70,6 +70,7 @@ pub struct ProducerForm {
     pub active: Option<String>,
 }
 
+#[derive(Debug)]
 pub struct ProducerInput {
     pub name: String,
     pub description: String,
@@ -91,6 +92,7 @@ pub struct ProductForm {
     pub active: Option<String>,
 }
 
+#[derive(Debug)]
 pub struct ProductInput {
     pub name: String,
     pub packaging: String,
@@ -533,6 +535,7 @@ pub struct CopyForm {
     pub dates: String,
 }
 
+#[derive(Debug)]
 pub struct CopyInput {
     pub name: String,
     pub deadline: NaiveDate,
@@ -914,7 +917,7 @@ mod tests {
             description: "Rouge.\nÉlevé en fût.".into(),
             ..ProductForm::default()
         };
-        let problems = form.parse().err().expect("NUL refused");
+        let problems = form.parse().expect_err("NUL refused");
         assert_eq!(problems, vec![Problem::new("name", ProblemCode::Malformed)]);
         let form = ProductForm {
             name: "Vin rouge".into(),
@@ -938,7 +941,7 @@ mod tests {
             last_date: "2026-12-24".into(),
             ..TemplateForm::default()
         };
-        let problems = form.parse(true).err().expect("deadline after first date");
+        let problems = form.parse(true).expect_err("deadline after first date");
         assert_eq!(
             problems,
             vec![Problem::new("deadline", ProblemCode::InvalidDate)]
@@ -968,7 +971,7 @@ mod tests {
             (rule.operator, rule.value, rule.binds),
             (Operator::MultipleOf, 6, Binds::MembersOnly)
         );
-        let missing = RuleForm::default().parse().err().expect("empty form");
+        let missing = RuleForm::default().parse().expect_err("empty form");
         assert_eq!(missing.len(), 4, "{missing:?}");
     }
 }
