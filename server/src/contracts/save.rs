@@ -121,6 +121,12 @@ pub async fn save(
         // Someone (the référent, another tab) changed it since it was checked: check again.
         return Err(AppError::Conflict("contract changed meanwhile".into()));
     }
+    subscriptions::replace_content(&txn, subscription.id, &grid, &sign_up.jokers, |d| {
+        loaded.date_id(d)
+    })
+    .await?;
+    // Last before the commit: every contract of the template updates the same counter rows,
+    // and on PostgreSQL each holds their lock until it commits.
     let shortages = stock::take(
         &txn,
         &loaded.pool(),
@@ -132,10 +138,6 @@ pub async fn save(
         txn.rollback().await?;
         return Err(AppError::ConflictOn(target.shortage_problems(&shortages)));
     }
-    subscriptions::replace_content(&txn, subscription.id, &grid, &sign_up.jokers, |d| {
-        loaded.date_id(d)
-    })
-    .await?;
     txn.commit().await?;
     Ok(ContractEntry {
         grid,
