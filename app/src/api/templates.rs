@@ -902,6 +902,11 @@ pub async fn subscriptions(slug: String, id: TemplateId) -> Result<Vec<Subscript
     client::get(format!("{}/subscriptions", template_path(&slug, id))).await
 }
 
+/// Active members without a contract on the template (names only).
+pub async fn candidates(slug: String, id: TemplateId) -> Result<Vec<PersonRef>, ApiError> {
+    client::get(format!("{}/candidates", template_path(&slug, id))).await
+}
+
 pub async fn producer(slug: String, id: ProducerId) -> Result<ProducerDetail, ApiError> {
     client::get(format!("{}/producers/{id}", amap_path(&slug))).await
 }

@@ -41,6 +41,8 @@ pub enum Action {
     SignUp,
     /// Reach the contract-management screens at all (référent of some producer, or more).
     ManageTemplates,
+    /// List the templates one may read the deliveries of (producers too).
+    ListTemplates,
     /// Edit one producer's catalogue and templates, read and edit its sign-ups and cheques.
     ManageProducer(ProducerId),
     /// Read what one producer must deliver.
@@ -103,6 +105,9 @@ impl Grants {
             Action::AssignRoles => self.is_admin(),
             Action::SignUp => self.member,
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
+            Action::ListTemplates => {
+                self.is_treasurer() || !self.referent_of.is_empty() || !self.producer_of.is_empty()
+            }
             Action::ManageProducer(p) => self.refers(p),
             Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),
             Action::CreateAmap => self.operator,

@@ -17,6 +17,7 @@ mod delete_subscription;
 mod delete_template;
 mod delivery_sheet;
 mod list_amaps;
+mod list_candidates;
 mod list_members;
 mod list_producers;
 mod list_subscriptions;
@@ -142,6 +143,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(delete_rule::delete_rule))
         .routes(routes!(set_stock::set_stock))
         .routes(routes!(list_subscriptions::list_subscriptions))
+        .routes(routes!(list_candidates::list_candidates))
         .routes(routes!(synthesis::synthesis))
         .routes(routes!(delivery_sheet::delivery_sheet))
         .routes(routes!(

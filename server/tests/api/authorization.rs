@@ -238,6 +238,12 @@ fn contract_rows() -> Vec<Row> {
         },
         Row {
             method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/candidates",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
             body: no_body,
             expect: manages_producer_one(200),
