@@ -10,7 +10,7 @@ use crate::api::{ApiError, ErrorKind};
 use crate::domain::TemplateId;
 use crate::domain::contract::Nature;
 use crate::domain::contract::agenda::day_month_year;
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{Locale, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
@@ -56,7 +56,7 @@ fn ContractLists(slug: String, contracts: MyContracts) -> impl IntoView {
                 <li class="card">
                     <Summary template=t/>
                     <a class="button" href=href>
-                        {t!(i18n, contracts.sign_up)}<span class="sr-only">{format!(" : {name}")}</span>
+                        {t_string!(i18n, contracts.sign_up)}<span class="sr-only">{format!(" : {name}")}</span>
                     </a>
                 </li>
             }
@@ -73,7 +73,7 @@ fn ContractLists(slug: String, contracts: MyContracts) -> impl IntoView {
     view! {
         <Title text=t_string!(i18n, contracts.title)/>
         <main class="page">
-            <h1>{t!(i18n, contracts.title)}</h1>
+            <h1>{t_string!(i18n, contracts.title)}</h1>
             <Section id="offered" title=t_string!(i18n, contracts.offered) empty=t_string!(i18n, contracts.offered_empty) items=offered/>
             <Section id="current" title=t_string!(i18n, contracts.current) empty=t_string!(i18n, contracts.current_empty) items=current/>
             <Section id="history" title=t_string!(i18n, contracts.history) empty=t_string!(i18n, contracts.history_empty) items=history/>
@@ -92,9 +92,7 @@ fn Section(
     view! {
         <section aria-labelledby=id>
             <h2 id=id>{title}</h2>
-            <Show when=move || none>
-                <p class="empty">{empty}</p>
-            </Show>
+            {none.then(|| view! { <p class="empty">{empty}</p> })}
             <ul class="contract-list">{items}</ul>
         </section>
     }
@@ -118,7 +116,7 @@ fn Summary(template: TemplateSummary) -> impl IntoView {
     view! {
         <h3>{template.name}</h3>
         <p>{template.producer.name}" · "{nature_name(i18n, template.nature)}</p>
-        <p class="muted">{t!(i18n, contracts.deadline, date = day_month_year(template.deadline))}</p>
+        <p class="muted">{t_string!(i18n, contracts.deadline, date = day_month_year(template.deadline)).to_string()}</p>
         <p class="muted">{dates}</p>
     }
 }
@@ -127,17 +125,18 @@ fn Summary(template: TemplateSummary) -> impl IntoView {
 fn Subscribed(href: String, contract: MyContract) -> impl IntoView {
     let i18n = use_i18n();
     let name = contract.template.name.clone();
+    let id = contract.template.id.to_string();
     let action = if contract.editable {
         t_string!(i18n, contracts.edit)
     } else {
         t_string!(i18n, contracts.view)
     };
     view! {
-        <li class="card" data-template=contract.template.id.to_string()>
+        <li class="card" data-template=id>
             <Summary template=contract.template/>
             <p>
-                <strong>{t!(i18n, contracts.amount, amount = contract.amount.to_string())}</strong>
-                " · "{t!(i18n, contracts.units, count = contract.units)}
+                <strong>{t_string!(i18n, contracts.amount, amount = contract.amount.to_string()).to_string()}</strong>
+                " · "{t_string!(i18n, contracts.units, count = contract.units).to_string()}
             </p>
             <a class="button" href=href>{action}<span class="sr-only">{format!(" : {name}")}</span></a>
         </li>
@@ -175,7 +174,7 @@ pub fn ContractPage() -> impl IntoView {
                     view! {
                         <Title text=name.clone()/>
                         <main class="page">
-                            <p><a href=contracts_page(&slug)>{t!(i18n, contracts.back)}</a></p>
+                            <p><a href=contracts_page(&slug)>{t_string!(i18n, contracts.back)}</a></p>
                             <h1>{name}</h1>
                             <p class="muted">{producer}" · "{nature}</p>
                             <p>{description}</p>

@@ -6,7 +6,7 @@ use super::layout::use_slug;
 use crate::api::contracts::{DeliveryLine, deliveries};
 use crate::domain::Money;
 use crate::domain::contract::agenda::{Period, day_month_year, period_start};
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{Locale, t_string, use_i18n};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -75,8 +75,9 @@ fn Deliveries(slug: String, lines: Vec<DeliveryLine>, period: Period) -> impl In
         .into_iter()
         .map(|(start, lines)| {
             let title = match period {
-                Period::Week => t_string!(i18n, contracts.week_of, date = day_month_year(start))
-                    .to_string(),
+                Period::Week => {
+                    t_string!(i18n, contracts.week_of, date = day_month_year(start)).to_string()
+                }
                 Period::Month => t_string!(
                     i18n,
                     contracts.month_of,
@@ -91,14 +92,12 @@ fn Deliveries(slug: String, lines: Vec<DeliveryLine>, period: Period) -> impl In
     view! {
         <Title text=t_string!(i18n, contracts.deliveries_title)/>
         <main class="page">
-            <h1>{t!(i18n, contracts.deliveries_title)}</h1>
+            <h1>{t_string!(i18n, contracts.deliveries_title)}</h1>
             <nav class="tabs" aria-label=t_string!(i18n, contracts.deliveries_title)>
-                <a href=here.clone() aria-current=current(Period::Week)>{t!(i18n, contracts.by_week)}</a>
-                <a href=format!("{here}?vue=mois") aria-current=current(Period::Month)>{t!(i18n, contracts.by_month)}</a>
+                <a href=here.clone() aria-current=current(Period::Week)>{t_string!(i18n, contracts.by_week)}</a>
+                <a href=format!("{here}?vue=mois") aria-current=current(Period::Month)>{t_string!(i18n, contracts.by_month)}</a>
             </nav>
-            <Show when=move || none>
-                <p class="empty">{t!(i18n, contracts.deliveries_empty)}</p>
-            </Show>
+            {none.then(|| view! { <p class="empty">{t_string!(i18n, contracts.deliveries_empty)}</p> })}
             {groups}
         </main>
     }
@@ -128,16 +127,16 @@ fn Group(title: String, lines: Vec<DeliveryLine>) -> impl IntoView {
             <h2>{title}</h2>
             <table class="lines">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, contracts.date)}</th>
-                    <th scope="col">{t!(i18n, contracts.producer)}</th>
-                    <th scope="col">{t!(i18n, contracts.product)}</th>
-                    <th scope="col">{t!(i18n, contracts.packaging)}</th>
-                    <th scope="col" class="num">{t!(i18n, contracts.qty)}</th>
-                    <th scope="col" class="num">{t!(i18n, contracts.amount_title)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.date)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.producer)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.product)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.packaging)}</th>
+                    <th scope="col" class="num">{t_string!(i18n, contracts.qty)}</th>
+                    <th scope="col" class="num">{t_string!(i18n, contracts.amount_title)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot><tr>
-                    <th scope="row" colspan="5">{t!(i18n, contracts.total)}</th>
+                    <th scope="row" colspan="5">{t_string!(i18n, contracts.total)}</th>
                     <td class="num" data-label=t_string!(i18n, contracts.total)>{total.to_string()}</td>
                 </tr></tfoot>
             </table>

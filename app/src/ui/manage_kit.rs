@@ -1,19 +1,21 @@
 //! Pieces shared by the management pages (templates, producers, outputs): forms that know
-//! which of a page's many forms a failed plain post came from, labelled inputs whose ids stay
-//! unique on such pages, and the labels of states and natures.
+//! which of a page's many forms a failed plain post came from, and labelled inputs whose ids
+//! stay unique on such pages. Labels of dates, states and natures are in `manage_labels`.
 
 use super::form::ApiForm;
 use crate::api::form::{FormErrors, echoed_values};
 use crate::api::home::HomeView;
 use crate::domain::access::{Grants, RoleLevel};
-use crate::domain::contract::agenda::day_month_year;
-use crate::domain::contract::{Nature, TemplateState};
-use crate::i18n::{Locale, t_string, use_i18n};
+use crate::i18n::{Locale, use_i18n};
 use crate::messages::problem_message;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
+
+pub use super::manage_labels::{
+    Downloads, StateBadge, date_span, day, frequency_options, nature_label, nature_options,
+    nature_value,
+};
 
 /// Hidden field naming a form among the page's others. The server echoes it back with the
 /// other posted values after a failed plain post, so only that form shows the errors.
@@ -95,9 +97,19 @@ pub fn ManageForm(
     children: Children,
 ) -> impl IntoView {
     let next = next.unwrap_or_else(|| here.clone());
+    let mark = NodeRef::<leptos::html::Input>::new();
+    // Hydrated, the page is patched in place with the new data: emptying the form first lets
+    // its fields show that data instead of what was typed.
+    let on_success = Callback::new(move |value| {
+        #[cfg(feature = "hydrate")]
+        if let Some(form) = mark.get_untracked().and_then(|input| input.form()) {
+            form.reset();
+        }
+        on_success.run(value);
+    });
     view! {
         <ApiForm action next back=here errors on_success class>
-            <input type="hidden" name=FORM_MARK value=form/>
+            <input type="hidden" name=FORM_MARK value=form node_ref=mark/>
             {children()}
         </ApiForm>
     }
@@ -216,99 +228,4 @@ pub fn FieldNotes(errors: RwSignal<FormErrors>, fields: &'static [&'static str])
             .collect_view()
     };
     view! { {messages} }
-}
-
-/// `05/06/2026`.
-pub fn day(date: NaiveDate) -> String {
-    day_month_year(date)
-}
-
-/// `05/06/2026 → 24/07/2026`, or one date, or nothing yet.
-pub fn date_span(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
-    match (first, last) {
-        (Some(f), Some(l)) if f != l => format!("{} → {}", day(f), day(l)),
-        (Some(f), _) => day(f),
-        _ => String::new(),
-    }
-}
-
-pub fn state_label(state: TemplateState) -> &'static str {
-    let i18n = use_i18n();
-    match state {
-        TemplateState::Draft => t_string!(i18n, manage.state_draft),
-        TemplateState::Active => t_string!(i18n, manage.state_active),
-        TemplateState::Archived => t_string!(i18n, manage.state_archived),
-    }
-}
-
-pub fn state_class(state: TemplateState) -> &'static str {
-    match state {
-        TemplateState::Draft => "badge draft",
-        TemplateState::Active => "badge active",
-        TemplateState::Archived => "badge archived",
-    }
-}
-
-#[component]
-pub fn StateBadge(state: TemplateState) -> impl IntoView {
-    view! { <span class=state_class(state)>{state_label(state)}</span> }
-}
-
-pub fn nature_label(nature: Nature) -> &'static str {
-    let i18n = use_i18n();
-    match nature {
-        Nature::Subscription => t_string!(i18n, manage.nature_subscription),
-        Nature::Free => t_string!(i18n, manage.nature_free),
-        Nature::PrepaidCard => t_string!(i18n, manage.nature_prepaid),
-    }
-}
-
-/// The (value, label) options of a nature select.
-pub fn nature_options() -> Vec<(String, String)> {
-    [
-        ("subscription", Nature::Subscription),
-        ("free", Nature::Free),
-        ("prepaid_card", Nature::PrepaidCard),
-    ]
-    .into_iter()
-    .map(|(value, nature)| (value.to_owned(), nature_label(nature).to_owned()))
-    .collect()
-}
-
-pub fn nature_value(nature: Nature) -> &'static str {
-    match nature {
-        Nature::Subscription => "subscription",
-        Nature::Free => "free",
-        Nature::PrepaidCard => "prepaid_card",
-    }
-}
-
-/// The (value, label) options of a calendar frequency select.
-pub fn frequency_options() -> Vec<(String, String)> {
-    let i18n = use_i18n();
-    [
-        ("weekly", t_string!(i18n, manage.freq_weekly)),
-        ("fortnightly", t_string!(i18n, manage.freq_fortnightly)),
-        ("monthly_same_weekday", t_string!(i18n, manage.freq_monthly)),
-        ("once", t_string!(i18n, manage.freq_once)),
-        ("list", t_string!(i18n, manage.freq_list)),
-    ]
-    .into_iter()
-    .map(|(v, l)| (v.to_owned(), l.to_owned()))
-    .collect()
-}
-
-/// Links to the API's CSV and XLSX downloads of `api_path` (plain links: the router lets the
-/// browser fetch them).
-#[component]
-pub fn Downloads(api_path: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let csv = format!("{api_path}?format=csv");
-    let xlsx = format!("{api_path}?format=xlsx");
-    view! {
-        <p class="downloads">
-            <a href=csv rel="external" download="">{t_string!(i18n, manage.download_csv)}</a>
-            <a href=xlsx rel="external" download="">{t_string!(i18n, manage.download_xlsx)}</a>
-        </p>
-    }
 }

@@ -4,8 +4,11 @@
 
 use super::form::ErrorNotice;
 use super::layout::use_slug;
-use super::manage_kit::{Check, Echo, Input, ManageForm, StateBadge, TextArea, date_span, grants_of};
+use super::manage_kit::{
+    Check, Echo, Input, ManageForm, StateBadge, TextArea, date_span, grants_of,
+};
 use crate::api::amaps::amap_path;
+use crate::api::contracts::mine;
 use crate::api::home::member_home;
 use crate::api::templates::{ProducerDetail, ProductView, TemplateSummary, list, producer};
 use crate::api::{ApiError, ErrorKind};
@@ -20,7 +23,11 @@ pub fn ProducerPage() -> impl IntoView {
     let slug = use_slug();
     let params = use_params_map();
     let id = Memo::new(move |_| {
-        params.with(|p| p.get("producer_id").and_then(|raw| raw.parse().ok()).map(ProducerId))
+        params.with(|p| {
+            p.get("producer_id")
+                .and_then(|raw| raw.parse().ok())
+                .map(ProducerId)
+        })
     });
     let detail = Resource::new(
         move || (slug.get(), id.get()),
@@ -32,8 +39,7 @@ pub fn ProducerPage() -> impl IntoView {
         },
     );
     let home = Resource::new(move || slug.get(), member_home);
-    // Producers' own accounts may not list templates (403): they simply see none here.
-    let templates = Resource::new(move || slug.get(), |slug| async move { list(slug).await.unwrap_or_default() });
+    let templates = Resource::new(move || slug.get(), templates_in_view);
     let on_change = Callback::new(move |_| detail.refetch());
     let data = move || Some((detail.get()?, home.get()?, templates.get()?));
     view! {
@@ -50,6 +56,29 @@ pub fn ProducerPage() -> impl IntoView {
     }
 }
 
+/// The templates the caller may see: all those they manage, or, for a producer's own account
+/// (which may not list templates), the ones open to it as a member (drafts are not delivered).
+async fn templates_in_view(slug: String) -> Vec<TemplateSummary> {
+    if let Ok(managed) = list(slug.clone()).await {
+        return managed;
+    }
+    let Ok(contracts) = mine(slug).await else {
+        return Vec::new();
+    };
+    let mut seen: Vec<TemplateSummary> = contracts.offered;
+    for t in contracts
+        .mine
+        .into_iter()
+        .chain(contracts.history)
+        .map(|c| c.template)
+    {
+        if !seen.iter().any(|s| s.id == t.id) {
+            seen.push(t);
+        }
+    }
+    seen
+}
+
 #[component]
 fn Producer(
     slug: String,
@@ -63,7 +92,11 @@ fn Producer(
     let api = format!("{}/producers/{}", amap_path(&slug), detail.id);
     let echo = Echo::from_query();
     let names = |people: &[crate::api::producers::PersonRef]| {
-        people.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
+        people
+            .iter()
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let referents = names(&detail.referents);
     let users = names(&detail.users);
@@ -87,7 +120,9 @@ fn Producer(
         .map(|p| view! { <ProductItem product=p.clone() api=api.clone() here=here.clone() manages echo=echo.clone() on_change/> })
         .collect_view();
     let details_form = manages.then(|| view! { <DetailsForm detail=detail.clone() api=api.clone() here=here.clone() echo=echo.clone() on_change/> });
-    let add_form = manages.then(|| view! { <NewProduct api=api.clone() here=here.clone() echo=echo.clone() on_change/> });
+    let add_form = manages.then(
+        || view! { <NewProduct api=api.clone() here=here.clone() echo=echo.clone() on_change/> },
+    );
     view! {
         <Title text=detail.name.clone()/>
         <main class="page wide">
@@ -122,7 +157,10 @@ fn DetailsForm(
     let i18n = use_i18n();
     let form = "producer".to_owned();
     let errors = echo.errors(&form);
-    let v = |field: &str, current: String| echo.value(&form, field, current);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, current: String| echo.value(&form, field, current)
+    };
     view! {
         <section class="card">
             <h2>{t!(i18n, manage.producer_details)}</h2>
@@ -153,13 +191,18 @@ fn ProductItem(
     } else {
         format!("{} ({})", product.name, product.packaging)
     };
-    let archived = (!product.active).then(|| view! { " " <span class="badge archived">{t!(i18n, manage.archived_product)}</span> });
+    let archived = (!product.active).then(
+        || view! { " " <span class="badge archived">{t!(i18n, manage.archived_product)}</span> },
+    );
     if !manages {
         return view! { <li>{title}{archived}</li> }.into_any();
     }
     let form = format!("product-{}", product.id);
     let errors = echo.errors(&form);
-    let v = |field: &str, current: String| echo.value(&form, field, current);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, current: String| echo.value(&form, field, current)
+    };
     view! {
         <li>
             <details>
@@ -178,11 +221,19 @@ fn ProductItem(
 }
 
 #[component]
-fn NewProduct(api: String, here: String, echo: Echo, on_change: Callback<serde_json::Value>) -> impl IntoView {
+fn NewProduct(
+    api: String,
+    here: String,
+    echo: Echo,
+    on_change: Callback<serde_json::Value>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let form = "new-product".to_owned();
     let errors = echo.errors(&form);
-    let v = |field: &str| echo.value(&form, field, "");
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str| echo.value(&form, field, "")
+    };
     view! {
         <h3>{t!(i18n, manage.new_product)}</h3>
         <ManageForm form=form.clone() action=format!("{api}/products") here errors on_success=on_change class="stack-form">

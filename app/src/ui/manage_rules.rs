@@ -4,8 +4,8 @@
 use super::manage_kit::{Check, Input, ManageForm, Select, day};
 use super::manage_template::TemplateCtx;
 use crate::api::templates::{TemplateProductView, TemplateView};
-use crate::domain::contract::{Binds, DateScope, EntryRule, Operator, ProductScope};
 use crate::domain::ProductId;
+use crate::domain::contract::{Binds, DateScope, EntryRule, Operator, ProductScope};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 
@@ -90,7 +90,10 @@ fn RuleForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
     let form = "rule".to_owned();
     let echo = ctx.echo.clone();
     let errors = echo.errors(&form);
-    let v = |field: &str, fallback: &str| echo.value(&form, field, fallback);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, fallback: &str| echo.value(&form, field, fallback)
+    };
     let options = |pairs: &[(&str, &str)]| {
         pairs
             .iter()
@@ -114,7 +117,10 @@ fn RuleForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
     ]);
     let date_scopes = options(&[
         ("each_date", t_string!(i18n, manage.rule_each_date)),
-        ("whole_contract", t_string!(i18n, manage.rule_whole_contract)),
+        (
+            "whole_contract",
+            t_string!(i18n, manage.rule_whole_contract),
+        ),
         ("one_date", t_string!(i18n, manage.scope_one_date)),
         ("several_dates", t_string!(i18n, manage.scope_several_dates)),
     ]);

@@ -16,8 +16,11 @@ fn name_in(view: &TemplateView, id: ProductId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
+/// One date of the counters table: a cell per stock product (empty where it has no counter).
+type CounterRow = (NaiveDate, Vec<Option<StockStatus>>);
+
 /// The counters as a table: dates in order, stock products in first-seen order.
-fn counter_table(stock: &[StockStatus]) -> (Vec<ProductId>, Vec<(NaiveDate, Vec<Option<StockStatus>>)>) {
+fn counter_table(stock: &[StockStatus]) -> (Vec<ProductId>, Vec<CounterRow>) {
     let mut products: Vec<ProductId> = Vec::new();
     let mut dates: Vec<NaiveDate> = Vec::new();
     for s in stock {
@@ -34,7 +37,12 @@ fn counter_table(stock: &[StockStatus]) -> (Vec<ProductId>, Vec<(NaiveDate, Vec<
         .map(|d| {
             let cells = products
                 .iter()
-                .map(|p| stock.iter().find(|s| s.date == d && s.product == *p).copied())
+                .map(|p| {
+                    stock
+                        .iter()
+                        .find(|s| s.date == d && s.product == *p)
+                        .copied()
+                })
                 .collect();
             (d, cells)
         })
@@ -55,15 +63,19 @@ pub fn StockSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
             let when = l.date.map_or_else(|| all_dates.clone(), day);
             let form = format!("unlimit-{i}");
             let label = t_string!(i18n, manage.remove_limit, product = product.clone(), date = when.clone()).to_string();
+            let errors = ctx.echo.errors(&form);
+            let product_id = l.product.to_string();
+            let date = l.date.map(|d| d.to_string()).unwrap_or_default();
+            let available = l.available;
             view! {
                 <tr>
                     <td data-label=t_string!(i18n, manage.product)>{product}</td>
                     <td data-label=t_string!(i18n, manage.date)>{when}</td>
-                    <td data-label=t_string!(i18n, manage.available)>{l.available}</td>
+                    <td data-label=t_string!(i18n, manage.available)>{available}</td>
                     <td data-label=t_string!(i18n, manage.actions)>
-                        <ManageForm form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors=ctx.echo.errors(&form) on_success=ctx.on_change class="inline">
-                            <input type="hidden" name="product_id" value=l.product.to_string()/>
-                            <input type="hidden" name="date" value=l.date.map(|d| d.to_string()).unwrap_or_default()/>
+                        <ManageForm form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors on_success=ctx.on_change class="inline">
+                            <input type="hidden" name="product_id" value=product_id/>
+                            <input type="hidden" name="date" value=date/>
                             <input type="hidden" name="available" value=""/>
                             <button type="submit" class="link" aria-label=label>{t!(i18n, manage.remove)}</button>
                         </ManageForm>
@@ -76,7 +88,14 @@ pub fn StockSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .conversions
         .iter()
         .map(|c| {
-            let text = t_string!(i18n, manage.conversion_line, product = name_in(&view, c.product), coefficient = c.coefficient, stock_product = name_in(&view, c.stock_product)).to_string();
+            let text = t_string!(
+                i18n,
+                manage.conversion_line,
+                product = name_in(&view, c.product),
+                coefficient = c.coefficient,
+                stock_product = name_in(&view, c.stock_product)
+            )
+            .to_string();
             view! { <li>{text}</li> }
         })
         .collect_view();
@@ -120,9 +139,10 @@ fn LimitForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
-    let dates: Vec<(String, String)> = std::iter::once((String::new(), t_string!(i18n, manage.all_dates).to_owned()))
-        .chain(view.dates.iter().map(|d| (d.to_string(), day(*d))))
-        .collect();
+    let dates: Vec<(String, String)> =
+        std::iter::once((String::new(), t_string!(i18n, manage.all_dates).to_owned()))
+            .chain(view.dates.iter().map(|d| (d.to_string(), day(*d))))
+            .collect();
     view! {
         <h3>{t!(i18n, manage.set_limit)}</h3>
         <ManageForm form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors on_success=ctx.on_change class="stack-form">
@@ -173,7 +193,9 @@ fn Counters(view: TemplateView) -> impl IntoView {
             let cells = cells
                 .into_iter()
                 .map(|c| {
-                    let text = c.map(|s| format!("{} / {}", s.used, s.capacity)).unwrap_or_default();
+                    let text = c
+                        .map(|s| format!("{} / {}", s.used, s.capacity))
+                        .unwrap_or_default();
                     view! { <td>{text}</td> }
                 })
                 .collect_view();

@@ -9,8 +9,10 @@ use super::manage_kit::{StateBadge, date_span};
 use super::manage_template::{not_found, use_template_id};
 use crate::api::client;
 use crate::api::contracts::SignUpPage;
-use crate::api::members::{MemberView, list as list_members};
-use crate::api::templates::{SubscriptionRow, TemplateView, show, subscriptions, template_path};
+use crate::api::producers::PersonRef;
+use crate::api::templates::{
+    SubscriptionRow, TemplateView, candidates, show, subscriptions, template_path,
+};
 use crate::domain::{TemplateId, UserId};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
@@ -33,8 +35,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
             let id = id.ok_or_else(not_found)?;
             let template = show(slug.clone(), id).await?;
             let rows = subscriptions(slug.clone(), id).await?;
-            // Only treasurers and admins may list members; a référent's picker stays empty.
-            let members = list_members(slug).await.unwrap_or_default();
+            let members = candidates(slug, id).await?;
             Ok::<_, crate::api::ApiError>((template, rows, members))
         },
     );
@@ -56,7 +57,7 @@ fn Subscriptions(
     slug: String,
     template: TemplateView,
     rows: Vec<SubscriptionRow>,
-    members: Vec<MemberView>,
+    members: Vec<PersonRef>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let s = template.summary;
@@ -84,8 +85,7 @@ fn Subscriptions(
     let can_pick = !members.is_empty();
     let options = members
         .into_iter()
-        .filter(|m| m.active)
-        .map(|m| view! { <option value=m.id.to_string()>{format!("{} {} ({})", m.last_name, m.first_name, m.email)}</option> })
+        .map(|m| view! { <option value=m.id.to_string()>{m.name}</option> })
         .collect_view();
     let title = t_string!(i18n, manage.subscriptions_of, name = s.name.clone()).to_string();
     view! {
@@ -135,13 +135,19 @@ pub fn SubscriptionPage() -> impl IntoView {
     let id = use_template_id();
     let params = use_params_map();
     let member = Memo::new(move |_| {
-        params.with(|p| p.get("member_id").and_then(|raw| raw.parse().ok()).map(UserId))
+        params.with(|p| {
+            p.get("member_id")
+                .and_then(|raw| raw.parse().ok())
+                .map(UserId)
+        })
     });
     let page = Resource::new(
         move || (slug.get(), id.get(), member.get()),
         |(slug, id, member)| async move {
             match (id, member) {
-                (Some(id), Some(member)) => client::get::<SignUpPage>(subscription_path(&slug, id, member)).await,
+                (Some(id), Some(member)) => {
+                    client::get::<SignUpPage>(subscription_path(&slug, id, member)).await
+                }
                 _ => Err(not_found()),
             }
         },

@@ -4,7 +4,8 @@
 
 use super::form::ErrorNotice;
 use super::layout::use_slug;
-use super::manage_calendar::{CalendarSection, ChangeQuery, PreviewPanel};
+use super::manage_calendar::CalendarSection;
+use super::manage_changes::{ChangeQuery, PreviewPanel};
 use super::manage_kit::{
     Check, Echo, FieldNotes, Input, ManageForm, Select, StateBadge, TextArea, nature_label,
     nature_options, nature_value,
@@ -27,7 +28,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[derive(Clone)]
 pub struct TemplateCtx {
     pub slug: String,
-    pub id: TemplateId,
     /// This page (where forms come back).
     pub here: String,
     /// The template's API path.
@@ -92,7 +92,6 @@ pub fn TemplatePage() -> impl IntoView {
                 ((Ok(view), preview), Some(id)) => {
                     let ctx = TemplateCtx {
                         slug: slug.get(),
-                        id,
                         here: format!("/a/{}/gestion/contrats/{id}", slug.get()),
                         api: template_path(&slug.get(), id),
                         previews: previews_changes(view.summary.subscriber_count),
@@ -120,7 +119,10 @@ fn Editor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = view.summary.clone();
-    let producer_href = format!("/a/{}/gestion/producteurs/{}", ctx.slug, summary.producer.id);
+    let producer_href = format!(
+        "/a/{}/gestion/producteurs/{}",
+        ctx.slug, summary.producer.id
+    );
     let subscriptions = format!("{}/inscrits", ctx.here);
     let synthesis = format!("{}/synthese", ctx.here);
     let preview = preview.map(|(request, outcome)| {
@@ -189,7 +191,10 @@ fn HeaderForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
     let form = "header".to_owned();
     let echo = ctx.echo.clone();
     let errors = echo.errors(&form);
-    let v = |field: &str, current: String| echo.value(&form, field, current);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, current: String| echo.value(&form, field, current)
+    };
     let jokers = view.jokers;
     let joker_kind = match jokers.kind {
         JokerKind::None => "none",
@@ -201,9 +206,18 @@ fn HeaderForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         JokerMode::UntilDaysBefore(days) => days.to_string(),
     };
     let joker_options = vec![
-        ("none".to_owned(), t_string!(i18n, manage.joker_none).to_owned()),
-        ("absence".to_owned(), t_string!(i18n, manage.joker_absence).to_owned()),
-        ("postponement".to_owned(), t_string!(i18n, manage.joker_postponement).to_owned()),
+        (
+            "none".to_owned(),
+            t_string!(i18n, manage.joker_none).to_owned(),
+        ),
+        (
+            "absence".to_owned(),
+            t_string!(i18n, manage.joker_absence).to_owned(),
+        ),
+        (
+            "postponement".to_owned(),
+            t_string!(i18n, manage.joker_postponement).to_owned(),
+        ),
     ];
     let s = view.summary;
     view! {

@@ -1,7 +1,7 @@
 //! The editor's products: each one's price in this template, removal, and adding one of the
 //! producer's other products. All of them are template changes (previewed once members signed up).
 
-use super::manage_calendar::ChangeAction;
+use super::manage_changes::ChangeAction;
 use super::manage_kit::{Input, Select};
 use super::manage_template::TemplateCtx;
 use crate::api::templates::{TemplateProductView, TemplateView};
@@ -31,7 +31,10 @@ pub fn ProductsSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
-    let producer = format!("/a/{}/gestion/producteurs/{}", ctx.slug, view.summary.producer.id);
+    let producer = format!(
+        "/a/{}/gestion/producteurs/{}",
+        ctx.slug, view.summary.producer.id
+    );
     view! {
         <section class="card">
             <h2>{t!(i18n, manage.products)}</h2>
@@ -75,19 +78,23 @@ fn ProductRow(ctx: TemplateCtx, product: TemplateProductView) -> impl IntoView {
         format!("{} ({})", product.name, product.packaging)
     };
     let price_label = t_string!(i18n, manage.price_of, product = product.name.clone()).to_string();
-    let remove_label = t_string!(i18n, manage.remove_product, product = product.name.clone()).to_string();
+    let remove_label =
+        t_string!(i18n, manage.remove_product, product = product.name.clone()).to_string();
+    let price = echo.value(&price_form, "price", price_input(&product));
+    let remove_errors = echo.errors(&remove_form);
+    let id2 = id.clone();
     view! {
         <tr data-product=product.name.clone()>
             <td data-label=t_string!(i18n, manage.product)>{name}</td>
             <td data-label=t_string!(i18n, manage.price)>
                 <ChangeAction ctx=ctx.clone() form=price_form.clone() kind="set_price" errors=price_errors notes=&["product_id"] class="row-form">
-                    <input type="hidden" name="product_id" value=id.clone()/>
-                    <Input form=price_form.clone() name="price" inputmode="decimal" label=price_label errors=price_errors value=echo.value(&price_form, "price", price_input(&product))/>
+                    <input type="hidden" name="product_id" value=id2/>
+                    <Input form=price_form name="price" inputmode="decimal" label=price_label errors=price_errors value=price/>
                     <button type="submit" class="secondary">{t!(i18n, manage.save_price)}</button>
                 </ChangeAction>
             </td>
             <td data-label=t_string!(i18n, manage.actions)>
-                <ChangeAction ctx form=remove_form.clone() kind="remove_product" errors=echo.errors(&remove_form) notes=&["product_id"] class="inline">
+                <ChangeAction ctx form=remove_form kind="remove_product" errors=remove_errors notes=&["product_id"] class="inline">
                     <input type="hidden" name="product_id" value=id/>
                     <button type="submit" class="link" aria-label=remove_label>{t!(i18n, manage.remove)}</button>
                 </ChangeAction>

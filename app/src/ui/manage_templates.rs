@@ -150,15 +150,27 @@ fn NewTemplate(
     let echo = Echo::from_query();
     let errors = echo.errors(&form);
     let here = format!("/a/{slug}/gestion/contrats");
-    let v = |field: &str, fallback: &str| echo.value(&form, field, fallback);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, fallback: &str| echo.value(&form, field, fallback)
+    };
     let producer_options = producers
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect::<Vec<_>>();
     let joker_options = vec![
-        ("none".to_owned(), t_string!(i18n, manage.joker_none).to_owned()),
-        ("absence".to_owned(), t_string!(i18n, manage.joker_absence).to_owned()),
-        ("postponement".to_owned(), t_string!(i18n, manage.joker_postponement).to_owned()),
+        (
+            "none".to_owned(),
+            t_string!(i18n, manage.joker_none).to_owned(),
+        ),
+        (
+            "absence".to_owned(),
+            t_string!(i18n, manage.joker_absence).to_owned(),
+        ),
+        (
+            "postponement".to_owned(),
+            t_string!(i18n, manage.joker_postponement).to_owned(),
+        ),
     ];
     view! {
         <section class="card">
@@ -188,9 +200,16 @@ fn NewTemplate(
 
 /// Frequency with first and last date, or a free list of dates (creation and copy).
 #[component]
-pub fn CalendarFields(form: String, errors: RwSignal<crate::api::form::FormErrors>, echo: Echo) -> impl IntoView {
+pub fn CalendarFields(
+    form: String,
+    errors: RwSignal<crate::api::form::FormErrors>,
+    echo: Echo,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let v = |field: &str, fallback: &str| echo.value(&form, field, fallback);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, fallback: &str| echo.value(&form, field, fallback)
+    };
     view! {
         <fieldset>
             <legend>{t!(i18n, manage.calendar)}</legend>

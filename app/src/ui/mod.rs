@@ -10,11 +10,24 @@ mod form;
 mod home;
 mod layout;
 mod login;
+mod manage_calendar;
+mod manage_changes;
+mod manage_kit;
+mod manage_labels;
+mod manage_producer;
+mod manage_rules;
+mod manage_stock;
+mod manage_subscriptions;
+mod manage_template;
+mod manage_template_products;
+mod manage_template_tools;
+mod manage_templates;
 mod not_found;
+mod producer_outputs;
 mod root;
 
-pub use contract_form::ContractForm;
 use crate::i18n::I18nContextProvider;
+pub use contract_form::ContractForm;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -71,6 +84,13 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/a/:slug") view=layout::AmapLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin_members::AdminMembersPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats") view=manage_templates::TemplatesPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id") view=manage_template::TemplatePage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/inscrits") view=manage_subscriptions::SubscriptionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/inscrits/:member_id") view=manage_subscriptions::SubscriptionPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/synthese") view=producer_outputs::SynthesisPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/livraison/:date") view=producer_outputs::DeliveryPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/producteurs/:producer_id") view=manage_producer::ProducerPage ssr=SsrMode::Async/>
                         <Route path=path!("contrats") view=contracts::MyContractsPage ssr=SsrMode::Async/>
                         <Route path=path!("contrats/:template_id") view=contracts::ContractPage ssr=SsrMode::Async/>
                         <Route path=path!("livraisons") view=deliveries::MyDeliveriesPage ssr=SsrMode::Async/>

@@ -137,7 +137,13 @@ pub fn DeliveryPage() -> impl IntoView {
 fn Sheet(slug: String, id: TemplateId, sheet: DeliverySheet) -> impl IntoView {
     let i18n = use_i18n();
     let s = sheet.template;
-    let title = t_string!(i18n, manage.delivery_of, name = s.name.clone(), date = day(sheet.date)).to_string();
+    let title = t_string!(
+        i18n,
+        manage.delivery_of,
+        name = s.name.clone(),
+        date = day(sheet.date)
+    )
+    .to_string();
     let synthesis = format!("/a/{slug}/gestion/contrats/{id}/synthese");
     let empty = sheet.rows.is_empty();
     let rows = sheet

@@ -10,10 +10,11 @@ use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, stock, subscriptions};
 use app::api::contracts::ContractEntry;
+use app::domain::contract::Quantities;
 use app::domain::contract::deadline::{Window, member_window};
+use app::domain::contract::entry::shortage_problem;
 use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
-use app::domain::contract::{Nature, Quantities};
 use app::domain::{Problem, ProblemCode};
 use sea_orm::DatabaseConnection;
 
@@ -38,7 +39,7 @@ impl Target<'_> {
     }
 
     fn shortage_problems(&self, shortages: &[Shortage]) -> Vec<Problem> {
-        let subscription = views::offer(self.loaded, self.producer).nature == Nature::Subscription;
+        let nature = views::offer(self.loaded, self.producer).nature;
         shortages
             .iter()
             .map(|s| {
@@ -49,14 +50,8 @@ impl Target<'_> {
                     .find(|(_, p)| p.id == s.product.0)
                     .map(|(_, p)| p.name.clone())
                     .unwrap_or_else(|| s.product.to_string());
-                let field = if subscription {
-                    format!("q.{}", s.product)
-                } else {
-                    format!("q.{}.{}", s.date, s.product)
-                };
-                let mut problem = Problem::with_limit(&field, ProblemCode::OutOfStock, s.left);
-                problem.detail = Some(format!("{name} — {}", s.date.format("%d/%m/%Y")));
-                problem
+                // The browser words its own warning with the same function.
+                shortage_problem(nature, s.date, s.product, s.left, &name)
             })
             .collect()
     }

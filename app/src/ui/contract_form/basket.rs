@@ -1,11 +1,10 @@
 //! ABONNEMENT: one quantity per product, delivered on every date, and a calendar with the
 //! total of each date and, when the contract offers them, its joker.
 
-use super::{FormState, QtyInput};
+use super::{Figure, FormState, Problems, QtyInput, Total};
 use crate::domain::contract::agenda::day_month_year;
-use crate::domain::contract::entry::product_amount;
 use crate::domain::contract::signup::{date_field, joker_field, product_field};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -27,17 +26,10 @@ pub(super) fn BasketEntry(state: FormState) -> impl IntoView {
         .map(|p| {
             let id = p.id;
             let label = format!("{} ({}) — {}", p.name, p.packaging, p.price);
-            let totals = move || {
-                let (units, amount) = state.grid(|g, m| {
-                    (g.product_total(id), product_amount(&m.page.offer, g, id))
-                });
-                t_string!(i18n, contracts.product_total, count = units, amount = amount.to_string())
-                    .to_string()
-            };
             view! {
                 <div class="field basket-item">
                     <QtyInput state name=product_field(id) label locked/>
-                    <p class="muted">{totals}</p>
+                    <p class="muted"><Total state figure=Figure::Product(id)/></p>
                 </div>
             }
         })
@@ -48,20 +40,20 @@ pub(super) fn BasketEntry(state: FormState) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="basket-title">
-            <h2 id="basket-title">{t!(i18n, contracts.basket)}</h2>
-            <p class="muted">{t!(i18n, contracts.basket_intro)}</p>
+            <h2 id="basket-title">{t_string!(i18n, contracts.basket)}</h2>
+            <p class="muted">{t_string!(i18n, contracts.basket_intro)}</p>
             {items}
         </section>
         <section class="card" aria-labelledby="calendar-title">
-            <h2 id="calendar-title">{t!(i18n, contracts.calendar)}</h2>
-            <Show when=move || jokers>
-                <p class="muted">{t!(i18n, contracts.jokers_rule, min = policy.min, max = policy.max)}</p>
-            </Show>
+            <h2 id="calendar-title">{t_string!(i18n, contracts.calendar)}</h2>
+            {jokers.then(|| view! {
+                <p class="muted">{t_string!(i18n, contracts.jokers_rule, min = policy.min, max = policy.max).to_string()}</p>
+            })}
             <table class="signup-grid by-date">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, contracts.date)}</th>
-                    <Show when=move || jokers><th scope="col">{t!(i18n, contracts.joker)}</th></Show>
-                    <th scope="col">{t!(i18n, contracts.total)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.date)}</th>
+                    {jokers.then(|| view! { <th scope="col">{t_string!(i18n, contracts.joker)}</th> })}
+                    <th scope="col">{t_string!(i18n, contracts.total)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -84,22 +76,19 @@ fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView
     let day = day_month_year(date);
     let joker = match (jokers, delivers, editable) {
         (false, _, _) => ().into_any(),
-        (true, false, _) => view! { <td data-label=t_string!(i18n, contracts.joker)>"—"</td> }.into_any(),
+        (true, false, _) => {
+            view! { <td data-label=t_string!(i18n, contracts.joker)>"—"</td> }.into_any()
+        }
         (true, true, true) => view! {
             <td><JokerSelect state date day=day.clone() absence targets/></td>
         }
         .into_any(),
         (true, true, false) => view! { <td><JokerFixed state date/></td> }.into_any(),
     };
-    let date_problems = date_field(date);
-    let total = move || {
-        if delivers {
-            state
-                .grid(|g, m| g.date_amount(date, |p| m.price(p)))
-                .to_string()
-        } else {
-            t_string!(i18n, contracts.cancelled).to_owned()
-        }
+    let total = if delivers {
+        view! { <Total state figure=Figure::Date(date)/> }.into_any()
+    } else {
+        t_string!(i18n, contracts.cancelled).into_any()
     };
     view! {
         <tr class:cancelled=!delivers>
@@ -107,7 +96,7 @@ fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView
             {joker}
             <td class="total" data-label=t_string!(i18n, contracts.total)>
                 {total}
-                <p class="field-error">{move || state.message(&date_problems)}</p>
+                <Problems state field=date_field(date)/>
             </td>
         </tr>
     }
@@ -168,10 +157,10 @@ fn JokerSelect(
             view! { <option value=value selected=selected>{text}</option> }
         })
         .collect_view();
-    let (shown, typed, problems) = (name.clone(), name.clone(), name.clone());
+    let (shown, typed, field) = (name.clone(), name.clone(), name.clone());
     view! {
         <label for=id.clone() class="cell-label">
-            {t!(i18n, contracts.joker)}<span class="sr-only">{format!(" — {day}")}</span>
+            {t_string!(i18n, contracts.joker)}<span class="sr-only">{format!(" — {day}")}</span>
         </label>
         <select
             id=id
@@ -182,7 +171,7 @@ fn JokerSelect(
         >
             {options}
         </select>
-        <p class="field-error" id=error_id>{move || state.message(&problems)}</p>
+        <Problems state field id=error_id/>
     }
 }
 
@@ -192,11 +181,11 @@ fn JokerFixed(state: FormState, date: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let name = joker_field(date);
     let value = state.initial(&name);
-    let text = joker_text(i18n, &value, crate::api::templates::parse_date(&value));
-    let problems = name.clone();
+    let text = joker_text(i18n, &value, value.parse().ok());
+    let field = name.clone();
     view! {
         <span>{text}</span>
         {(!value.is_empty()).then(|| view! { <input type="hidden" name=name value=value/> })}
-        <p class="field-error">{move || state.message(&problems)}</p>
+        <Problems state field/>
     }
 }

@@ -2,11 +2,11 @@
 //! screens, a list per date on phones (CSS only) — with totals per date, per product and for
 //! the contract.
 
-use super::{FormState, QtyInput};
+use super::{Figure, FormState, Problems, QtyInput, Total};
 use crate::domain::contract::agenda::day_month_year;
-use crate::domain::contract::entry::{CellState, product_amount};
+use crate::domain::contract::entry::CellState;
 use crate::domain::contract::signup::{cell_field, date_field, product_field};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -36,17 +36,10 @@ pub(super) fn GridEntry(state: FormState) -> impl IntoView {
         .map(|p| {
             let id = p.id;
             let field = product_field(id);
-            let totals = move || {
-                let (units, amount) = state.grid(|g, m| {
-                    (g.product_total(id), product_amount(&m.page.offer, g, id))
-                });
-                t_string!(i18n, contracts.product_total, count = units, amount = amount.to_string())
-                    .to_string()
-            };
             view! {
                 <td data-label=p.name>
-                    {totals}
-                    <p class="field-error">{move || state.message(&field)}</p>
+                    <Total state figure=Figure::Product(id)/>
+                    <Problems state field/>
                 </td>
             }
         })
@@ -55,13 +48,13 @@ pub(super) fn GridEntry(state: FormState) -> impl IntoView {
     view! {
         <Show when=move || hydrated.get()>
             <button type="button" class="secondary" on:click=move |_| copy_first_row(state)>
-                {t!(i18n, contracts.copy_first)}
+                {t_string!(i18n, contracts.copy_first)}
             </button>
         </Show>
         <div class="grid-scroll">
             <table class="signup-grid">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, contracts.date)}</th>
+                    <th scope="col">{t_string!(i18n, contracts.date)}</th>
                     {heads}
                     <th scope="col">{total}</th>
                 </tr></thead>
@@ -70,7 +63,7 @@ pub(super) fn GridEntry(state: FormState) -> impl IntoView {
                     <th scope="row">{total}</th>
                     {feet}
                     <td class="total" data-label=total>
-                        {move || state.grid(|g, m| g.amount(|p| m.price(p))).to_string()}
+                        <Total state figure=Figure::Contract/>
                     </td>
                 </tr></tfoot>
             </table>
@@ -89,7 +82,11 @@ fn GridRow(state: FormState, date: NaiveDate) -> impl IntoView {
             .iter()
             .map(|p| {
                 let field = cell_field(m.page.offer.nature, date, p.id);
-                (field, p.name.clone(), ctx.cell_state(&m.editable, date, p.id))
+                (
+                    field,
+                    p.name.clone(),
+                    ctx.cell_state(&m.editable, date, p.id),
+                )
             })
             .collect()
     });
@@ -113,14 +110,13 @@ fn GridRow(state: FormState, date: NaiveDate) -> impl IntoView {
             }
         })
         .collect_view();
-    let date_problems = date_field(date);
     view! {
         <tr>
             <th scope="row">{day.clone()}</th>
             {cells}
             <td class="total" data-label=t_string!(i18n, contracts.total)>
-                {move || state.grid(|g, m| g.date_amount(date, |p| m.price(p))).to_string()}
-                <p class="field-error">{move || state.message(&date_problems)}</p>
+                <Total state figure=Figure::Date(date)/>
+                <Problems state field=date_field(date)/>
             </td>
         </tr>
     }
