@@ -153,3 +153,17 @@ impl IntoResponse for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// For `map_err`: a unique-index violation becomes "already taken" on `field` (a name, a
+    /// slug…); any other database error stays an internal one.
+    pub fn taken_on(field: &'static str) -> impl Fn(sea_orm::DbErr) -> AppError {
+        move |error| {
+            if crate::repo::is_unique_violation(&error) {
+                AppError::field(Problem::new(field, app::domain::ProblemCode::Taken))
+            } else {
+                error.into()
+            }
+        }
+    }
+}

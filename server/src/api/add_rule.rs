@@ -1,4 +1,4 @@
-use super::show_template::template_view;
+use super::show_template::reloaded_view;
 use crate::auth::AmapAccess;
 use crate::contracts;
 use crate::error::{AppError, AppResult};
@@ -67,9 +67,7 @@ pub async fn add_rule(
     }
     rules.push(rule);
     repo::templates::set_rules(&state.db, id, &rules).await?;
-    let template = repo::templates::find(&state.db, access.amap.id, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let loaded = repo::templates::load(&state.db, template).await?;
-    Ok(Json(template_view(&state.db, &loaded, &producer).await?))
+    Ok(Json(
+        reloaded_view(&state.db, access.amap.id, id, &producer).await?,
+    ))
 }

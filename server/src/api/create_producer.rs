@@ -6,7 +6,7 @@ use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{ProducerDetail, ProducerForm};
-use app::domain::{Action, Problem, ProblemCode};
+use app::domain::Action;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -38,13 +38,7 @@ pub async fn create_producer(
         notice,
     )
     .await
-    .map_err(|e| {
-        if repo::is_unique_violation(&e) {
-            AppError::field(Problem::new("name", ProblemCode::Taken))
-        } else {
-            e.into()
-        }
-    })?;
+    .map_err(AppError::taken_on("name"))?;
     Ok((
         StatusCode::CREATED,
         Json(producer_detail(&state.db, producer).await?),

@@ -1,4 +1,4 @@
-use super::product_access::{managed_producer, taken};
+use super::product_access::managed_producer;
 use super::show_producer::producer_detail;
 use crate::auth::AmapAccess;
 use crate::error::{AppError, AppResult};
@@ -37,6 +37,6 @@ pub async fn create_product(
     };
     repo::products::insert(&state.db, access.amap.id, producer.id, new)
         .await
-        .map_err(taken)?;
+        .map_err(AppError::taken_on("name"))?;
     Ok(Json(producer_detail(&state.db, producer).await?))
 }

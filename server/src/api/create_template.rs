@@ -91,11 +91,5 @@ pub async fn insert_or_taken(
 ) -> AppResult<crate::db::entities::contract_template::Model> {
     repo::templates::insert(db, amap_id, new)
         .await
-        .map_err(|e| {
-            if repo::is_unique_violation(&e) {
-                AppError::field(Problem::new("name", ProblemCode::Taken))
-            } else {
-                e.into()
-            }
-        })
+        .map_err(AppError::taken_on("name"))
 }

@@ -5,16 +5,8 @@ use crate::error::{AppError, AppResult};
 use crate::http::path;
 use crate::repo;
 use crate::state::AppState;
-use app::domain::{Action, Problem, ProblemCode, ProducerId};
+use app::domain::{Action, ProducerId};
 use axum::extract::RawPathParams;
-
-pub fn taken(e: sea_orm::DbErr) -> AppError {
-    if repo::is_unique_violation(&e) {
-        AppError::field(Problem::new("name", ProblemCode::Taken))
-    } else {
-        e.into()
-    }
-}
 
 pub async fn managed_producer(
     state: &AppState,

@@ -1,4 +1,4 @@
-use super::show_template::template_view;
+use super::show_template::reloaded_view;
 use crate::auth::AmapAccess;
 use crate::contracts;
 use crate::error::{AppError, AppResult};
@@ -42,9 +42,7 @@ pub async fn set_template_state(
     check_transition(repo::templates::state_of(&loaded.template.state), to, ready)
         .map_err(AppError::field)?;
     repo::templates::set_state(&state.db, id, to).await?;
-    let template = repo::templates::find(&state.db, access.amap.id, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let loaded = repo::templates::load(&state.db, template).await?;
-    Ok(Json(template_view(&state.db, &loaded, &producer).await?))
+    Ok(Json(
+        reloaded_view(&state.db, access.amap.id, id, &producer).await?,
+    ))
 }

@@ -34,6 +34,20 @@ pub async fn show_template(
     Ok(Json(template_view(&state.db, &loaded, &producer).await?))
 }
 
+/// The view of a template just changed: read again from the database.
+pub async fn reloaded_view(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    id: i64,
+    producer: &producer::Model,
+) -> AppResult<TemplateView> {
+    let template = repo::templates::find(db, amap_id, id)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)?;
+    let loaded = repo::templates::load(db, template).await?;
+    template_view(db, &loaded, producer).await
+}
+
 pub async fn template_view(
     db: &impl ConnectionTrait,
     loaded: &Loaded,

@@ -7,7 +7,7 @@ use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{ProducerDetail, ProducerForm};
-use app::domain::{Action, Problem, ProblemCode, ProducerId};
+use app::domain::{Action, ProducerId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -45,13 +45,7 @@ pub async fn update_producer(
         input.active,
     )
     .await
-    .map_err(|e| {
-        if repo::is_unique_violation(&e) {
-            AppError::field(Problem::new("name", ProblemCode::Taken))
-        } else {
-            e.into()
-        }
-    })?;
+    .map_err(AppError::taken_on("name"))?;
     let producer = repo::producers::find(&state.db, access.amap.id, id)
         .await?
         .ok_or(AppError::NotFound)?;

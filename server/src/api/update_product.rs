@@ -1,4 +1,4 @@
-use super::product_access::{managed_producer, taken};
+use super::product_access::managed_producer;
 use super::show_producer::producer_detail;
 use crate::auth::AmapAccess;
 use crate::error::{AppError, AppResult};
@@ -43,6 +43,6 @@ pub async fn update_product(
     };
     repo::products::update(&state.db, product, new)
         .await
-        .map_err(taken)?;
+        .map_err(AppError::taken_on("name"))?;
     Ok(Json(producer_detail(&state.db, producer).await?))
 }

@@ -58,13 +58,7 @@ pub async fn update_template(
     let txn = repo::write_txn(&state.db).await?;
     repo::templates::update_header(&txn, id, &new)
         .await
-        .map_err(|e| {
-            if repo::is_unique_violation(&e) {
-                AppError::field(Problem::new("name", ProblemCode::Taken))
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(AppError::taken_on("name"))?;
     let template = repo::templates::find(&txn, access.amap.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
