@@ -4,7 +4,7 @@
 //! (by the chosen locale): one translation table for both.
 
 use crate::api::ErrorKind;
-use crate::domain::{Problem, ProblemCode};
+use crate::domain::{Money, Problem, ProblemCode};
 use crate::i18n::{Locale, td_string};
 
 pub fn error_message(locale: Locale, kind: ErrorKind) -> String {
@@ -78,6 +78,10 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
         }
         ProblemCode::JokerNotAllowed => td_string!(locale, errors.joker_not_allowed).to_string(),
         ProblemCode::InvalidDate => td_string!(locale, errors.invalid_date).to_string(),
+        ProblemCode::Overpaid => {
+            let amount = Money::from_cents(i64::from(limit)).to_string();
+            td_string!(locale, errors.overpaid, amount = amount).to_string()
+        }
     }
 }
 
@@ -167,6 +171,19 @@ mod tests {
         }
         let jokers = Problem::with_limit("jokers", ProblemCode::TooManyJokers, 2);
         assert_eq!(problem_message(Locale::fr, &jokers), "Au plus 2 joker(s).");
+    }
+
+    #[test]
+    fn an_overpayment_names_the_excess() {
+        let overpaid = Problem::with_limit("payments.2025-03-01", ProblemCode::Overpaid, 1250);
+        assert_eq!(
+            problem_message(Locale::fr, &overpaid),
+            "Les paiements saisis sont incorrects : il y a un trop-payé de 12,50\u{a0}€."
+        );
+        assert_eq!(
+            problem_message(Locale::en, &overpaid),
+            "The payments entered are incorrect: they overpay by 12,50\u{a0}€."
+        );
     }
 
     #[test]

@@ -45,10 +45,12 @@ pub enum ProblemCode {
     JokerNotAllowed,
     /// A date or a value that does not fit (e.g. a deadline after the first delivery).
     InvalidDate,
+    /// The payments add up to more than is due; `limit` is the excess in cents.
+    Overpaid,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 22] = [
+    pub const ALL: [ProblemCode; 23] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -71,6 +73,7 @@ impl ProblemCode {
         Self::TooManyJokers,
         Self::JokerNotAllowed,
         Self::InvalidDate,
+        Self::Overpaid,
     ];
 
     /// The wire name, as serde writes it.
@@ -98,6 +101,7 @@ impl ProblemCode {
             Self::TooManyJokers => "too_many_jokers",
             Self::JokerNotAllowed => "joker_not_allowed",
             Self::InvalidDate => "invalid_date",
+            Self::Overpaid => "overpaid",
         }
     }
 
