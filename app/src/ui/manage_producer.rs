@@ -8,7 +8,6 @@ use super::manage_kit::{
     Check, Echo, Input, ManageForm, StateBadge, TextArea, date_span, grants_of,
 };
 use crate::api::amaps::amap_path;
-use crate::api::contracts::mine;
 use crate::api::home::member_home;
 use crate::api::templates::{ProducerDetail, ProductView, TemplateSummary, list, producer};
 use crate::api::{ApiError, ErrorKind};
@@ -56,27 +55,10 @@ pub fn ProducerPage() -> impl IntoView {
     }
 }
 
-/// The templates the caller may see: all those they manage, or, for a producer's own account
-/// (which may not list templates), the ones open to it as a member (drafts are not delivered).
+/// The templates the caller may see: those they manage, or, for a producer's own account,
+/// those it delivers (the API filters them).
 async fn templates_in_view(slug: String) -> Vec<TemplateSummary> {
-    if let Ok(managed) = list(slug.clone()).await {
-        return managed;
-    }
-    let Ok(contracts) = mine(slug).await else {
-        return Vec::new();
-    };
-    let mut seen: Vec<TemplateSummary> = contracts.offered;
-    for t in contracts
-        .mine
-        .into_iter()
-        .chain(contracts.history)
-        .map(|c| c.template)
-    {
-        if !seen.iter().any(|s| s.id == t.id) {
-            seen.push(t);
-        }
-    }
-    seen
+    list(slug).await.unwrap_or_default()
 }
 
 #[component]

@@ -597,3 +597,33 @@ on_both_engines!(a_referent_cannot_touch_another_producers_templates, |app| {
         "monthly over 90 days: {view}"
     );
 });
+
+on_both_engines!(a_producer_lists_only_the_templates_it_delivers, |app| {
+    let cast = app.cast().await;
+    let member = app.token(cast.member.email).await;
+    let list = format!("/api/v1/amaps/{SLUG}/templates");
+    assert_eq!(app.get(&list, Some(&member)).await.0, StatusCode::FORBIDDEN);
+    server::api::apply_role_change(
+        &app.state.db,
+        amap_id(&app).await,
+        cast.member.id,
+        app::api::members::RoleChange::Producer(app::domain::ProducerId(cast.producer_one), true),
+    )
+    .await
+    .expect("producer role");
+    let (status, templates) = app.get(&list, Some(&member)).await;
+    assert_eq!(status, StatusCode::OK);
+    let ids: Vec<i64> = templates
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["id"].as_i64())
+        .collect();
+    assert_eq!(ids, vec![cast.template]);
+    // Reading is not managing.
+    let editor = format!("/api/v1/amaps/{SLUG}/templates/{}", cast.template);
+    assert_eq!(
+        app.get(&editor, Some(&member)).await.0,
+        StatusCode::FORBIDDEN
+    );
+});
