@@ -9,6 +9,7 @@ use super::client;
 use super::error::ApiError;
 use super::producers::{PersonRef, ProducerRef};
 use crate::domain::contract::calendar::{Frequency, generate_dates, normalize};
+use crate::domain::contract::editing::check_deadline;
 use crate::domain::contract::template::Exclusion;
 use crate::domain::contract::{
     Binds, Conversion, DateScope, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, Operator,
@@ -57,16 +58,14 @@ pub struct ProducerDetail {
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct ProducerForm {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub description: String,
     /// "Délai de prévenance", in days.
-    #[serde(default)]
     pub notice_days: String,
     /// "on"/"true" keeps the producer active; absent archives it (a checkbox).
-    #[serde(default)]
     pub active: Option<String>,
 }
 
@@ -80,15 +79,13 @@ pub struct ProducerInput {
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct ProductForm {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub packaging: String,
-    #[serde(default)]
     pub description: String,
     /// A checkbox: absent means archived (no longer offered in new templates).
-    #[serde(default)]
     pub active: Option<String>,
 }
 
@@ -287,44 +284,30 @@ pub struct TemplateView {
 /// afterwards dates change through [`ChangeForm`].
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct TemplateForm {
-    #[serde(default)]
     pub producer_id: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub description: String,
     /// `subscription` (ABONNEMENT), `free` (LIBRE) or `prepaid_card` (CARTE_PREPAYEE).
-    #[serde(default)]
     pub nature: String,
     /// Last sign-up day (`2026-12-03` or `03/12/2026`).
-    #[serde(default)]
     pub deadline: String,
     /// `once`, `weekly`, `fortnightly`, `monthly_same_weekday` or `list`.
-    #[serde(default)]
     pub frequency: String,
-    #[serde(default)]
     pub first_date: String,
-    #[serde(default)]
     pub last_date: String,
     /// With `frequency=list`: the dates, separated by spaces, commas or new lines.
-    #[serde(default)]
     pub dates: String,
-    #[serde(default)]
     pub late_joiners: Option<String>,
-    #[serde(default)]
     pub prepaid_notice_days: String,
     /// `none`, `absence` or `postponement`.
-    #[serde(default)]
     pub joker_kind: String,
-    #[serde(default)]
     pub joker_min: String,
-    #[serde(default)]
     pub joker_max: String,
     /// Empty: jokers only at sign-up; N: changeable until N days before each date.
-    #[serde(default)]
     pub joker_days: String,
-    #[serde(default)]
     pub stock_shared: Option<String>,
 }
 
@@ -344,32 +327,48 @@ pub struct TemplateInput {
     pub stock_shared: bool,
 }
 
-fn nature(problems: &mut Problems, raw: &str) -> Option<Nature> {
-    match raw.trim() {
-        "subscription" => Some(Nature::Subscription),
-        "free" => Some(Nature::Free),
-        "prepaid_card" => Some(Nature::PrepaidCard),
-        "" => {
-            problems.push(Problem::new("nature", ProblemCode::Required));
-            None
-        }
-        _ => {
-            problems.push(Problem::new("nature", ProblemCode::UnknownValue));
-            None
-        }
+/// One of the listed wire names; empty is `Required`, anything else `UnknownValue`.
+fn one_of<T: Copy>(
+    problems: &mut Problems,
+    field: &str,
+    raw: &str,
+    choices: &[(&str, T)],
+) -> Option<T> {
+    let raw = raw.trim();
+    let found = choices
+        .iter()
+        .find(|(name, _)| *name == raw)
+        .map(|(_, value)| *value);
+    if found.is_none() {
+        let code = if raw.is_empty() {
+            ProblemCode::Required
+        } else {
+            ProblemCode::UnknownValue
+        };
+        problems.push(Problem::new(field, code));
     }
+    found
+}
+
+fn nature(problems: &mut Problems, raw: &str) -> Option<Nature> {
+    let choices = [
+        ("subscription", Nature::Subscription),
+        ("free", Nature::Free),
+        ("prepaid_card", Nature::PrepaidCard),
+    ];
+    one_of(problems, "nature", raw, &choices)
 }
 
 fn joker_kind(problems: &mut Problems, raw: &str) -> Option<JokerKind> {
-    match raw.trim() {
-        "" | "none" => Some(JokerKind::None),
-        "absence" => Some(JokerKind::Absence),
-        "postponement" => Some(JokerKind::Postponement),
-        _ => {
-            problems.push(Problem::new("joker_kind", ProblemCode::UnknownValue));
-            None
-        }
+    if raw.trim().is_empty() {
+        return Some(JokerKind::None);
     }
+    let choices = [
+        ("none", JokerKind::None),
+        ("absence", JokerKind::Absence),
+        ("postponement", JokerKind::Postponement),
+    ];
+    one_of(problems, "joker_kind", raw, &choices)
 }
 
 impl TemplateForm {
@@ -417,11 +416,8 @@ impl TemplateForm {
         {
             problems.push(Problem::with_limit("joker_min", ProblemCode::AtMost, max));
         }
-        if let (Some(deadline), Some(first)) = (deadline, dates.first())
-            && deadline > *first
-        {
-            // Reference §2.2: the sign-up deadline is on or before the first delivery.
-            problems.push(Problem::new("deadline", ProblemCode::InvalidDate));
+        if let Some(deadline) = deadline {
+            problems.take(check_deadline(deadline, &dates, "deadline"));
         }
         if nature == Some(Nature::PrepaidCard) && with_calendar && dates.len() == 1 {
             // Reference §2.1: a prepaid card cannot have a single delivery.
@@ -498,21 +494,23 @@ impl TemplateForm {
 /// Move a template along draft → active → archived (or back).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct StateForm {
     /// `draft`, `active` or `archived`.
-    #[serde(default)]
     pub state: String,
 }
 
 impl StateForm {
     pub fn parse(&self) -> Result<TemplateState, Vec<Problem>> {
-        match self.state.trim() {
-            "draft" => Ok(TemplateState::Draft),
-            "active" => Ok(TemplateState::Active),
-            "archived" => Ok(TemplateState::Archived),
-            "" => Err(vec![Problem::new("state", ProblemCode::Required)]),
-            _ => Err(vec![Problem::new("state", ProblemCode::UnknownValue)]),
-        }
+        let mut problems = Problems::new();
+        let states = [
+            ("draft", TemplateState::Draft),
+            ("active", TemplateState::Active),
+            ("archived", TemplateState::Archived),
+        ];
+        let state = one_of(&mut problems, "state", &self.state, &states);
+        problems.finish(|| state)
     }
 }
 
@@ -520,18 +518,14 @@ impl StateForm {
 /// calendar.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct CopyForm {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub deadline: String,
-    #[serde(default)]
     pub frequency: String,
-    #[serde(default)]
     pub first_date: String,
-    #[serde(default)]
     pub last_date: String,
-    #[serde(default)]
     pub dates: String,
 }
 
@@ -567,29 +561,23 @@ impl CopyForm {
 /// One entry rule, flat (reference §2.4).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct RuleForm {
     /// `each_date`, `whole_contract`, `one_date` or `several_dates`.
-    #[serde(default)]
     pub date_scope: String,
     /// The date(s) for `one_date` / `several_dates`.
-    #[serde(default)]
     pub dates: String,
     /// `one`, `several` or `all`.
-    #[serde(default)]
     pub product_scope: String,
     /// Product id(s) for `one` / `several`, separated by commas.
-    #[serde(default)]
     pub products: String,
     /// `equal`, `at_least`, `at_most` or `multiple_of`.
-    #[serde(default)]
     pub operator: String,
-    #[serde(default)]
     pub value: String,
     /// The référent's own wording (optional).
-    #[serde(default)]
     pub message: String,
     /// A checkbox: present means the rule binds référents too.
-    #[serde(default)]
     pub everyone: Option<String>,
 }
 
@@ -642,20 +630,13 @@ impl RuleForm {
                 None
             }
         };
-        let operator = match self.operator.trim() {
-            "equal" => Some(Operator::Equal),
-            "at_least" => Some(Operator::AtLeast),
-            "at_most" => Some(Operator::AtMost),
-            "multiple_of" => Some(Operator::MultipleOf),
-            "" => {
-                problems.push(Problem::new("operator", ProblemCode::Required));
-                None
-            }
-            _ => {
-                problems.push(Problem::new("operator", ProblemCode::UnknownValue));
-                None
-            }
-        };
+        let operators = [
+            ("equal", Operator::Equal),
+            ("at_least", Operator::AtLeast),
+            ("at_most", Operator::AtMost),
+            ("multiple_of", Operator::MultipleOf),
+        ];
+        let operator = one_of(&mut problems, "operator", &self.operator, &operators);
         let value = if self.value.trim().is_empty() {
             problems.push(Problem::new("value", ProblemCode::Required));
             None
@@ -683,19 +664,16 @@ impl RuleForm {
 /// Set (or with an empty `available`, remove) a stock limit.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct StockForm {
-    #[serde(default)]
     pub product_id: String,
     /// Empty: the same quantity on every date.
-    #[serde(default)]
     pub date: String,
     /// Empty: remove the limit.
-    #[serde(default)]
     pub available: String,
     /// For a conversion: ordering `product_id` consumes `coefficient` × `stock_product_id`.
-    #[serde(default)]
     pub stock_product_id: String,
-    #[serde(default)]
     pub coefficient: String,
 }
 
@@ -771,24 +749,20 @@ impl StockForm {
 /// members whose contract it would touch ("Modifier en masse", reference §2.3).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+// Every field may be missing: a form posts only what it shows; `parse` says what is required.
+#[serde(default)]
 pub struct ChangeForm {
     /// `add_dates`, `move_date`, `delete_date`, `cancel`, `restore`, `set_price`,
     /// `add_product`, `remove_product`.
-    #[serde(default)]
     pub kind: String,
     /// The date concerned (or, for `add_dates`, a list).
-    #[serde(default)]
     pub date: String,
     /// `move_date`: the new date.
-    #[serde(default)]
     pub to: String,
     /// `cancel`/`restore` one product on one date, `set_price`, `add_product`, `remove_product`.
-    #[serde(default)]
     pub product_id: String,
-    #[serde(default)]
     pub price: String,
     /// "on"/"true": apply; otherwise only preview.
-    #[serde(default)]
     pub apply: Option<String>,
 }
 

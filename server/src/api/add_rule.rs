@@ -1,6 +1,6 @@
 use super::show_template::reloaded_view;
 use crate::auth::AmapAccess;
-use crate::contracts;
+use crate::contracts::{self, views};
 use crate::error::{AppError, AppResult};
 use crate::http::input::Input;
 use crate::http::path;
@@ -8,8 +8,8 @@ use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{RuleForm, TemplateView};
-use app::domain::contract::{DateScope, ProductScope};
-use app::domain::{Action, Problem, ProblemCode, ProductId};
+use app::domain::contract::editing::check_rule;
+use app::domain::{Action, Problem, ProblemCode};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -34,29 +34,7 @@ pub async fn add_rule(
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let rule = form.parse().map_err(AppError::Validation)?;
-    let known_product = |p: &ProductId| loaded.products.iter().any(|(tp, _)| tp.product_id == p.0);
-    let products_ok = match &rule.products {
-        ProductScope::All => true,
-        ProductScope::One(p) => known_product(p),
-        ProductScope::Several(ps) => ps.iter().all(known_product),
-    };
-    if !products_ok {
-        return Err(AppError::field(Problem::new(
-            "products",
-            ProblemCode::UnknownValue,
-        )));
-    }
-    let dates_ok = match &rule.dates {
-        DateScope::EachDate | DateScope::WholeContract => true,
-        DateScope::OneDate(d) => loaded.date_id(*d).is_some(),
-        DateScope::SeveralDates(ds) => ds.iter().all(|d| loaded.date_id(*d).is_some()),
-    };
-    if !dates_ok {
-        return Err(AppError::field(Problem::new(
-            "dates",
-            ProblemCode::UnknownValue,
-        )));
-    }
+    check_rule(&views::offer(&loaded, &producer), &rule).map_err(AppError::field)?;
     let mut rules = repo::templates::rules_of(&loaded.template);
     if rules.len() >= 50 {
         return Err(AppError::field(Problem::with_limit(

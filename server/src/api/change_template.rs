@@ -1,5 +1,6 @@
 use crate::auth::AmapAccess;
-use crate::contracts;
+use crate::contracts::{self, views};
+use crate::db::entities::producer;
 use crate::error::{AppError, AppResult};
 use crate::http::input::Input;
 use crate::http::path;
@@ -9,6 +10,7 @@ use app::api::ApiError;
 use app::api::producers::PersonRef;
 use app::api::templates::{ChangeForm, ChangeOutcome, Impact};
 use app::domain::contract::changes::{TemplateChange, amounts, touches};
+use app::domain::contract::editing::check_change;
 use app::domain::{Action, Problem, ProblemCode, UserId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
@@ -34,11 +36,11 @@ pub async fn change_template(
     Input(form): Input<ChangeForm>,
 ) -> AppResult<Json<ChangeOutcome>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, _) =
+    let (loaded, producer) =
         contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let (change, apply) = form.parse().map_err(AppError::Validation)?;
     let txn = repo::write_txn(&state.db).await?;
-    check(&txn, &loaded, &change).await?;
+    check(&txn, &loaded, &producer, &change).await?;
     let impacted = impacted(&txn, &loaded, &change).await?;
     if apply {
         perform(&txn, &loaded, &change).await?;
@@ -59,65 +61,20 @@ fn unknown(field: &str) -> AppError {
     AppError::field(Problem::new(field, ProblemCode::UnknownValue))
 }
 
-/// Refuses changes that name something absent or collide with what exists.
+/// The domain decides whether the change fits the template; only "is this product in the
+/// producer's catalogue" needs the database.
 async fn check(
     txn: &DatabaseTransaction,
     loaded: &Loaded,
+    producer: &producer::Model,
     change: &TemplateChange,
 ) -> AppResult<()> {
-    let has_product =
-        |p: app::domain::ProductId| loaded.products.iter().any(|(tp, _)| tp.product_id == p.0);
-    let deadline = loaded.template.deadline;
-    match change {
-        TemplateChange::AddDates(dates) => {
-            if dates.iter().any(|d| loaded.date_id(*d).is_some()) {
-                return Err(AppError::field(Problem::new("date", ProblemCode::Taken)));
-            }
-            if dates.iter().any(|d| *d < deadline) {
-                return Err(AppError::field(Problem::new(
-                    "date",
-                    ProblemCode::InvalidDate,
-                )));
-            }
-        }
-        TemplateChange::MoveDate { from, to } => {
-            loaded.date_id(*from).ok_or_else(|| unknown("date"))?;
-            if loaded.date_id(*to).is_some() {
-                return Err(AppError::field(Problem::new("to", ProblemCode::Taken)));
-            }
-            if *to < deadline {
-                return Err(AppError::field(Problem::new(
-                    "to",
-                    ProblemCode::InvalidDate,
-                )));
-            }
-        }
-        TemplateChange::DeleteDate(d) => {
-            loaded.date_id(*d).ok_or_else(|| unknown("date"))?;
-        }
-        TemplateChange::Cancel(e) | TemplateChange::Restore(e) => {
-            loaded.date_id(e.date).ok_or_else(|| unknown("date"))?;
-            if e.product.is_some_and(|p| !has_product(p)) {
-                return Err(unknown("product_id"));
-            }
-        }
-        TemplateChange::SetPrice { product, .. } | TemplateChange::RemoveProduct(product) => {
-            if !has_product(*product) {
-                return Err(unknown("product_id"));
-            }
-        }
-        TemplateChange::AddProduct { product, .. } => {
-            let p = repo::products::find(txn, loaded.template.amap_id, product.0)
-                .await?
-                .filter(|p| p.producer_id == loaded.template.producer_id)
-                .ok_or_else(|| unknown("product_id"))?;
-            if has_product(app::domain::ProductId(p.id)) {
-                return Err(AppError::field(Problem::new(
-                    "product_id",
-                    ProblemCode::Taken,
-                )));
-            }
-        }
+    check_change(&views::offer(loaded, producer), change).map_err(AppError::field)?;
+    if let TemplateChange::AddProduct { product, .. } = change {
+        repo::products::find(txn, loaded.template.amap_id, product.0)
+            .await?
+            .filter(|p| p.producer_id == loaded.template.producer_id)
+            .ok_or_else(|| unknown("product_id"))?;
     }
     Ok(())
 }
@@ -127,20 +84,13 @@ async fn impacted(
     loaded: &Loaded,
     change: &TemplateChange,
 ) -> AppResult<Vec<Impact>> {
-    let subs = subscriptions::of_template(txn, loaded.template.id).await?;
-    let grids = subscriptions::grids(
-        txn,
-        subs.iter().map(|s| s.id).collect(),
-        &loaded.dates_by_id(),
-    )
-    .await?;
+    let subs = subscriptions::of_template_with_grids(txn, loaded).await?;
     let people =
-        repo::producers::users_by_id(txn, subs.iter().map(|s| s.user_id).collect()).await?;
+        repo::producers::users_by_id(txn, subs.iter().map(|(s, _)| s.user_id).collect()).await?;
     let price = |p| loaded.price_of(p);
     let mut impacted: Vec<Impact> = subs
         .iter()
-        .filter_map(|s| {
-            let grid = grids.get(&s.id)?;
+        .filter_map(|(s, grid)| {
             if !touches(grid, change, price) {
                 return None;
             }

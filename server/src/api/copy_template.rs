@@ -9,7 +9,7 @@ use crate::repo::{self, templates::NewTemplate};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{CopyForm, TemplateView};
-use app::domain::{Action, Money, Problem, ProblemCode};
+use app::domain::{Action, Money};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
@@ -36,14 +36,6 @@ pub async fn copy_template(
     let (source, producer) =
         contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let input = form.parse().map_err(AppError::Validation)?;
-    if let Some(first) = input.dates.first()
-        && input.deadline > *first
-    {
-        return Err(AppError::field(Problem::new(
-            "deadline",
-            ProblemCode::InvalidDate,
-        )));
-    }
     let s = &source.template;
     let rules = repo::templates::rules_of(s);
     let new = NewTemplate {

@@ -47,19 +47,14 @@ pub async fn delivery_sheet(
         contracts::template_for(&state.db, &access, id, Action::ReadDeliveries).await?;
     loaded.date_id(date).ok_or(AppError::NotFound)?;
     let db = &state.db;
-    let subs = subscriptions::of_template(db, id).await?;
-    let grids = subscriptions::grids(
-        db,
-        subs.iter().map(|s| s.id).collect(),
-        &loaded.dates_by_id(),
-    )
-    .await?;
-    let people = repo::producers::users_by_id(db, subs.iter().map(|s| s.user_id).collect()).await?;
+    let subs = subscriptions::of_template_with_grids(db, &loaded).await?;
+    let people =
+        repo::producers::users_by_id(db, subs.iter().map(|(s, _)| s.user_id).collect()).await?;
     let offer = views::offer(&loaded, &producer);
     let products: Vec<_> = offer.products.iter().map(|p| p.id).collect();
     let mut rows = Vec::new();
-    for s in &subs {
-        let (Some(person), Some(grid)) = (people.get(&s.user_id), grids.get(&s.id)) else {
+    for (s, grid) in &subs {
+        let Some(person) = people.get(&s.user_id) else {
             continue;
         };
         let mine = delivered(&offer, iter::once(grid));

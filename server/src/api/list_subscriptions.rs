@@ -31,19 +31,13 @@ pub async fn list_subscriptions(
     let (loaded, _) =
         contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let db = &state.db;
-    let subs = subscriptions::of_template(db, id).await?;
-    let grids = subscriptions::grids(
-        db,
-        subs.iter().map(|s| s.id).collect(),
-        &loaded.dates_by_id(),
-    )
-    .await?;
-    let people = repo::producers::users_by_id(db, subs.iter().map(|s| s.user_id).collect()).await?;
+    let subs = subscriptions::of_template_with_grids(db, &loaded).await?;
+    let people =
+        repo::producers::users_by_id(db, subs.iter().map(|(s, _)| s.user_id).collect()).await?;
     let mut rows: Vec<SubscriptionRow> = subs
         .iter()
-        .filter_map(|s| {
+        .filter_map(|(s, grid)| {
             let person = people.get(&s.user_id)?;
-            let grid = grids.get(&s.id).cloned().unwrap_or_default();
             let dates: BTreeSet<_> = grid.cells().map(|c| c.date).collect();
             Some(SubscriptionRow {
                 member: PersonRef {
@@ -53,8 +47,8 @@ pub async fn list_subscriptions(
                 late: s.late,
                 edited_by_referent: s.edited_by_referent,
                 dates: u32::try_from(dates.len()).unwrap_or(u32::MAX),
-                units: views::units(&grid),
-                amount: views::amount(&loaded, &grid),
+                units: views::units(grid),
+                amount: views::amount(&loaded, grid),
             })
         })
         .collect();

@@ -41,15 +41,17 @@ pub async fn list_templates(
                 .allows(Action::ReadDeliveries(ProducerId(t.producer_id)))
         })
         .collect();
-    let counts = templates::subscriber_counts(db, all.iter().map(|t| t.id).collect()).await?;
-    let mut summaries = Vec::new();
-    for template in all {
-        let Some(producer) = producers.get(&template.producer_id) else {
-            continue;
-        };
-        let count = counts.get(&template.id).copied().unwrap_or(0);
-        let loaded = templates::load(db, template).await?;
-        summaries.push(views::summary(&loaded, producer, count));
-    }
+    let ids: Vec<i64> = all.iter().map(|t| t.id).collect();
+    let counts = templates::subscriber_counts(db, ids.clone()).await?;
+    let dates = templates::dates_of(db, ids).await?;
+    let summaries = all
+        .iter()
+        .filter_map(|t| {
+            let producer = producers.get(&t.producer_id)?;
+            let count = counts.get(&t.id).copied().unwrap_or(0);
+            let days = dates.get(&t.id).map(Vec::as_slice).unwrap_or_default();
+            Some(views::summary_of(t, days, producer, count))
+        })
+        .collect();
     Ok(Json(summaries))
 }

@@ -6,8 +6,8 @@ use crate::state::AppState;
 use app::api::ApiError;
 use app::api::contracts::{MyContract, MyContracts};
 use app::domain::Action;
-use app::domain::contract::TemplateState;
 use app::domain::contract::deadline::{Window, member_window, offered_to_members};
+use app::domain::contract::editing::visible_to_member;
 use app::domain::contract::history::is_finished;
 use axum::Json;
 use axum::extract::State;
@@ -51,10 +51,7 @@ pub async fn my_contracts(
             continue;
         };
         let subscription = mine.get(&template.id);
-        let state = templates::state_of(&template.state);
-        if state == TemplateState::Draft
-            || (subscription.is_none() && state != TemplateState::Active)
-        {
+        if !visible_to_member(templates::state_of(&template.state), subscription.is_some()) {
             continue;
         }
         let loaded = templates::load(db, template).await?;

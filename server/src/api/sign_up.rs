@@ -7,7 +7,7 @@ use crate::state::AppState;
 use app::api::ApiError;
 use app::api::contracts::{ContractEntry, SignUpBody};
 use app::domain::Action;
-use app::domain::contract::TemplateState;
+use app::domain::contract::editing::visible_to_member;
 use app::domain::contract::signup::Entrant;
 use axum::Json;
 use axum::extract::{RawPathParams, State};
@@ -36,7 +36,14 @@ pub async fn sign_up(
     let template_id = path::id(&params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, template_id, |_| Action::ViewOwnSpace).await?;
-    if crate::repo::templates::state_of(&loaded.template.state) == TemplateState::Draft {
+    let has_contract =
+        crate::repo::subscriptions::find(&state.db, template_id, access.user.user.id)
+            .await?
+            .is_some();
+    if !visible_to_member(
+        crate::repo::templates::state_of(&loaded.template.state),
+        has_contract,
+    ) {
         return Err(AppError::NotFound);
     }
     let sign_up = body.parse().map_err(AppError::Validation)?;

@@ -7,8 +7,8 @@ use crate::state::AppState;
 use app::api::ApiError;
 use app::api::contracts::{ContractEntry, SignUpPage, StockUsed};
 use app::api::producers::PersonRef;
-use app::domain::contract::TemplateState;
 use app::domain::contract::deadline::member_window;
+use app::domain::contract::editing::visible_to_member;
 use app::domain::contract::stock::consumption;
 use app::domain::{Action, UserId};
 use axum::Json;
@@ -33,11 +33,10 @@ pub async fn sign_up_page(
     let template_id = path::id(&params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, template_id, |_| Action::ViewOwnSpace).await?;
-    if views::offer(&loaded, &producer).state != TemplateState::Active
-        && repo::subscriptions::find(&state.db, template_id, access.user.user.id)
-            .await?
-            .is_none()
-    {
+    let has_contract = repo::subscriptions::find(&state.db, template_id, access.user.user.id)
+        .await?
+        .is_some();
+    if !visible_to_member(views::offer(&loaded, &producer).state, has_contract) {
         return Err(AppError::NotFound);
     }
     let user = &access.user.user;

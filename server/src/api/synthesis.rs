@@ -43,15 +43,9 @@ pub async fn synthesis(
     let (loaded, producer) =
         contracts::template_for(&state.db, &access, id, Action::ReadDeliveries).await?;
     let db = &state.db;
-    let subs = subscriptions::of_template(db, id).await?;
-    let grids = subscriptions::grids(
-        db,
-        subs.iter().map(|s| s.id).collect(),
-        &loaded.dates_by_id(),
-    )
-    .await?;
+    let subs = subscriptions::of_template_with_grids(db, &loaded).await?;
     let offer = views::offer(&loaded, &producer);
-    let delivered = delivered(&offer, grids.values());
+    let delivered = delivered(&offer, subs.iter().map(|(_, grid)| grid));
     let subscribers = u32::try_from(subs.len()).unwrap_or(u32::MAX);
     let view = build(&loaded, &offer, &delivered, subscribers, &producer);
     let stem = format!("synthese-{}", exports::slugify(&loaded.template.name));

@@ -9,7 +9,8 @@ use crate::repo::{self, stock};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{TemplateForm, TemplateView};
-use app::domain::{Action, Problem, ProblemCode};
+use app::domain::Action;
+use app::domain::contract::editing::check_deadline;
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -37,14 +38,8 @@ pub async fn update_template(
         contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let input = form.parse(false).map_err(AppError::Validation)?;
     check_jokers(&input, producer.notice_days)?;
-    if let Some(first) = loaded.dates.first()
-        && input.deadline > first.date
-    {
-        return Err(AppError::field(Problem::new(
-            "deadline",
-            ProblemCode::InvalidDate,
-        )));
-    }
+    let dates: Vec<_> = loaded.dates.iter().map(|d| d.date).collect();
+    check_deadline(input.deadline, &dates, "deadline").map_err(AppError::field)?;
     let old = &loaded.template;
     let subscribers = repo::templates::subscriber_count(&state.db, id).await?;
     if subscribers > 0 && repo::templates::nature_of(&old.nature) != input.nature {

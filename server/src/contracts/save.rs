@@ -10,11 +10,11 @@ use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, stock, subscriptions};
 use app::api::contracts::ContractEntry;
-use app::domain::contract::Quantities;
 use app::domain::contract::deadline::{Window, member_window};
 use app::domain::contract::entry::shortage_problem;
 use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
+use app::domain::contract::{Nature, Offer, Quantities};
 use app::domain::{Problem, ProblemCode};
 use sea_orm::DatabaseConnection;
 
@@ -27,19 +27,14 @@ pub struct Target<'a> {
 }
 
 impl Target<'_> {
-    fn window(&self, entrant: Entrant, has_contract: bool) -> Window {
+    fn window(&self, offer: &Offer, entrant: Entrant, has_contract: bool) -> Window {
         match entrant {
             Entrant::Referent => Window::Open,
-            Entrant::Member => member_window(
-                &views::offer(self.loaded, self.producer),
-                has_contract,
-                local_now(self.amap),
-            ),
+            Entrant::Member => member_window(offer, has_contract, local_now(self.amap)),
         }
     }
 
-    fn shortage_problems(&self, shortages: &[Shortage]) -> Vec<Problem> {
-        let nature = views::offer(self.loaded, self.producer).nature;
+    fn shortage_problems(&self, nature: Nature, shortages: &[Shortage]) -> Vec<Problem> {
         shortages
             .iter()
             .map(|s| {
@@ -72,7 +67,7 @@ pub async fn save(
         Some(s) => Some(subscriptions::grid(db, s.id, &dates).await?),
         None => None,
     };
-    let window = target.window(entrant, existing.is_some());
+    let window = target.window(&offer, entrant, existing.is_some());
     let grid = check_sign_up(
         &offer,
         &sign_up,
@@ -131,7 +126,9 @@ pub async fn save(
     .await?;
     if !shortages.is_empty() {
         txn.rollback().await?;
-        return Err(AppError::ConflictOn(target.shortage_problems(&shortages)));
+        return Err(AppError::ConflictOn(
+            target.shortage_problems(offer.nature, &shortages),
+        ));
     }
     txn.commit().await?;
     Ok(ContractEntry {
@@ -155,7 +152,7 @@ pub async fn withdraw(
         .await?
         .ok_or(AppError::NotFound)?;
     let grid = subscriptions::grid(db, existing.id, &dates).await?;
-    let window = target.window(entrant, true);
+    let window = target.window(&views::offer(loaded, target.producer), entrant, true);
     if !app::domain::contract::history::may_withdraw(&window, &grid) {
         return Err(AppError::field(Problem::new(
             "contract",

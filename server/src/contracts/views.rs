@@ -1,11 +1,12 @@
 //! Stored rows → domain values and wire views.
 
-use crate::db::entities::{producer, product};
+use crate::db::entities::{contract_template, producer, product};
 use crate::repo::templates::{self, Loaded};
 use app::api::producers::ProducerRef;
 use app::api::templates::{ProductView, TemplateProductView, TemplateSummary};
 use app::domain::contract::{Offer, OfferProduct, Quantities};
 use app::domain::{Money, ProducerId, ProductId, TemplateId};
+use chrono::NaiveDate;
 
 /// The domain's view of a template.
 pub fn offer(loaded: &Loaded, producer: &producer::Model) -> Offer {
@@ -34,7 +35,17 @@ pub fn offer(loaded: &Loaded, producer: &producer::Model) -> Offer {
 }
 
 pub fn summary(loaded: &Loaded, producer: &producer::Model, subscribers: u32) -> TemplateSummary {
-    let t = &loaded.template;
+    let dates: Vec<NaiveDate> = loaded.dates.iter().map(|d| d.date).collect();
+    summary_of(&loaded.template, &dates, producer, subscribers)
+}
+
+/// A summary from the template row and its dates alone (lists need no more).
+pub fn summary_of(
+    t: &contract_template::Model,
+    dates: &[NaiveDate],
+    producer: &producer::Model,
+    subscribers: u32,
+) -> TemplateSummary {
     TemplateSummary {
         id: TemplateId(t.id),
         name: t.name.clone(),
@@ -45,9 +56,9 @@ pub fn summary(loaded: &Loaded, producer: &producer::Model, subscribers: u32) ->
         nature: templates::nature_of(&t.nature),
         state: templates::state_of(&t.state),
         deadline: t.deadline,
-        first_date: loaded.dates.first().map(|d| d.date),
-        last_date: loaded.dates.last().map(|d| d.date),
-        date_count: u32::try_from(loaded.dates.len()).unwrap_or(u32::MAX),
+        first_date: dates.iter().min().copied(),
+        last_date: dates.iter().max().copied(),
+        date_count: u32::try_from(dates.len()).unwrap_or(u32::MAX),
         subscriber_count: subscribers,
     }
 }

@@ -148,15 +148,8 @@ pub async fn recount(
                 }
             }
         }
-        let subs = subscriptions::of_template(db, loaded.template.id).await?;
-        let grids = subscriptions::grids(
-            db,
-            subs.iter().map(|s| s.id).collect(),
-            &loaded.dates_by_id(),
-        )
-        .await?;
-        for grid in grids.values() {
-            for (key, units) in consumption(grid, &loaded.conversions) {
+        for (_, grid) in subscriptions::of_template_with_grids(db, &loaded).await? {
+            for (key, units) in consumption(&grid, &loaded.conversions) {
                 *used.entry(key).or_default() += units;
             }
         }

@@ -199,3 +199,25 @@ pub async fn delete(db: &impl ConnectionTrait, subscription_id: i64) -> Result<(
         .await
         .map(|_| ())
 }
+
+/// Every contract of a template with its grid, in two queries (contracts with no cell get an
+/// empty grid).
+pub async fn of_template_with_grids(
+    db: &impl ConnectionTrait,
+    loaded: &super::templates::Loaded,
+) -> Result<Vec<(subscription::Model, Quantities)>, DbErr> {
+    let subs = of_template(db, loaded.template.id).await?;
+    let mut grids = grids(
+        db,
+        subs.iter().map(|s| s.id).collect(),
+        &loaded.dates_by_id(),
+    )
+    .await?;
+    Ok(subs
+        .into_iter()
+        .map(|s| {
+            let grid = grids.remove(&s.id).unwrap_or_default();
+            (s, grid)
+        })
+        .collect())
+}

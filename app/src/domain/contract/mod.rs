@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod changes;
 pub mod deadline;
+pub mod editing;
 pub mod entry;
 pub mod grid;
 pub mod history;
