@@ -82,6 +82,22 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
             let amount = Money::from_cents(i64::from(limit)).to_string();
             td_string!(locale, errors.overpaid, amount = amount).to_string()
         }
+        ProblemCode::ChequeReceived => td_string!(locale, errors.cheque_received).to_string(),
+        ProblemCode::ChequeRemitted => td_string!(locale, errors.cheque_remitted).to_string(),
+        ProblemCode::NotInSlip => td_string!(locale, errors.not_in_slip).to_string(),
+        ProblemCode::DateRemitted => td_string!(locale, errors.date_remitted).to_string(),
+        ProblemCode::ChequesHeld => td_string!(locale, errors.cheques_held).to_string(),
+        ProblemCode::ChequesMissing => {
+            let detail = detail.unwrap_or_default();
+            td_string!(locale, errors.cheques_missing, detail = detail).to_string()
+        }
+        ProblemCode::NotEarliest => {
+            let detail = detail.unwrap_or_default();
+            td_string!(locale, errors.not_earliest, detail = detail).to_string()
+        }
+        ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
+        ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
+        ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),
     }
 }
 

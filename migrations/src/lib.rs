@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_tenancy_and_accounts;
 mod m20261123_000002_create_contracts;
+mod m20261123_000003_create_payments;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_tenancy_and_accounts::Migration),
             Box::new(m20261123_000002_create_contracts::Migration),
+            Box::new(m20261123_000003_create_payments::Migration),
         ]
     }
 }

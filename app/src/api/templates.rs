@@ -99,7 +99,7 @@ pub struct ProductInput {
 
 /// Trimmed free text. Control characters are refused (a NUL byte cannot even be stored by
 /// PostgreSQL); line breaks and tabs are allowed in long texts only.
-fn text(problems: &mut Problems, field: &str, raw: &str, max: usize, required: bool) -> String {
+pub(crate) fn text(problems: &mut Problems, field: &str, raw: &str, max: usize, required: bool) -> String {
     let value = raw.trim();
     let multiline = max > 200;
     if value
@@ -133,12 +133,12 @@ fn number(problems: &mut Problems, field: &str, raw: &str, max: u32) -> Option<u
     }
 }
 
-fn checked(raw: &Option<String>) -> bool {
+pub(crate) fn checked(raw: &Option<String>) -> bool {
     raw.as_deref()
         .is_some_and(|v| matches!(v, "on" | "true" | "1" | "yes"))
 }
 
-fn date(problems: &mut Problems, field: &str, raw: &str) -> Option<NaiveDate> {
+pub(crate) fn date(problems: &mut Problems, field: &str, raw: &str) -> Option<NaiveDate> {
     let value = raw.trim();
     if value.is_empty() {
         problems.push(Problem::new(field, ProblemCode::Required));
@@ -159,7 +159,7 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 }
 
 /// A free list of dates separated by spaces, commas, semicolons or new lines.
-fn date_list(problems: &mut Problems, field: &str, raw: &str) -> Vec<NaiveDate> {
+pub(crate) fn date_list(problems: &mut Problems, field: &str, raw: &str) -> Vec<NaiveDate> {
     let mut dates = Vec::new();
     for part in raw
         .split([' ', ',', ';', '\n', '\r', '\t'])
@@ -328,7 +328,7 @@ pub struct TemplateInput {
 }
 
 /// One of the listed wire names; empty is `Required`, anything else `UnknownValue`.
-fn one_of<T: Copy>(
+pub(crate) fn one_of<T: Copy>(
     problems: &mut Problems,
     field: &str,
     raw: &str,

@@ -47,10 +47,20 @@ pub enum ProblemCode {
     InvalidDate,
     /// The payments add up to more than is due; `limit` is the excess in cents.
     Overpaid,
+    ChequeReceived,
+    ChequeRemitted,
+    NotInSlip,
+    DateRemitted,
+    ChequesHeld,
+    ChequesMissing,
+    NotEarliest,
+    NothingToRemit,
+    NothingToCarry,
+    NoNextContract,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 23] = [
+    pub const ALL: [ProblemCode; 33] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -74,6 +84,16 @@ impl ProblemCode {
         Self::JokerNotAllowed,
         Self::InvalidDate,
         Self::Overpaid,
+        Self::ChequeReceived,
+        Self::ChequeRemitted,
+        Self::NotInSlip,
+        Self::DateRemitted,
+        Self::ChequesHeld,
+        Self::ChequesMissing,
+        Self::NotEarliest,
+        Self::NothingToRemit,
+        Self::NothingToCarry,
+        Self::NoNextContract,
     ];
 
     /// The wire name, as serde writes it.
@@ -102,6 +122,16 @@ impl ProblemCode {
             Self::JokerNotAllowed => "joker_not_allowed",
             Self::InvalidDate => "invalid_date",
             Self::Overpaid => "overpaid",
+            Self::ChequeReceived => "cheque_received",
+            Self::ChequeRemitted => "cheque_remitted",
+            Self::NotInSlip => "not_in_slip",
+            Self::DateRemitted => "date_remitted",
+            Self::ChequesHeld => "cheques_held",
+            Self::ChequesMissing => "cheques_missing",
+            Self::NotEarliest => "not_earliest",
+            Self::NothingToRemit => "nothing_to_remit",
+            Self::NothingToCarry => "nothing_to_carry",
+            Self::NoNextContract => "no_next_contract",
         }
     }
 

@@ -9,12 +9,18 @@
 //! sum to the contract total; when the credit and the non-modifiable lines do not exceed the
 //! total, no line is negative; amounts only ever land on the given payment dates.
 
+pub mod cheque;
 pub mod dates;
 pub mod editing;
+pub mod plan;
 pub mod proposal;
+pub mod register;
 pub mod strategy;
 
+pub use cheque::{ChequeState, Editor, Held};
 pub use dates::PaymentDates;
+pub use plan::PaymentPlan;
+pub use register::Tally;
 pub use editing::{LineRole, adjust_after_edit, check_lines, roles};
 pub use proposal::{
     Line, NothingModifiable, ProposalKind, Terms, adjust, delivery_values, propose,

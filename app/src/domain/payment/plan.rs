@@ -1,0 +1,211 @@
+//! A template's payment plan applied to one contract: the schedule the member is offered, and
+//! the one a member's typed amounts make. Shared by the sign-up page (live, in the browser)
+//! and the server (which recomputes before storing anything).
+
+use super::cheque::{Held, schedule};
+use super::editing::{LineRole, check_lines, roles};
+use super::proposal::{Line, Terms, adjust, propose};
+use super::strategy::{Preset, Strategy};
+use crate::domain::money::Money;
+use crate::domain::problem::Problem;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How a template's contracts are paid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PaymentPlan {
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub strategy: Strategy,
+    /// The smallest cheque the proposal makes (ignored by the presets that say so).
+    pub minimum: Money,
+}
+
+impl Default for PaymentPlan {
+    /// AmapJ's default: one cheque a month, smoothed, editable.
+    fn default() -> Self {
+        Self {
+            strategy: Strategy::MonthlySmoothedEditable,
+            minimum: Money::ZERO,
+        }
+    }
+}
+
+/// One contract as the plan sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contract<'a> {
+    /// The template's delivery dates (payment dates follow from them).
+    pub template_dates: &'a [NaiveDate],
+    /// What the member receives on each date, at the template's prices.
+    pub deliveries: &'a [(NaiveDate, Money)],
+    pub credit: Money,
+    pub held: &'a [Held],
+    /// Payment dates already handed to the producer.
+    pub remitted: &'a BTreeSet<NaiveDate>,
+}
+
+impl Contract<'_> {
+    pub fn total(&self) -> Money {
+        self.deliveries.iter().map(|(_, value)| *value).sum()
+    }
+
+    fn terms(&self, minimum: Money) -> Terms {
+        Terms {
+            total: self.total(),
+            credit: self.credit,
+            minimum,
+        }
+    }
+}
+
+impl PaymentPlan {
+    pub fn preset(&self) -> Preset {
+        self.strategy.preset()
+    }
+
+    pub fn managed(&self) -> bool {
+        self.preset().managed
+    }
+
+    /// The payment dates of a template with these delivery dates (a free list with a date
+    /// twice is refused).
+    pub fn payment_dates(&self, template_dates: &[NaiveDate]) -> Result<Vec<NaiveDate>, Problem> {
+        self.preset().dates.resolve(template_dates)
+    }
+
+    /// The stored cheques laid out on the payment dates, unchanged.
+    pub fn current(&self, contract: &Contract) -> Vec<Line> {
+        let dates = self.payment_dates(contract.template_dates).unwrap_or_default();
+        schedule(&dates, contract.held, contract.remitted)
+    }
+
+    /// The proposal: the still-modifiable lines recomputed (reference §3.2), the others kept.
+    /// With nothing left to modify, the current lines come back as they are.
+    pub fn propose(&self, contract: &Contract) -> Vec<Line> {
+        let preset = self.preset();
+        let lines = self.current(contract);
+        let terms = contract.terms(preset.minimum(self.minimum));
+        propose(preset.kind, &terms, &lines, contract.deliveries).unwrap_or(lines)
+    }
+
+    /// How each line of `lines` behaves in the member's form.
+    pub fn roles(&self, lines: &[Line]) -> Vec<LineRole> {
+        roles(lines, self.preset().editable)
+    }
+
+    /// The schedule a member's typed amounts make: editable lines take what was typed, the
+    /// adjusting line takes the rest (reference §3.3). Refused when it would overpay. With a
+    /// plan the member may not edit, the proposal stands whatever was typed.
+    pub fn edited(
+        &self,
+        contract: &Contract,
+        typed: &BTreeMap<NaiveDate, Money>,
+    ) -> Result<Vec<Line>, Vec<Problem>> {
+        let preset = self.preset();
+        // A first schedule starts from the proposal, a stored one from what is stored.
+        let lines = if contract.held.is_empty() {
+            self.propose(contract)
+        } else {
+            self.current(contract)
+        };
+        let roles = roles(&lines, preset.editable);
+        if !roles.contains(&LineRole::Adjust) {
+            return Ok(self.propose(contract));
+        }
+        let typed_lines: Vec<Line> = lines
+            .into_iter()
+            .zip(roles)
+            .map(|(mut line, role)| {
+                if role == LineRole::Editable
+                    && let Some(amount) = typed.get(&line.date)
+                {
+                    line.amount = *amount;
+                }
+                line
+            })
+            .collect();
+        let terms = contract.terms(preset.minimum(self.minimum));
+        let adjusted = adjust(&terms, typed_lines).map_err(|_| Vec::new())?;
+        check_lines(&adjusted)?;
+        Ok(adjusted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ProblemCode;
+    use crate::domain::payment::cheque::ChequeState;
+    use crate::domain::payment::proposal::tests::day;
+
+    fn euros(e: i64) -> Money {
+        Money::from_cents(e * 100)
+    }
+
+    /// A delivery of 10 € on the 1st and 15th of January, February and March: 60 €.
+    fn deliveries() -> Vec<(NaiveDate, Money)> {
+        [1, 2, 3]
+            .iter()
+            .flat_map(|&m| [(day(m, 1), euros(10)), (day(m, 15), euros(10))])
+            .collect()
+    }
+
+    fn amounts(lines: &[Line]) -> Vec<i64> {
+        lines.iter().map(|l| l.amount.cents() / 100).collect()
+    }
+
+    #[test]
+    fn the_default_plan_proposes_one_cheque_a_month() {
+        let deliveries = deliveries();
+        let dates: Vec<NaiveDate> = deliveries.iter().map(|(d, _)| *d).collect();
+        let remitted = BTreeSet::new();
+        let contract = Contract {
+            template_dates: &dates,
+            deliveries: &deliveries,
+            credit: Money::ZERO,
+            held: &[],
+            remitted: &remitted,
+        };
+        let plan = PaymentPlan::default();
+        assert_eq!(amounts(&plan.propose(&contract)), [20, 20, 20]);
+        // The member writes 30 € in February: March adjusts to 10 €.
+        let typed = BTreeMap::from([(day(2, 1), euros(30))]);
+        assert_eq!(
+            amounts(&plan.edited(&contract, &typed).expect("valid")),
+            [20, 30, 10]
+        );
+        let too_much = BTreeMap::from([(day(1, 1), euros(50))]);
+        let refused = plan.edited(&contract, &too_much).expect_err("overpaid");
+        assert_eq!(refused[0].code, ProblemCode::Overpaid);
+        assert_eq!(refused[0].limit, Some(1000));
+    }
+
+    #[test]
+    fn a_fixed_plan_ignores_typed_amounts_and_a_credit_lowers_the_cheques() {
+        let deliveries = deliveries();
+        let dates: Vec<NaiveDate> = deliveries.iter().map(|(d, _)| *d).collect();
+        let remitted = BTreeSet::from([day(1, 1)]);
+        let held = [Held {
+            date: day(1, 1),
+            amount: euros(20),
+            state: ChequeState::Remitted,
+        }];
+        let contract = Contract {
+            template_dates: &dates,
+            deliveries: &deliveries,
+            credit: euros(10),
+            held: &held,
+            remitted: &remitted,
+        };
+        let plan = PaymentPlan {
+            strategy: Strategy::MonthlySmoothedFixed,
+            minimum: Money::ZERO,
+        };
+        let typed = BTreeMap::from([(day(2, 1), euros(1))]);
+        assert_eq!(
+            amounts(&plan.edited(&contract, &typed).expect("proposal")),
+            [20, 15, 15]
+        );
+    }
+}
