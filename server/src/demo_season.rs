@@ -308,6 +308,7 @@ async fn subscribe_members(
                 loaded: &loaded,
                 producer: &producer,
                 user_id: user.id,
+                actor: user.id,
             };
             save::save(db, target, sign_up, Entrant::Member).await?;
         }

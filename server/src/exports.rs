@@ -7,6 +7,7 @@
 //! French Excel separator, since `,` is the decimal mark), dates read dd/mm/yyyy and amounts
 //! "12,50". In XLSX, numbers, amounts and dates are real numbers and dates, not text.
 
+pub mod cheques;
 mod csv_file;
 mod xlsx_file;
 

@@ -12,6 +12,7 @@ pub mod demo_season;
 pub mod error;
 pub mod exports;
 pub mod http;
+pub mod payments;
 pub mod repo;
 pub mod startup;
 pub mod state;

@@ -66,6 +66,8 @@ pub struct SignUpPage {
     pub others: Vec<StockUsed>,
     /// Entered by a référent (window ignored, member-only rules waived).
     pub as_referent: bool,
+    /// The payment plan and the cheques stored so far.
+    pub schedule: super::payments::ScheduleView,
 }
 
 /// One template in "Mes contrats".

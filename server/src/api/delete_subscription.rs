@@ -35,6 +35,7 @@ pub async fn delete_subscription(
         loaded: &loaded,
         producer: &producer,
         user_id: member_id,
+        actor: access.user.user.id,
     };
     save::withdraw(&state.db, target, Entrant::Referent).await?;
     Ok(StatusCode::NO_CONTENT)

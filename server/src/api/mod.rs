@@ -4,6 +4,18 @@
 //! that document, so it cannot be forgotten there either.
 
 mod add_rule;
+mod cheque_audit;
+mod cheque_register;
+mod contract_credit;
+mod create_remittance;
+mod delete_remittance;
+mod edit_cheque;
+mod my_payments;
+mod payment_settings;
+mod receive_cheques;
+mod recompute_schedule;
+mod save_schedule;
+mod show_remittance;
 mod change_role;
 mod change_template;
 mod copy_template;
@@ -71,7 +83,8 @@ use utoipa_axum::routes;
     modifiers(&SecurityAddon),
     tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"),
         (name = "templates", description = "Contract templates as référents manage them"),
-        (name = "contracts", description = "A member's own contracts and deliveries"))
+        (name = "contracts", description = "A member's own contracts, deliveries and cheques"),
+        (name = "cheques", description = "Payment plans, the treasurer's register and deposit slips"))
 )]
 struct ApiDoc;
 
@@ -155,6 +168,27 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(sign_up_page::sign_up_page, sign_up::sign_up))
         .routes(routes!(withdraw::withdraw))
         .routes(routes!(my_deliveries::my_deliveries))
+        .routes(routes!(my_payments::my_payments))
+        .routes(routes!(save_schedule::save_schedule))
+        .routes(routes!(
+            payment_settings::show_payment_settings,
+            payment_settings::set_payment_settings
+        ))
+        .routes(routes!(cheque_register::cheque_register))
+        .routes(routes!(cheque_register::cheque_collection))
+        .routes(routes!(cheque_register::cheque_report))
+        .routes(routes!(cheque_audit::cheque_audit))
+        .routes(routes!(receive_cheques::receive_cheques))
+        .routes(routes!(edit_cheque::edit_cheque))
+        .routes(routes!(create_remittance::create_remittance))
+        .routes(routes!(show_remittance::show_remittance))
+        .routes(routes!(delete_remittance::delete_remittance))
+        .routes(routes!(contract_credit::set_credit))
+        .routes(routes!(contract_credit::carry_over_credit))
+        .routes(routes!(
+            recompute_schedule::preview_recompute,
+            recompute_schedule::apply_recompute
+        ))
         .split_for_parts();
     let router = router
         // Not a fallback: the pages own the application's fallback; this keeps unknown API

@@ -46,6 +46,7 @@ pub async fn save_subscription(
         loaded: &loaded,
         producer: &producer,
         user_id: member_id,
+        actor: access.user.user.id,
     };
     Ok(Json(
         save::save(&state.db, target, sign_up, Entrant::Referent).await?,

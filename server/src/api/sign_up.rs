@@ -52,6 +52,7 @@ pub async fn sign_up(
         loaded: &loaded,
         producer: &producer,
         user_id: access.user.user.id,
+        actor: access.user.user.id,
     };
     Ok(Json(
         save::save(&state.db, target, sign_up, Entrant::Member).await?,

@@ -3,7 +3,9 @@ use crate::contracts::{self, local_now, views};
 use crate::error::{AppError, AppResult};
 use crate::http::path;
 use crate::repo::{self, stock, subscriptions};
+use crate::payments::schedule::TemplatePayments;
 use crate::state::AppState;
+use app::domain::Money;
 use app::api::ApiError;
 use app::api::contracts::{ContractEntry, SignUpPage, StockUsed};
 use app::api::producers::PersonRef;
@@ -81,6 +83,14 @@ pub async fn page_for(
         .await?
         .ok_or(AppError::NotFound)?;
     let subscribers = repo::templates::subscriber_count(db, loaded.template.id).await?;
+    let payments = TemplatePayments::load(db, loaded, producer).await?;
+    let (credit, stored) = match &existing {
+        Some(s) => (
+            Money::from_cents(s.credit_cents),
+            repo::cheques::of_subscription(db, s.id).await?,
+        ),
+        None => (Money::ZERO, Vec::new()),
+    };
     Ok(SignUpPage {
         template: views::summary(loaded, producer, u32::try_from(subscribers).unwrap_or(0)),
         description: loaded.template.description.clone(),
@@ -103,5 +113,6 @@ pub async fn page_for(
         now,
         mine,
         as_referent,
+        schedule: payments.view(credit, &stored),
     })
 }

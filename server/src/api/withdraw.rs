@@ -33,6 +33,7 @@ pub async fn withdraw(
         loaded: &loaded,
         producer: &producer,
         user_id: access.user.user.id,
+        actor: access.user.user.id,
     };
     save::withdraw(&state.db, target, Entrant::Member).await?;
     Ok(StatusCode::NO_CONTENT)

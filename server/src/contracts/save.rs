@@ -8,7 +8,9 @@ use crate::db::entities::{amap, producer};
 use crate::error::{AppError, AppResult};
 use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
-use crate::repo::{self, stock, subscriptions};
+use crate::payments::schedule::{TemplatePayments, Who, reschedule};
+use crate::repo::{self, cheques, stock, subscriptions};
+use app::domain::payment::cheque::may_delete_contract;
 use app::api::contracts::ContractEntry;
 use app::domain::contract::deadline::{Window, member_window};
 use app::domain::contract::entry::shortage_problem;
@@ -24,6 +26,8 @@ pub struct Target<'a> {
     pub loaded: &'a Loaded,
     pub producer: &'a producer::Model,
     pub user_id: i64,
+    /// Who does it (the member, or the référent on their behalf), for the cheque audit trail.
+    pub actor: i64,
 }
 
 impl Target<'_> {
@@ -78,6 +82,7 @@ pub async fn save(
     )
     .map_err(AppError::Validation)?;
     let by_referent = entrant == Entrant::Referent;
+    let payments = TemplatePayments::load(db, loaded, target.producer).await?;
 
     let txn = repo::write_txn(db).await?;
     // The first statement writes, taking the contract's lock before anything is read again.
@@ -115,6 +120,10 @@ pub async fn save(
         loaded.date_id(d)
     })
     .await?;
+    // The cheques follow the new order (only the still-promised ones ever move).
+    let who = Who::of(&subscription, target.actor);
+    let credit = app::domain::Money::from_cents(subscription.credit_cents);
+    reschedule(&txn, who, &payments, &offer, &grid, credit).await?;
     // Last before the commit: every contract of the template updates the same counter rows,
     // and on PostgreSQL each holds their lock until it commits.
     let shortages = stock::take(
@@ -161,6 +170,13 @@ pub async fn withdraw(
     }
     let conversions = &loaded.conversions;
     let txn = repo::write_txn(db).await?;
+    // Under the lock: a cheque received meanwhile keeps the contract.
+    let held: Vec<_> = cheques::of_subscription(&txn, existing.id)
+        .await?
+        .iter()
+        .map(cheques::held)
+        .collect();
+    may_delete_contract(&held).map_err(AppError::field)?;
     subscriptions::delete(&txn, existing.id).await?;
     stock::take(
         &txn,

@@ -19,7 +19,7 @@ pub mod strategy;
 
 pub use cheque::{ChequeState, Editor, Held};
 pub use dates::PaymentDates;
-pub use plan::PaymentPlan;
+pub use plan::{Contract, PaymentPlan, delivered_values};
 pub use register::Tally;
 pub use editing::{LineRole, adjust_after_edit, check_lines, roles};
 pub use proposal::{

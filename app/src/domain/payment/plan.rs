@@ -12,6 +12,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What a member receives on each date, at the template's prices: cancelled dates and
+/// products count for nothing (they are neither delivered nor paid).
+pub fn delivered_values(
+    offer: &crate::domain::contract::Offer,
+    grid: &crate::domain::contract::Quantities,
+) -> Vec<(NaiveDate, Money)> {
+    let mut open = crate::domain::contract::Quantities::new();
+    for cell in grid.cells().filter(|c| offer.is_open(c.date, c.product)) {
+        open.set(cell.date, cell.product, cell.qty);
+    }
+    super::proposal::delivery_values(&open, |p| offer.price_of(p))
+}
+
 /// How a template's contracts are paid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

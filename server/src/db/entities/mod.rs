@@ -3,14 +3,18 @@
 
 pub mod amap;
 pub mod app_user;
+pub mod cheque;
+pub mod cheque_event;
 pub mod contract_template;
 pub mod delivery_date;
 pub mod exclusion;
 pub mod membership;
+pub mod payment_plan;
 pub mod producer;
 pub mod producer_referent;
 pub mod producer_user;
 pub mod product;
+pub mod remittance;
 pub mod server_secret;
 pub mod stock_conversion;
 pub mod stock_counter;

@@ -12,6 +12,8 @@ pub struct Model {
     pub edited_by_referent: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Credit ("avoir") brought into this contract, in cents.
+    pub credit_cents: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

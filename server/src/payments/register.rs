@@ -1,0 +1,225 @@
+//! The treasurer's views: the register of one template and its deposit slips.
+
+use super::schedule::{TemplatePayments, cheque_view, tally};
+use crate::contracts::views;
+use crate::db::entities::{app_user, cheque, producer, remittance, subscription};
+use crate::error::AppResult;
+use crate::repo::templates::Loaded;
+use crate::repo::{self, cheques, subscriptions};
+use app::api::payments::{
+    PaymentDateView, Register, RegisterRow, RemittanceRef, Slip, SlipLine,
+};
+use app::api::producers::PersonRef;
+use app::domain::payment::ChequeState;
+use app::domain::payment::register::{DateStatus, Tally, next_to_remit, slip_consistent};
+use app::domain::{Money, UserId};
+use chrono::NaiveDate;
+use sea_orm::ConnectionTrait;
+use std::collections::{BTreeMap, HashMap};
+
+pub fn person(user: Option<&app_user::Model>, id: i64) -> PersonRef {
+    PersonRef {
+        id: UserId(id),
+        name: user
+            .map(|u| format!("{} {}", u.first_name, u.last_name))
+            .unwrap_or_default(),
+    }
+}
+
+/// Every contract of a template with its cheques and its members, read in four queries.
+pub struct Ledger {
+    pub payments: TemplatePayments,
+    pub contracts: Vec<(subscription::Model, app::domain::contract::Quantities)>,
+    pub cheques: Vec<cheque::Model>,
+    pub users: HashMap<i64, app_user::Model>,
+}
+
+impl Ledger {
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        loaded: &Loaded,
+        producer: &producer::Model,
+    ) -> AppResult<Self> {
+        let contracts = subscriptions::of_template_with_grids(db, loaded).await?;
+        let users =
+            repo::producers::users_by_id(db, contracts.iter().map(|(s, _)| s.user_id).collect())
+                .await?;
+        Ok(Self {
+            payments: TemplatePayments::load(db, loaded, producer).await?,
+            cheques: cheques::of_template(db, loaded.template.id).await?,
+            contracts,
+            users,
+        })
+    }
+
+    pub fn member(&self, user_id: i64) -> PersonRef {
+        person(self.users.get(&user_id), user_id)
+    }
+
+    fn cheques_of(&self, subscription_id: i64) -> Vec<cheque::Model> {
+        self.cheques
+            .iter()
+            .filter(|c| c.subscription_id == subscription_id)
+            .cloned()
+            .collect()
+    }
+
+    fn member_of(&self, subscription_id: i64) -> String {
+        self.contracts
+            .iter()
+            .find(|(s, _)| s.id == subscription_id)
+            .map(|(s, _)| self.member(s.user_id).name)
+            .unwrap_or_default()
+    }
+}
+
+pub fn register(loaded: &Loaded, producer: &producer::Model, ledger: &Ledger) -> Register {
+    let offer = views::offer(loaded, producer);
+    let handed_on = ledger.payments.handed_on();
+    let mut totals = Tally::default();
+    let mut rows: Vec<RegisterRow> = ledger
+        .contracts
+        .iter()
+        .map(|(sub, grid)| {
+            let stored = ledger.cheques_of(sub.id);
+            let t = tally(&offer, grid, Money::from_cents(sub.credit_cents), &stored);
+            add(&mut totals, &t);
+            RegisterRow {
+                subscription_id: sub.id,
+                member: ledger.member(sub.user_id),
+                balance: t.balance(),
+                schedule_gap: t.schedule_gap(),
+                to_return: t.to_return(),
+                tally: t,
+                cheques: stored.iter().map(|c| cheque_view(c, &handed_on)).collect(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+    let dates = payment_dates(ledger);
+    let statuses: Vec<DateStatus> = dates
+        .iter()
+        .map(|d| DateStatus {
+            date: d.date,
+            cheques: d.cheques,
+            missing: d.missing.clone(),
+            remitted: d.remittance.is_some(),
+        })
+        .collect();
+    Register {
+        template: views::summary(
+            loaded,
+            producer,
+            u32::try_from(ledger.contracts.len()).unwrap_or(u32::MAX),
+        ),
+        settings: ledger.payments.settings.clone(),
+        rows,
+        next_to_remit: next_to_remit(&statuses),
+        dates,
+        totals,
+    }
+}
+
+fn add(totals: &mut Tally, t: &Tally) {
+    totals.ordered = totals.ordered + t.ordered;
+    totals.credit = totals.credit + t.credit;
+    for (sum, part) in [
+        (&mut totals.promised, &t.promised),
+        (&mut totals.received, &t.received),
+        (&mut totals.remitted, &t.remitted),
+    ] {
+        sum.cheques += part.cheques;
+        sum.amount = sum.amount + part.amount;
+    }
+}
+
+/// Every payment date of the plan and every date holding a cheque, with its state.
+fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
+    let mut by_date: BTreeMap<NaiveDate, PaymentDateView> = ledger
+        .payments
+        .payment_dates()
+        .into_iter()
+        .map(|date| (date, empty_date(date)))
+        .collect();
+    for c in &ledger.cheques {
+        let view = by_date
+            .entry(c.payment_date)
+            .or_insert_with(|| empty_date(c.payment_date));
+        view.cheques += 1;
+        view.amount = view.amount + Money::from_cents(c.amount_cents);
+        match cheques::state_of(&c.state) {
+            ChequeState::Promised => view.missing.push(ledger.member_of(c.subscription_id)),
+            ChequeState::Received => view.received += 1,
+            ChequeState::Remitted => {}
+        }
+    }
+    for r in &ledger.payments.remittances {
+        let view = by_date
+            .entry(r.payment_date)
+            .or_insert_with(|| empty_date(r.payment_date));
+        view.remittance = Some(RemittanceRef {
+            id: r.id,
+            handed_on: r.handed_on,
+            total: Money::from_cents(r.total_cents),
+        });
+    }
+    let mut dates: Vec<PaymentDateView> = by_date.into_values().collect();
+    for d in &mut dates {
+        d.missing.sort();
+    }
+    dates
+}
+
+fn empty_date(date: NaiveDate) -> PaymentDateView {
+    PaymentDateView {
+        date,
+        cheques: 0,
+        amount: Money::ZERO,
+        received: 0,
+        missing: Vec::new(),
+        remittance: None,
+    }
+}
+
+/// A deposit slip with its cheques, cross-checked against its stored total.
+pub async fn slip(
+    db: &impl ConnectionTrait,
+    loaded: &Loaded,
+    producer: &producer::Model,
+    remittance: &remittance::Model,
+) -> AppResult<Slip> {
+    let in_slip = cheques::in_remittance(db, remittance.id).await?;
+    let subs = subscriptions::of_template(db, loaded.template.id).await?;
+    let owner: HashMap<i64, i64> = subs.iter().map(|s| (s.id, s.user_id)).collect();
+    let users = repo::producers::users_by_id(db, owner.values().copied().collect()).await?;
+    let mut lines: Vec<SlipLine> = in_slip
+        .iter()
+        .map(|c| {
+            let user_id = owner.get(&c.subscription_id).copied().unwrap_or_default();
+            SlipLine {
+                member: person(users.get(&user_id), user_id).name,
+                bank: c.bank.clone(),
+                number: c.number.clone(),
+                drawer: c.drawer.clone(),
+                amount: Money::from_cents(c.amount_cents),
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| a.member.cmp(&b.member));
+    let amounts: Vec<Money> = lines.iter().map(|l| l.amount).collect();
+    let total = Money::from_cents(remittance.total_cents);
+    let count = u32::try_from(remittance.cheque_count).unwrap_or_default();
+    let settings = super::settings::load(db, loaded, producer).await?;
+    Ok(Slip {
+        id: remittance.id,
+        template: views::summary(loaded, producer, u32::try_from(subs.len()).unwrap_or(0)),
+        producer: producer.name.clone(),
+        payee: settings.payee,
+        payment_date: remittance.payment_date,
+        handed_on: remittance.handed_on,
+        consistent: slip_consistent(total, count, &amounts),
+        lines,
+        total,
+        count,
+    })
+}

@@ -1,0 +1,249 @@
+//! One contract's cheques: what the member's form shows, the writes a new schedule needs, and
+//! the automatic proposal after the quantities change.
+
+use crate::db::entities::{cheque, remittance, subscription};
+use crate::error::{AppError, AppResult};
+use crate::repo::cheques::{self, Event, NewCheque};
+use crate::repo::templates::Loaded;
+use app::api::payments::{ChequeView, PaymentSettings, ScheduleView};
+use app::domain::Money;
+use app::domain::contract::{Offer, Quantities};
+use app::domain::payment::cheque::{Change, changes};
+use app::domain::payment::{
+    ChequeState, Contract, Editor, Held, Line, PaymentPlan, Tally, delivered_values,
+};
+use chrono::NaiveDate;
+use sea_orm::ConnectionTrait;
+use std::collections::{BTreeSet, HashMap};
+
+/// What every schedule of a template shares.
+pub struct TemplatePayments {
+    pub settings: PaymentSettings,
+    pub template_dates: Vec<NaiveDate>,
+    pub remittances: Vec<remittance::Model>,
+}
+
+impl TemplatePayments {
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        loaded: &Loaded,
+        producer: &crate::db::entities::producer::Model,
+    ) -> AppResult<Self> {
+        Ok(Self {
+            settings: super::settings::load(db, loaded, producer).await?,
+            template_dates: loaded.dates.iter().map(|d| d.date).collect(),
+            remittances: cheques::remittances(db, loaded.template.id).await?,
+        })
+    }
+
+    pub fn plan(&self) -> &PaymentPlan {
+        &self.settings.plan
+    }
+
+    pub fn remitted(&self) -> BTreeSet<NaiveDate> {
+        self.remittances.iter().map(|r| r.payment_date).collect()
+    }
+
+    pub fn handed_on(&self) -> HashMap<i64, NaiveDate> {
+        self.remittances.iter().map(|r| (r.id, r.handed_on)).collect()
+    }
+
+    pub fn payment_dates(&self) -> Vec<NaiveDate> {
+        self.plan()
+            .payment_dates(&self.template_dates)
+            .unwrap_or_default()
+    }
+
+    pub fn view(&self, credit: Money, stored: &[cheque::Model]) -> ScheduleView {
+        let handed_on = self.handed_on();
+        ScheduleView {
+            settings: self.settings.clone(),
+            payment_dates: self.payment_dates(),
+            remitted_dates: self.remitted().into_iter().collect(),
+            credit,
+            cheques: stored.iter().map(|c| cheque_view(c, &handed_on)).collect(),
+        }
+    }
+}
+
+pub fn cheque_view(c: &cheque::Model, handed_on: &HashMap<i64, NaiveDate>) -> ChequeView {
+    ChequeView {
+        id: c.id,
+        date: c.payment_date,
+        amount: Money::from_cents(c.amount_cents),
+        state: cheques::state_of(&c.state),
+        bank: c.bank.clone(),
+        number: c.number.clone(),
+        drawer: c.drawer.clone(),
+        comment: c.comment.clone(),
+        handed_on: c.remittance_id.and_then(|id| handed_on.get(&id).copied()),
+    }
+}
+
+/// A contract's tally: what it orders against the cheques stored.
+pub fn tally(offer: &Offer, grid: &Quantities, credit: Money, stored: &[cheque::Model]) -> Tally {
+    let ordered = delivered_values(offer, grid).iter().map(|(_, v)| *v).sum();
+    let held: Vec<Held> = stored.iter().map(cheques::held).collect();
+    Tally::new(ordered, credit, &held)
+}
+
+/// Whose cheques are written, and by whom (for the audit trail).
+#[derive(Clone, Copy)]
+pub struct Who {
+    pub amap_id: i64,
+    pub template_id: i64,
+    pub subscription_id: i64,
+    pub member_user_id: i64,
+    pub actor: i64,
+}
+
+impl Who {
+    pub fn of(sub: &subscription::Model, actor: i64) -> Self {
+        Self {
+            amap_id: sub.amap_id,
+            template_id: sub.template_id,
+            subscription_id: sub.id,
+            member_user_id: sub.user_id,
+            actor,
+        }
+    }
+
+    pub fn event<'a>(&self, action: &'a str, cheque_id: Option<i64>) -> Event<'a> {
+        Event {
+            amap_id: self.amap_id,
+            template_id: self.template_id,
+            subscription_id: Some(self.subscription_id),
+            member_user_id: Some(self.member_user_id),
+            cheque_id,
+            actor: self.actor,
+            action,
+            from: None,
+            to: None,
+            date: None,
+            amount: Money::ZERO,
+        }
+    }
+}
+
+/// Writes `wanted` over `stored`, refusing what the life cycle forbids; every write is
+/// conditional on the cheque's state, so a reception that slipped in first wins (409).
+pub async fn apply(
+    db: &impl ConnectionTrait,
+    who: Who,
+    stored: &[cheque::Model],
+    wanted: &[Line],
+    remitted: &BTreeSet<NaiveDate>,
+    editor: Editor,
+) -> AppResult<()> {
+    let held: Vec<Held> = stored.iter().map(cheques::held).collect();
+    let plan = changes(&held, wanted, remitted, editor).map_err(AppError::Validation)?;
+    let allowed: &[ChequeState] = match editor {
+        Editor::Member => &[ChequeState::Promised],
+        Editor::Referent => &[ChequeState::Promised, ChequeState::Received],
+    };
+    let by_date = |date: NaiveDate| stored.iter().find(|c| c.payment_date == date);
+    let mut events = Vec::new();
+    for change in plan {
+        match change {
+            Change::Insert { date, amount } => {
+                let row = cheques::insert(
+                    db,
+                    NewCheque {
+                        amap_id: who.amap_id,
+                        template_id: who.template_id,
+                        subscription_id: who.subscription_id,
+                        date,
+                        amount,
+                    },
+                )
+                .await?;
+                events.push(Event {
+                    to: Some(ChequeState::Promised),
+                    date: Some(date),
+                    amount,
+                    ..who.event("promised", Some(row.id))
+                });
+            }
+            Change::Update { date, to, .. } => {
+                let Some(row) = by_date(date) else { continue };
+                if !cheques::set_amount(db, row.id, to, allowed).await? {
+                    return Err(AppError::Conflict("cheque changed meanwhile".into()));
+                }
+                events.push(Event {
+                    from: Some(cheques::state_of(&row.state)),
+                    to: Some(cheques::state_of(&row.state)),
+                    date: Some(date),
+                    amount: to,
+                    ..who.event("changed", Some(row.id))
+                });
+            }
+            Change::Delete { date, amount } => {
+                let Some(row) = by_date(date) else { continue };
+                if !cheques::delete_promised(db, row.id).await? {
+                    return Err(AppError::Conflict("cheque changed meanwhile".into()));
+                }
+                events.push(Event {
+                    from: Some(ChequeState::Promised),
+                    date: Some(date),
+                    amount,
+                    ..who.event("deleted", Some(row.id))
+                });
+            }
+        }
+    }
+    cheques::record(db, events).await?;
+    Ok(())
+}
+
+/// After a contract's quantities changed: when the cheques no longer cover the order, the
+/// still-promised ones get a new proposal. Received and remitted cheques are never touched;
+/// what they overpay shows on the register as cheques to return.
+pub async fn reschedule(
+    db: &impl ConnectionTrait,
+    who: Who,
+    payments: &TemplatePayments,
+    offer: &Offer,
+    grid: &Quantities,
+    credit: Money,
+) -> AppResult<()> {
+    if !payments.plan().managed() {
+        return Ok(());
+    }
+    let stored = cheques::of_subscription(db, who.subscription_id).await?;
+    if tally(offer, grid, credit, &stored).schedule_gap() == Money::ZERO {
+        return Ok(());
+    }
+    let wanted = proposal(payments, offer, grid, credit, &stored);
+    apply(db, who, &stored, &wanted, &payments.remitted(), Editor::Referent).await
+}
+
+/// The plan's proposal for a contract, lines that would go negative set to zero.
+pub fn proposal(
+    payments: &TemplatePayments,
+    offer: &Offer,
+    grid: &Quantities,
+    credit: Money,
+    stored: &[cheque::Model],
+) -> Vec<Line> {
+    let deliveries = delivered_values(offer, grid);
+    let held: Vec<Held> = stored.iter().map(cheques::held).collect();
+    let remitted = payments.remitted();
+    let contract = Contract {
+        template_dates: &payments.template_dates,
+        deliveries: &deliveries,
+        credit,
+        held: &held,
+        remitted: &remitted,
+    };
+    payments
+        .plan()
+        .propose(&contract)
+        .into_iter()
+        .map(|mut line| {
+            if line.amount < Money::ZERO {
+                line.amount = Money::ZERO;
+            }
+            line
+        })
+        .collect()
+}
