@@ -645,17 +645,10 @@ pub struct CreditForm {
 
 impl CreditForm {
     pub fn parse(&self) -> Result<Money, Vec<Problem>> {
-        let mut problems = Problems::new();
-        let raw = self.amount.trim();
-        let (negative, digits) = match raw.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, raw),
-        };
-        let amount = match digits {
-            "" => Some(Money::ZERO),
-            d => problems.take(Money::parse("amount", d)),
-        };
-        problems.finish(|| amount.map(|a| if negative { Money::ZERO - a } else { a }))
+        match self.amount.trim() {
+            "" => Ok(Money::ZERO),
+            raw => Money::parse("amount", raw).map_err(|p| vec![p]),
+        }
     }
 }
 

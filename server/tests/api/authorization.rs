@@ -303,8 +303,149 @@ fn contract_rows() -> Vec<Row> {
 
 fn rows() -> Vec<Row> {
     let mut rows = base_rows();
+    // Before the contract rows: those end by deleting the member's contract.
+    rows.extend(cheque_rows());
     rows.extend(contract_rows());
     rows
+}
+
+/// Allowed to those who manage producer 1, but the answer is `status` (a refusal by rule, or
+/// a missing row), not the permission's.
+fn managers_get(status: u16) -> fn(Who) -> u16 {
+    match status {
+        204 => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Member | Who::OtherReferent => 403,
+            _ => 204,
+        },
+        404 => |who| match who {
+            Who::Anon => 401,
+            Who::Member | Who::OtherReferent => 403,
+            _ => 404,
+        },
+        _ => |who| match who {
+            Who::Anon => 401,
+            Who::Outsider => 404,
+            Who::Member | Who::OtherReferent => 403,
+            _ => 422,
+        },
+    }
+}
+
+fn cheque_rows() -> Vec<Row> {
+    vec![
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/me/payments",
+            body: no_body,
+            expect: members_only(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}/payments",
+            body: |_, _| json!({ "lines": [] }),
+            // Only the cast's member holds a contract of this template.
+            expect: |who| match who {
+                Who::Anon => 401,
+                Who::Member => 200,
+                Who::Operator => 403,
+                _ => 404,
+            },
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/payments",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/payments",
+            body: |_, _| json!({ "strategy": "monthly_smoothed_editable", "payee": "Ferme Une" }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/collection",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/report",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/audit",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/receive",
+            body: |_, _| json!({ "received": [], "promised": [] }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/{cheque_id}",
+            body: |_, who| json!({ "comment": format!("vu par {}", persona(who)) }),
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/remittances",
+            // Allowed, refused by rule: the cheques of that date are not in yet.
+            body: |cast, _| json!({ "payment_date": cast.first_date.to_string() }),
+            expect: managers_get(422),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/remittances/{remittance_id}",
+            body: no_body,
+            expect: managers_get(404),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/remittances/{remittance_id}/delete",
+            body: no_body,
+            expect: managers_get(404),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/credit",
+            body: |_, _| json!({ "amount": "0" }),
+            expect: managers_get(204),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/carry-over",
+            body: no_body,
+            // Allowed, refused by rule: nothing to carry over.
+            expect: managers_get(422),
+        },
+        Row {
+            method: "GET",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/recompute",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/recompute",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+    ]
 }
 
 fn base_rows() -> Vec<Row> {
@@ -419,6 +560,7 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
     for who in EVERYONE {
         tokens.push((who, token_of(&app, &cast, who).await));
     }
+    let cheque_id = crate::payments::first_cheque(&app, &cast).await;
     let mut failures = Vec::new();
     for row in rows() {
         for (who, token) in &tokens {
@@ -430,7 +572,9 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
                 .replace("{product_id}", &cast.product_one.to_string())
                 .replace("{template_id}", &cast.template.to_string())
                 .replace("{date}", &cast.first_date.to_string())
-                .replace("{index}", "0");
+                .replace("{index}", "0")
+                .replace("{cheque_id}", &cheque_id.to_string())
+                .replace("{remittance_id}", "999999");
             let mut request = match row.method {
                 "GET" => app.client().get(app.url(&path)),
                 _ => app

@@ -7,5 +7,6 @@ mod bad_input;
 mod contracts;
 mod helpers;
 mod outputs;
+mod payments;
 mod pages;
 mod storage;

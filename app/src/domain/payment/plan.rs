@@ -3,11 +3,12 @@
 //! and the server (which recomputes before storing anything).
 
 use super::cheque::{Held, schedule};
-use super::editing::{LineRole, check_lines, roles};
+use super::cheque::ChequeState;
+use super::editing::{LineRole, check_lines, field, roles};
 use super::proposal::{Line, Terms, adjust, propose};
 use super::strategy::{Preset, Strategy};
 use crate::domain::money::Money;
-use crate::domain::problem::Problem;
+use crate::domain::problem::{Problem, ProblemCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -123,6 +124,27 @@ impl PaymentPlan {
             self.current(contract)
         };
         let roles = roles(&lines, preset.editable);
+        let refused: Vec<Problem> = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(line, role)| {
+                **role == LineRole::ReadOnly
+                    && typed.get(&line.date).is_some_and(|a| *a != line.amount)
+            })
+            .filter_map(|(line, _)| {
+                let held = contract.held.iter().find(|c| c.date == line.date);
+                let code = match held.map(|c| c.state) {
+                    Some(ChequeState::Received) => ProblemCode::ChequeReceived,
+                    Some(ChequeState::Remitted) => ProblemCode::ChequeRemitted,
+                    _ if contract.remitted.contains(&line.date) => ProblemCode::DateRemitted,
+                    _ => return None,
+                };
+                Some(Problem::new(&field(line), code))
+            })
+            .collect();
+        if !refused.is_empty() {
+            return Err(refused);
+        }
         if !roles.contains(&LineRole::Adjust) {
             return Ok(self.propose(contract));
         }
@@ -148,8 +170,6 @@ impl PaymentPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ProblemCode;
-    use crate::domain::payment::cheque::ChequeState;
     use crate::domain::payment::proposal::tests::day;
 
     fn euros(e: i64) -> Money {
@@ -192,6 +212,50 @@ mod tests {
         let refused = plan.edited(&contract, &too_much).expect_err("overpaid");
         assert_eq!(refused[0].code, ProblemCode::Overpaid);
         assert_eq!(refused[0].limit, Some(1000));
+    }
+
+    #[test]
+    fn a_member_cannot_retype_a_cheque_the_amap_holds() {
+        let deliveries = deliveries();
+        let dates: Vec<NaiveDate> = deliveries.iter().map(|(d, _)| *d).collect();
+        let remitted = BTreeSet::new();
+        let held = [
+            Held {
+                date: day(1, 1),
+                amount: euros(20),
+                state: ChequeState::Received,
+            },
+            Held {
+                date: day(2, 1),
+                amount: euros(20),
+                state: ChequeState::Promised,
+            },
+            Held {
+                date: day(3, 1),
+                amount: euros(20),
+                state: ChequeState::Promised,
+            },
+        ];
+        let contract = Contract {
+            template_dates: &dates,
+            deliveries: &deliveries,
+            credit: Money::ZERO,
+            held: &held,
+            remitted: &remitted,
+        };
+        let plan = PaymentPlan::default();
+        let typed = BTreeMap::from([(day(1, 1), euros(10)), (day(2, 1), euros(25))]);
+        let refused = plan.edited(&contract, &typed).expect_err("refused");
+        assert_eq!(
+            refused,
+            [Problem::new("payments.2025-01-01", ProblemCode::ChequeReceived)]
+        );
+        // Retyping the same amount is not a change.
+        let same = BTreeMap::from([(day(1, 1), euros(20)), (day(2, 1), euros(25))]);
+        assert_eq!(
+            amounts(&plan.edited(&contract, &same).expect("valid")),
+            [20, 25, 15]
+        );
     }
 
     #[test]
