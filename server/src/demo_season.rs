@@ -244,7 +244,8 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     spec.late_joiners = true;
     templates.push(create_template(db, amap.id, spec).await?);
 
-    subscribe_members(db, amap, &templates).await
+    subscribe_members(db, amap, &templates).await?;
+    crate::demo_cheques::seed(db, amap, &templates, deadline, today).await
 }
 
 /// What member number `i` orders from template number `t` (None: not subscribed).

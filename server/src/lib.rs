@@ -8,6 +8,7 @@ pub mod config;
 pub mod contracts;
 pub mod db;
 pub mod demo;
+pub mod demo_cheques;
 pub mod demo_season;
 pub mod error;
 pub mod exports;
