@@ -72,8 +72,38 @@ pub async fn copy_template(
         repo::stock::set_conversion(&txn, template.id, *conversion).await?;
     }
     repo::stock::recount(&txn, &template).await?;
+    if let Some(plan) = repo::cheques::plan(&txn, id).await? {
+        repo::cheques::save_plan(&txn, copied_plan(plan, template.id)).await?;
+    }
     let loaded = repo::templates::load(&txn, template).await?;
     let view = template_view(&txn, &loaded, &producer).await?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(view)))
+}
+
+/// The payment settings carried into a copy: all but what is tied to the old dates (the
+/// hand-in date, a free list of payment dates — replaced by AmapJ's default plan).
+fn copied_plan(
+    plan: crate::db::entities::payment_plan::Model,
+    template_id: i64,
+) -> crate::db::entities::payment_plan::Model {
+    use app::domain::payment::{PaymentDates, PaymentPlan, Strategy};
+    let free_dates = matches!(
+        serde_json::from_str::<Strategy>(&plan.strategy),
+        Ok(Strategy::Custom {
+            dates: PaymentDates::Free(_),
+            ..
+        })
+    );
+    let strategy = if free_dates {
+        serde_json::to_string(&PaymentPlan::default().strategy).unwrap_or(plan.strategy)
+    } else {
+        plan.strategy
+    };
+    crate::db::entities::payment_plan::Model {
+        template_id,
+        strategy,
+        hand_in_by: None,
+        ..plan
+    }
 }
