@@ -139,7 +139,10 @@ impl MigrationTrait for Migration {
                         (PaymentPlan::Table, PaymentPlan::TemplateId),
                         ContractTemplate::Table,
                     ))
-                    .foreign_key(&mut fk((PaymentPlan::Table, PaymentPlan::AmapId), Amap::Table))
+                    .foreign_key(&mut fk(
+                        (PaymentPlan::Table, PaymentPlan::AmapId),
+                        Amap::Table,
+                    ))
                     .foreign_key(
                         ForeignKey::create()
                             .from(PaymentPlan::Table, PaymentPlan::CollectorUserId)
@@ -166,7 +169,10 @@ impl MigrationTrait for Migration {
                         timestamp_with_time_zone(Remittance::CreatedAt)
                             .default(Expr::current_timestamp()),
                     )
-                    .foreign_key(&mut fk((Remittance::Table, Remittance::AmapId), Amap::Table))
+                    .foreign_key(&mut fk(
+                        (Remittance::Table, Remittance::AmapId),
+                        Amap::Table,
+                    ))
                     .foreign_key(&mut fk(
                         (Remittance::Table, Remittance::TemplateId),
                         ContractTemplate::Table,
@@ -265,7 +271,10 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(ChequeEvent::ToState, 16))
                     .col(date_null(ChequeEvent::PaymentDate))
                     .col(big_integer(ChequeEvent::AmountCents).default(0))
-                    .foreign_key(&mut fk((ChequeEvent::Table, ChequeEvent::AmapId), Amap::Table))
+                    .foreign_key(&mut fk(
+                        (ChequeEvent::Table, ChequeEvent::AmapId),
+                        Amap::Table,
+                    ))
                     .foreign_key(&mut fk(
                         (ChequeEvent::Table, ChequeEvent::TemplateId),
                         ContractTemplate::Table,

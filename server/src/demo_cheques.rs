@@ -100,7 +100,10 @@ pub async fn seed(
                 template_id: vegetables,
                 payment_date: first,
                 handed_on: today,
-                total: of_first.iter().map(|c| Money::from_cents(c.amount_cents)).sum(),
+                total: of_first
+                    .iter()
+                    .map(|c| Money::from_cents(c.amount_cents))
+                    .sum(),
                 count: i32::try_from(of_first.len()).unwrap_or(i32::MAX),
                 created_by: treasurer.id,
             },

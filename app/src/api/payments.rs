@@ -157,7 +157,10 @@ impl PaymentSettingsForm {
                 "monthly_smoothed_editable",
                 Some(Strategy::MonthlySmoothedEditable),
             ),
-            ("monthly_smoothed_fixed", Some(Strategy::MonthlySmoothedFixed)),
+            (
+                "monthly_smoothed_fixed",
+                Some(Strategy::MonthlySmoothedFixed),
+            ),
             ("per_delivery", Some(Strategy::PerDelivery)),
             (
                 "monthly_first_of_month_editable",
@@ -347,9 +350,27 @@ impl ScheduleBody {
                 input.amounts.insert(date, amount);
             }
             let details = Details {
-                bank: text(&mut problems, &format!("bank.{date}"), &line.bank, 100, false),
-                number: text(&mut problems, &format!("number.{date}"), &line.number, 50, false),
-                drawer: text(&mut problems, &format!("drawer.{date}"), &line.drawer, 100, false),
+                bank: text(
+                    &mut problems,
+                    &format!("bank.{date}"),
+                    &line.bank,
+                    100,
+                    false,
+                ),
+                number: text(
+                    &mut problems,
+                    &format!("number.{date}"),
+                    &line.number,
+                    50,
+                    false,
+                ),
+                drawer: text(
+                    &mut problems,
+                    &format!("drawer.{date}"),
+                    &line.drawer,
+                    100,
+                    false,
+                ),
             };
             input.details.insert(date, details);
         }
@@ -357,7 +378,10 @@ impl ScheduleBody {
     }
 }
 
-fn lines_from_fields(fields: &BTreeMap<String, String>, problems: &mut Problems) -> Vec<ChequeLine> {
+fn lines_from_fields(
+    fields: &BTreeMap<String, String>,
+    problems: &mut Problems,
+) -> Vec<ChequeLine> {
     let mut lines: BTreeMap<NaiveDate, ChequeLine> = BTreeMap::new();
     for (name, value) in fields {
         let Some((prefix, day)) = name.split_once('.') else {
@@ -586,7 +610,8 @@ pub struct RemitInput {
 impl RemitForm {
     pub fn parse(&self) -> Result<RemitInput, Vec<Problem>> {
         let mut problems = Problems::new();
-        let payment_date = super::templates::date(&mut problems, "payment_date", &self.payment_date);
+        let payment_date =
+            super::templates::date(&mut problems, "payment_date", &self.payment_date);
         let handed_on = match self.handed_on.trim() {
             "" => None,
             raw => {

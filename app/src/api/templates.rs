@@ -99,7 +99,13 @@ pub struct ProductInput {
 
 /// Trimmed free text. Control characters are refused (a NUL byte cannot even be stored by
 /// PostgreSQL); line breaks and tabs are allowed in long texts only.
-pub(crate) fn text(problems: &mut Problems, field: &str, raw: &str, max: usize, required: bool) -> String {
+pub(crate) fn text(
+    problems: &mut Problems,
+    field: &str,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> String {
     let value = raw.trim();
     let multiline = max > 200;
     if value

@@ -29,7 +29,8 @@ pub async fn cheque_audit(
 ) -> AppResult<Json<AuditLog>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let events = cheques::events(db, id).await?;
     let mut ids: Vec<i64> = events
         .iter()

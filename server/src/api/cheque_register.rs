@@ -32,7 +32,11 @@ pub async fn cheque_register(
     Ok(Json(load(&state, &access, &params).await?))
 }
 
-async fn load(state: &AppState, access: &AmapAccess, params: &RawPathParams) -> AppResult<Register> {
+async fn load(
+    state: &AppState,
+    access: &AmapAccess,
+    params: &RawPathParams,
+) -> AppResult<Register> {
     let id = path::id(params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, access, id, Action::ManageProducer).await?;
@@ -64,7 +68,10 @@ pub async fn cheque_collection(
 ) -> AppResult<Response> {
     let format = Format::from_query(query.as_deref())?;
     let view = load(&state, &access, &params).await?;
-    let stem = format!("cheques-a-collecter-{}", exports::slugify(&view.template.name));
+    let stem = format!(
+        "cheques-a-collecter-{}",
+        exports::slugify(&view.template.name)
+    );
     exports::respond(format, view, &stem, exports::cheques::collection_table)
 }
 

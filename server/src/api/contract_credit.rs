@@ -36,7 +36,8 @@ pub async fn set_credit(
     let id = path::id(&params, "template_id")?;
     let member_id = path::id(&params, "member_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let credit = form.parse().map_err(AppError::Validation)?;
     let sub = subscriptions::find(db, id, member_id)
         .await?
@@ -81,7 +82,8 @@ pub async fn carry_over_credit(
     let id = path::id(&params, "template_id")?;
     let member_id = path::id(&params, "member_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let sub = subscriptions::find(db, id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -105,7 +107,10 @@ pub async fn carry_over_credit(
             continue;
         }
         let dates = repo::templates::dates_of(db, vec![template.id]).await?;
-        if let Some(first) = dates.get(&template.id).and_then(|d| d.iter().min().copied()) {
+        if let Some(first) = dates
+            .get(&template.id)
+            .and_then(|d| d.iter().min().copied())
+        {
             candidates.push(((other, template), first));
         }
     }
@@ -116,7 +121,10 @@ pub async fn carry_over_credit(
         .map(|(i, (_, first))| (i, *first))
         .collect();
     let Some(index) = next_contract(after, &keyed) else {
-        return Err(AppError::field(Problem::new("credit", ProblemCode::NoNextContract)));
+        return Err(AppError::field(Problem::new(
+            "credit",
+            ProblemCode::NoNextContract,
+        )));
     };
     let ((next, next_template), _) = candidates.swap_remove(index);
     let next_loaded = repo::templates::load(db, next_template).await?;
@@ -144,7 +152,15 @@ pub async fn carry_over_credit(
         ],
     )
     .await?;
-    reschedule(&txn, to_who, &next_payments, &next_offer, &next_grid, next_credit).await?;
+    reschedule(
+        &txn,
+        to_who,
+        &next_payments,
+        &next_offer,
+        &next_grid,
+        next_credit,
+    )
+    .await?;
     txn.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

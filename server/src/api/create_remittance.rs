@@ -39,7 +39,8 @@ pub async fn create_remittance(
 ) -> AppResult<Json<Slip>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let input = form.parse().map_err(AppError::Validation)?;
     let handed_on = input
         .handed_on
@@ -65,7 +66,10 @@ pub async fn create_remittance(
         .filter(|c| c.payment_date == input.payment_date)
         .filter(|c| cheques::state_of(&c.state) == ChequeState::Received)
         .collect();
-    let total: Money = of_date.iter().map(|c| Money::from_cents(c.amount_cents)).sum();
+    let total: Money = of_date
+        .iter()
+        .map(|c| Money::from_cents(c.amount_cents))
+        .sum();
     let remittance = match cheques::insert_remittance(
         &txn,
         cheques::NewRemittance {

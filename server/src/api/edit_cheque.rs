@@ -44,7 +44,8 @@ pub async fn edit_cheque(
         .await?
         .ok_or(AppError::NotFound)?;
     let from = cheques::state_of(&cheque.state);
-    may_edit(from, Editor::Referent).map_err(|code| AppError::field(Problem::new("amount", code)))?;
+    may_edit(from, Editor::Referent)
+        .map_err(|code| AppError::field(Problem::new("amount", code)))?;
     if let Some(amount) = input.amount.filter(|a| a.cents() != cheque.amount_cents) {
         let states = [ChequeState::Promised, ChequeState::Received];
         if !cheques::set_amount(&txn, cheque_id, amount, &states).await? {

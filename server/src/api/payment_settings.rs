@@ -55,7 +55,8 @@ pub async fn set_payment_settings(
 ) -> AppResult<Json<PaymentSettings>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let input = form.parse().map_err(AppError::Validation)?;
     let template_dates: Vec<_> = loaded.dates.iter().map(|d| d.date).collect();
     input
@@ -68,11 +69,14 @@ pub async fn set_payment_settings(
             .iter()
             .any(|l| l.producer_id == producer.id && l.user_id == collector.0);
         if !refers {
-            return Err(AppError::field(Problem::new("collector", ProblemCode::UnknownValue)));
+            return Err(AppError::field(Problem::new(
+                "collector",
+                ProblemCode::UnknownValue,
+            )));
         }
     }
-    let strategy = serde_json::to_string(&input.plan.strategy)
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let strategy =
+        serde_json::to_string(&input.plan.strategy).map_err(|e| AppError::Internal(e.into()))?;
     cheques::save_plan(
         db,
         crate::db::entities::payment_plan::Model {

@@ -35,7 +35,8 @@ pub async fn receive_cheques(
 ) -> AppResult<Json<Register>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let (received, promised) = body.ids().map_err(AppError::Validation)?;
     let moves = received
         .iter()

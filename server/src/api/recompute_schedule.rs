@@ -61,7 +61,8 @@ async fn run(
     let id = path::id(params, "template_id")?;
     let member_id = path::id(params, "member_id")?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, access, id, Action::ManageProducer).await?;
     let sub = subscriptions::find(db, id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -76,8 +77,15 @@ async fn run(
     let before: Vec<ChequeView> = stored.iter().map(|c| cheque_view(c, &handed_on)).collect();
     let after: Vec<ChequeView> = if apply {
         let who = Who::of(&sub, access.user.user.id);
-        schedule::apply(&txn, who, &stored, &wanted, &payments.remitted(), Editor::Referent)
-            .await?;
+        schedule::apply(
+            &txn,
+            who,
+            &stored,
+            &wanted,
+            &payments.remitted(),
+            Editor::Referent,
+        )
+        .await?;
         let now = cheques::of_subscription(&txn, sub.id).await?;
         now.iter().map(|c| cheque_view(c, &handed_on)).collect()
     } else {
@@ -88,17 +96,19 @@ async fn run(
                 let kept = stored.iter().find(|c| c.payment_date == l.date);
                 ChequeView {
                     amount: l.amount,
-                    ..kept.map(|c| cheque_view(c, &handed_on)).unwrap_or(ChequeView {
-                        id: 0,
-                        date: l.date,
-                        amount: l.amount,
-                        state: ChequeState::Promised,
-                        bank: String::new(),
-                        number: String::new(),
-                        drawer: String::new(),
-                        comment: String::new(),
-                        handed_on: None,
-                    })
+                    ..kept
+                        .map(|c| cheque_view(c, &handed_on))
+                        .unwrap_or(ChequeView {
+                            id: 0,
+                            date: l.date,
+                            amount: l.amount,
+                            state: ChequeState::Promised,
+                            bank: String::new(),
+                            number: String::new(),
+                            drawer: String::new(),
+                            comment: String::new(),
+                            handed_on: None,
+                        })
                 }
             })
             .collect()
@@ -110,7 +120,10 @@ async fn run(
     }
     Ok(Recomputed {
         subscription_id: sub.id,
-        ordered: delivered_values(&offer, &grid).iter().map(|(_, v)| *v).sum(),
+        ordered: delivered_values(&offer, &grid)
+            .iter()
+            .map(|(_, v)| *v)
+            .sum(),
         before,
         after,
     })

@@ -39,7 +39,8 @@ pub async fn show_remittance(
     let remittance_id = path::id(&params, "remittance_id")?;
     let format = Format::from_query(query.as_deref())?;
     let db = &state.db;
-    let (loaded, producer) = contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    let (loaded, producer) =
+        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let remittance = cheques::remittance(db, id, remittance_id)
         .await?
         .ok_or(AppError::NotFound)?;

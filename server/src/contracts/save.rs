@@ -6,17 +6,17 @@
 use super::{local_now, views};
 use crate::db::entities::{amap, producer};
 use crate::error::{AppError, AppResult};
+use crate::payments::schedule::{TemplatePayments, Who, reschedule};
 use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
-use crate::payments::schedule::{TemplatePayments, Who, reschedule};
 use crate::repo::{self, cheques, stock, subscriptions};
-use app::domain::payment::cheque::may_delete_contract;
 use app::api::contracts::ContractEntry;
 use app::domain::contract::deadline::{Window, member_window};
 use app::domain::contract::entry::shortage_problem;
 use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
 use app::domain::contract::{Nature, Offer, Quantities};
+use app::domain::payment::cheque::may_delete_contract;
 use app::domain::{Problem, ProblemCode};
 use sea_orm::DatabaseConnection;
 

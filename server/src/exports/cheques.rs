@@ -81,7 +81,11 @@ pub fn report_table(r: &Register) -> Table {
     .iter()
     .map(|h| (*h).to_owned())
     .collect();
-    headers.extend(r.dates.iter().map(|d| d.date.format("%d/%m/%Y").to_string()));
+    headers.extend(
+        r.dates
+            .iter()
+            .map(|d| d.date.format("%d/%m/%Y").to_string()),
+    );
     let rows = r
         .rows
         .iter()
@@ -126,7 +130,13 @@ pub fn report_table(r: &Register) -> Table {
 
 /// Amapien | Banque | N° de chèque | Nom sur le chèque | Montant.
 pub fn slip_table(s: &Slip) -> Table {
-    let headers = ["Amapien", "Banque", "N° de chèque", "Nom sur le chèque", "Montant (€)"];
+    let headers = [
+        "Amapien",
+        "Banque",
+        "N° de chèque",
+        "Nom sur le chèque",
+        "Montant (€)",
+    ];
     Table {
         sheet: "Bordereau de remise",
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),

@@ -6,9 +6,7 @@ use crate::db::entities::{app_user, cheque, producer, remittance, subscription};
 use crate::error::AppResult;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, cheques, subscriptions};
-use app::api::payments::{
-    PaymentDateView, Register, RegisterRow, RemittanceRef, Slip, SlipLine,
-};
+use app::api::payments::{PaymentDateView, Register, RegisterRow, RemittanceRef, Slip, SlipLine};
 use app::api::producers::PersonRef;
 use app::domain::payment::ChequeState;
 use app::domain::payment::register::{DateStatus, Tally, next_to_remit, slip_consistent};

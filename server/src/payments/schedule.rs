@@ -45,7 +45,10 @@ impl TemplatePayments {
     }
 
     pub fn handed_on(&self) -> HashMap<i64, NaiveDate> {
-        self.remittances.iter().map(|r| (r.id, r.handed_on)).collect()
+        self.remittances
+            .iter()
+            .map(|r| (r.id, r.handed_on))
+            .collect()
     }
 
     pub fn payment_dates(&self) -> Vec<NaiveDate> {
@@ -214,7 +217,15 @@ pub async fn reschedule(
         return Ok(());
     }
     let wanted = proposal(payments, offer, grid, credit, &stored);
-    apply(db, who, &stored, &wanted, &payments.remitted(), Editor::Referent).await
+    apply(
+        db,
+        who,
+        &stored,
+        &wanted,
+        &payments.remitted(),
+        Editor::Referent,
+    )
+    .await
 }
 
 /// The plan's proposal for a contract, lines that would go negative set to zero.

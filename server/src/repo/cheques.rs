@@ -131,9 +131,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewCheque) -> Result<cheque:
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    cheque::Entity::insert(active)
-        .exec_with_returning(db)
-        .await
+    cheque::Entity::insert(active).exec_with_returning(db).await
 }
 
 /// Changes an amount only while the cheque is still in one of `states` (checked in the
@@ -280,7 +278,10 @@ pub async fn remit_date(
     remittance_id: i64,
 ) -> Result<u64, DbErr> {
     let result = cheque::Entity::update_many()
-        .col_expr(cheque::Column::State, Expr::value(ChequeState::Remitted.as_str()))
+        .col_expr(
+            cheque::Column::State,
+            Expr::value(ChequeState::Remitted.as_str()),
+        )
         .col_expr(cheque::Column::RemittanceId, Expr::value(remittance_id))
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(cheque::Column::TemplateId.eq(template_id))
@@ -294,8 +295,14 @@ pub async fn remit_date(
 /// Gives the slip's cheques back to the AMAP and deletes the slip.
 pub async fn undo_remittance(db: &impl ConnectionTrait, remittance_id: i64) -> Result<(), DbErr> {
     cheque::Entity::update_many()
-        .col_expr(cheque::Column::State, Expr::value(ChequeState::Received.as_str()))
-        .col_expr(cheque::Column::RemittanceId, Expr::value(Option::<i64>::None))
+        .col_expr(
+            cheque::Column::State,
+            Expr::value(ChequeState::Received.as_str()),
+        )
+        .col_expr(
+            cheque::Column::RemittanceId,
+            Expr::value(Option::<i64>::None),
+        )
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(cheque::Column::RemittanceId.eq(remittance_id))
         .exec(db)
@@ -341,7 +348,10 @@ pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result
         amount_cents: Set(e.amount.cents()),
         ..Default::default()
     });
-    cheque_event::Entity::insert_many(rows).exec(db).await.map(|_| ())
+    cheque_event::Entity::insert_many(rows)
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn events(
@@ -362,7 +372,10 @@ pub async fn set_credit(
 ) -> Result<(), DbErr> {
     use crate::db::entities::subscription;
     subscription::Entity::update_many()
-        .col_expr(subscription::Column::CreditCents, Expr::value(credit.cents()))
+        .col_expr(
+            subscription::Column::CreditCents,
+            Expr::value(credit.cents()),
+        )
         .filter(subscription::Column::Id.eq(subscription_id))
         .exec(db)
         .await

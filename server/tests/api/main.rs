@@ -7,6 +7,6 @@ mod bad_input;
 mod contracts;
 mod helpers;
 mod outputs;
-mod payments;
 mod pages;
+mod payments;
 mod storage;

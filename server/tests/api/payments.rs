@@ -17,7 +17,10 @@ pub async fn first_cheque(app: &TestApp, cast: &Cast) -> i64 {
     let member = app.token(cast.member.email).await;
     let (status, body) = app
         .post(
-            &format!("/api/v1/amaps/{SLUG}/me/contracts/{}/payments", cast.template),
+            &format!(
+                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
+                cast.template
+            ),
             Some(&member),
             json!({ "lines": [] }),
         )
@@ -73,7 +76,9 @@ impl Season {
             .zip([4, 3, 3])
             .map(|(d, qty)| json!({ "date": d, "product": cast.product_one, "qty": qty }))
             .collect();
-        let (status, body) = app.post(&self.me(), Some(token), json!({ "grid": grid })).await;
+        let (status, body) = app
+            .post(&self.me(), Some(token), json!({ "grid": grid }))
+            .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
 }
@@ -83,7 +88,11 @@ fn amounts(cheques: &Value) -> Vec<String> {
         .as_array()
         .expect("cheques")
         .iter()
-        .map(|c| c["amount"].as_str().map_or(c["amount"].to_string(), str::to_owned))
+        .map(|c| {
+            c["amount"]
+                .as_str()
+                .map_or(c["amount"].to_string(), str::to_owned)
+        })
         .collect()
 }
 
@@ -104,52 +113,59 @@ fn ids(cheques: &Value) -> Vec<i64> {
         .collect()
 }
 
-on_both_engines!(a_member_edits_the_schedule_and_the_last_cheque_adjusts, |app| {
-    let cast = app.cast().await;
-    let season = season(&app, &cast, "Vin", 0).await;
-    let member = app.token(cast.member.email).await;
-    season.sign_up(&app, &cast, &member).await;
-    // Signing up stores AmapJ's proposal: 100 € over three months → 34 / 34 / 32.
-    let (_, page) = app.get(&season.me(), Some(&member)).await;
-    assert_eq!(cents(&page["schedule"]["cheques"]), [3400, 3400, 3200]);
-    // The member writes 40 € on the second cheque: the last one becomes 26 €, and the bank
-    // details are kept.
-    let [d1, d2, d3] = season.dates;
-    let payments = format!("{}/payments", season.me());
-    let (status, view) = app
-        .post(
-            &payments,
-            Some(&member),
-            json!({ format!("pay.{d2}"): "40", format!("bank.{d1}"): "Crédit Agricole",
+on_both_engines!(
+    a_member_edits_the_schedule_and_the_last_cheque_adjusts,
+    |app| {
+        let cast = app.cast().await;
+        let season = season(&app, &cast, "Vin", 0).await;
+        let member = app.token(cast.member.email).await;
+        season.sign_up(&app, &cast, &member).await;
+        // Signing up stores AmapJ's proposal: 100 € over three months → 34 / 34 / 32.
+        let (_, page) = app.get(&season.me(), Some(&member)).await;
+        assert_eq!(cents(&page["schedule"]["cheques"]), [3400, 3400, 3200]);
+        // The member writes 40 € on the second cheque: the last one becomes 26 €, and the bank
+        // details are kept.
+        let [d1, d2, d3] = season.dates;
+        let payments = format!("{}/payments", season.me());
+        let (status, view) = app
+            .post(
+                &payments,
+                Some(&member),
+                json!({ format!("pay.{d2}"): "40", format!("bank.{d1}"): "Crédit Agricole",
                 format!("number.{d1}"): "1234567", format!("drawer.{d1}"): "M. Membre" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{view}");
-    assert_eq!(cents(&view["cheques"]), [3400, 4000, 2600]);
-    assert_eq!(view["cheques"][0]["bank"], "Crédit Agricole");
-    assert_eq!(view["cheques"][0]["number"], "1234567");
-    // 70 + 40 would overpay by 10 €: refused on the adjusting line, nothing stored.
-    let (status, refused) = app
-        .post(
-            &payments,
-            Some(&member),
-            json!({ format!("pay.{d1}"): "70", format!("pay.{d2}"): "40" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
-    assert_eq!(refused["fields"][0]["field"], format!("payments.{d3}"));
-    assert_eq!(refused["fields"][0]["code"], "overpaid");
-    let message = refused["fields"][0]["message"].as_str().expect("message");
-    assert!(message.contains("trop-payé de 10,00"), "{message}");
-    let (_, page) = app.get(&season.me(), Some(&member)).await;
-    assert_eq!(cents(&page["schedule"]["cheques"]), [3400, 4000, 2600]);
-    // A zero line is not stored: the second cheque disappears, the last takes the rest.
-    let (status, view) = app
-        .post(&payments, Some(&member), json!({ format!("pay.{d2}"): "0" }))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{view}");
-    assert_eq!(cents(&view["cheques"]), [3400, 6600]);
-});
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{view}");
+        assert_eq!(cents(&view["cheques"]), [3400, 4000, 2600]);
+        assert_eq!(view["cheques"][0]["bank"], "Crédit Agricole");
+        assert_eq!(view["cheques"][0]["number"], "1234567");
+        // 70 + 40 would overpay by 10 €: refused on the adjusting line, nothing stored.
+        let (status, refused) = app
+            .post(
+                &payments,
+                Some(&member),
+                json!({ format!("pay.{d1}"): "70", format!("pay.{d2}"): "40" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert_eq!(refused["fields"][0]["field"], format!("payments.{d3}"));
+        assert_eq!(refused["fields"][0]["code"], "overpaid");
+        let message = refused["fields"][0]["message"].as_str().expect("message");
+        assert!(message.contains("trop-payé de 10,00"), "{message}");
+        let (_, page) = app.get(&season.me(), Some(&member)).await;
+        assert_eq!(cents(&page["schedule"]["cheques"]), [3400, 4000, 2600]);
+        // A zero line is not stored: the second cheque disappears, the last takes the rest.
+        let (status, view) = app
+            .post(
+                &payments,
+                Some(&member),
+                json!({ format!("pay.{d2}"): "0" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{view}");
+        assert_eq!(cents(&view["cheques"]), [3400, 6600]);
+    }
+);
 
 on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     let cast = app.cast().await;
@@ -171,7 +187,12 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheques_missing");
-    assert!(body["fields"][0]["message"].as_str().unwrap_or("").contains("Membre"));
+    assert!(
+        body["fields"][0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Membre")
+    );
 
     // Received: the member can no longer change it, nor withdraw the contract.
     let receive = season.manage("cheques/receive");
@@ -181,7 +202,11 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(status, StatusCode::OK);
     let payments = format!("{}/payments", season.me());
     let (status, body) = app
-        .post(&payments, Some(&member), json!({ format!("pay.{d1}"): "10" }))
+        .post(
+            &payments,
+            Some(&member),
+            json!({ format!("pay.{d1}"): "10" }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_received");
@@ -205,7 +230,10 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{slip}");
-    assert_eq!((slip["count"].as_i64(), slip["consistent"].as_bool()), (Some(1), Some(true)));
+    assert_eq!(
+        (slip["count"].as_i64(), slip["consistent"].as_bool()),
+        (Some(1), Some(true))
+    );
     assert_eq!(slip["handed_on"], json!(d1));
     // A remitted cheque never changes: not by ticking, not by correction, not by the member.
     let (status, body) = app
@@ -223,13 +251,21 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     let (status, body) = app
-        .post(&payments, Some(&member), json!({ format!("pay.{d2}"): "5" }))
+        .post(
+            &payments,
+            Some(&member),
+            json!({ format!("pay.{d2}"): "5" }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     // The same date twice: refused.
     let (status, body) = app
-        .post(&remit, Some(&treasurer), json!({ "payment_date": d2, "confirm": "on" }))
+        .post(
+            &remit,
+            Some(&treasurer),
+            json!({ "payment_date": d2, "confirm": "on" }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "date_remitted");
@@ -261,9 +297,17 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
         .map(|c| c["state"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(states, ["received", "received", "promised"]);
-    assert!(register["dates"].as_array().expect("dates").iter().all(|d| d["remittance"].is_null()));
+    assert!(
+        register["dates"]
+            .as_array()
+            .expect("dates")
+            .iter()
+            .all(|d| d["remittance"].is_null())
+    );
     // Every move is in the audit trail, newest first.
-    let (_, audit) = app.get(&season.manage("cheques/audit"), Some(&treasurer)).await;
+    let (_, audit) = app
+        .get(&season.manage("cheques/audit"), Some(&treasurer))
+        .await;
     let actions: Vec<&str> = audit["entries"]
         .as_array()
         .expect("entries")
@@ -287,7 +331,11 @@ on_both_engines!(two_treasurers_remitting_the_same_date_get_one_slip, |app| {
     let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
     let all = ids(&register["rows"][0]["cheques"]);
     let (status, _) = app
-        .post(&season.manage("cheques/receive"), Some(&treasurer), json!({ "received": all }))
+        .post(
+            &season.manage("cheques/receive"),
+            Some(&treasurer),
+            json!({ "received": all }),
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let remit = season.manage("remittances");
@@ -309,7 +357,9 @@ on_both_engines!(two_treasurers_remitting_the_same_date_get_one_slip, |app| {
         .count();
     assert_eq!(slips, 1);
     // The member now reads it as handed to the producer, with the real date.
-    let (_, mine) = app.get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&member)).await;
+    let (_, mine) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&member))
+        .await;
     let contract = mine["contracts"]
         .as_array()
         .expect("contracts")
@@ -335,7 +385,9 @@ on_both_engines!(mes_paiements_groups_cheques_and_shows_only_mine, |app| {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let (_, mine) = app.get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&member)).await;
+    let (_, mine) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&member))
+        .await;
     let contract = mine["contracts"]
         .as_array()
         .expect("contracts")
@@ -350,7 +402,9 @@ on_both_engines!(mes_paiements_groups_cheques_and_shows_only_mine, |app| {
     assert_eq!(contract["payee"], "Ferme Une");
     // Another member of the AMAP sees none of these cheques.
     let admin = app.token(cast.admin.email).await;
-    let (_, theirs) = app.get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&admin)).await;
+    let (_, theirs) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/me/payments"), Some(&admin))
+        .await;
     assert!(
         theirs["contracts"]
             .as_array()
@@ -363,74 +417,93 @@ on_both_engines!(mes_paiements_groups_cheques_and_shows_only_mine, |app| {
     assert_eq!(status, StatusCode::FORBIDDEN);
 });
 
-on_both_engines!(a_credit_carries_over_into_the_next_contracts_proposal, |app| {
-    let cast = app.cast().await;
-    let spring = season(&app, &cast, "Vin de printemps", 0).await;
-    let autumn = season(&app, &cast, "Vin d'automne", 120).await;
-    let member = app.token(cast.member.email).await;
-    let treasurer = app.token(cast.treasurer.email).await;
-    spring.sign_up(&app, &cast, &member).await;
-    autumn.sign_up(&app, &cast, &member).await;
-    let member_id = cast.member.id;
-    // Nothing to carry while the balance is not positive.
-    let carry = spring.manage(&format!("subscriptions/{member_id}/carry-over"));
-    let (status, body) = app.post(&carry, Some(&treasurer), json!({})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(body["fields"][0]["code"], "nothing_to_carry");
-    // A 130 € credit on spring (100 € ordered) leaves a 30 € balance to carry over.
-    let (status, _) = app
-        .post(
-            &spring.manage(&format!("subscriptions/{member_id}/credit")),
+on_both_engines!(
+    a_credit_carries_over_into_the_next_contracts_proposal,
+    |app| {
+        let cast = app.cast().await;
+        let spring = season(&app, &cast, "Vin de printemps", 0).await;
+        let autumn = season(&app, &cast, "Vin d'automne", 120).await;
+        let member = app.token(cast.member.email).await;
+        let treasurer = app.token(cast.treasurer.email).await;
+        spring.sign_up(&app, &cast, &member).await;
+        autumn.sign_up(&app, &cast, &member).await;
+        let member_id = cast.member.id;
+        // Nothing to carry while the balance is not positive.
+        let carry = spring.manage(&format!("subscriptions/{member_id}/carry-over"));
+        let (status, body) = app.post(&carry, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["fields"][0]["code"], "nothing_to_carry");
+        // A 130 € credit on spring (100 € ordered) leaves a 30 € balance to carry over.
+        let (status, _) = app
+            .post(
+                &spring.manage(&format!("subscriptions/{member_id}/credit")),
+                Some(&treasurer),
+                json!({ "amount": "130" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, body) = app.post(&carry, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        let (_, register) = app.get(&autumn.manage("cheques"), Some(&treasurer)).await;
+        let row = &register["rows"][0];
+        assert_eq!(
+            euros(row["tally"]["credit"].as_str().expect("credit")),
+            3000
+        );
+        // The autumn cheques now cover 100 − 30 = 70 €.
+        assert_eq!(cents(&row["cheques"]).iter().sum::<i64>(), 7000);
+        assert_eq!(euros(row["schedule_gap"].as_str().expect("gap")), 0);
+        let (_, register) = app.get(&spring.manage("cheques"), Some(&treasurer)).await;
+        assert_eq!(
+            euros(register["rows"][0]["balance"].as_str().expect("balance")),
+            0
+        );
+    }
+);
+
+on_both_engines!(
+    a_price_change_is_shown_then_recomputed_on_promised_cheques_only,
+    |app| {
+        let cast = app.cast().await;
+        let season = season(&app, &cast, "Vin", 0).await;
+        let member = app.token(cast.member.email).await;
+        let treasurer = app.token(cast.treasurer.email).await;
+        season.sign_up(&app, &cast, &member).await;
+        let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+        let first = ids(&register["rows"][0]["cheques"])[0];
+        app.post(
+            &season.manage("cheques/receive"),
             Some(&treasurer),
-            json!({ "amount": "130" }),
+            json!({ "received": [first] }),
         )
         .await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
-    let (status, body) = app.post(&carry, Some(&treasurer), json!({})).await;
-    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
-    let (_, register) = app.get(&autumn.manage("cheques"), Some(&treasurer)).await;
-    let row = &register["rows"][0];
-    assert_eq!(euros(row["tally"]["credit"].as_str().expect("credit")), 3000);
-    // The autumn cheques now cover 100 − 30 = 70 €.
-    assert_eq!(cents(&row["cheques"]).iter().sum::<i64>(), 7000);
-    assert_eq!(euros(row["schedule_gap"].as_str().expect("gap")), 0);
-    let (_, register) = app.get(&spring.manage("cheques"), Some(&treasurer)).await;
-    assert_eq!(euros(register["rows"][0]["balance"].as_str().expect("balance")), 0);
-});
-
-on_both_engines!(a_price_change_is_shown_then_recomputed_on_promised_cheques_only, |app| {
-    let cast = app.cast().await;
-    let season = season(&app, &cast, "Vin", 0).await;
-    let member = app.token(cast.member.email).await;
-    let treasurer = app.token(cast.treasurer.email).await;
-    season.sign_up(&app, &cast, &member).await;
-    let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
-    let first = ids(&register["rows"][0]["cheques"])[0];
-    app.post(&season.manage("cheques/receive"), Some(&treasurer), json!({ "received": [first] }))
-        .await;
-    // 10 € → 12 €: the order is now 120 €, the cheques still say 100 €.
-    let (status, body) = app
+        // 10 € → 12 €: the order is now 120 €, the cheques still say 100 €.
+        let (status, body) = app
         .post(
             &season.manage("changes"),
             Some(&treasurer),
             json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "12,00", "apply": "on" }),
         )
         .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
-    assert_eq!(euros(register["rows"][0]["schedule_gap"].as_str().expect("gap")), -2000);
-    let recompute = season.manage(&format!("subscriptions/{}/recompute", cast.member.id));
-    let (_, preview) = app.get(&recompute, Some(&treasurer)).await;
-    assert_eq!(cents(&preview["before"]), [3400, 3400, 3200]);
-    // The received 34 € stays; the 86 € left are spread over the two promised cheques.
-    assert_eq!(cents(&preview["after"]), [3400, 4300, 4300]);
-    let (_, unchanged) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
-    assert_eq!(cents(&unchanged["rows"][0]["cheques"]), [3400, 3400, 3200]);
-    let (status, applied) = app.post(&recompute, Some(&treasurer), json!({})).await;
-    assert_eq!(status, StatusCode::OK, "{applied}");
-    assert_eq!(cents(&applied["after"]), [3400, 4300, 4300]);
-    assert_eq!(applied["after"][0]["state"], "received");
-});
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+        assert_eq!(
+            euros(register["rows"][0]["schedule_gap"].as_str().expect("gap")),
+            -2000
+        );
+        let recompute = season.manage(&format!("subscriptions/{}/recompute", cast.member.id));
+        let (_, preview) = app.get(&recompute, Some(&treasurer)).await;
+        assert_eq!(cents(&preview["before"]), [3400, 3400, 3200]);
+        // The received 34 € stays; the 86 € left are spread over the two promised cheques.
+        assert_eq!(cents(&preview["after"]), [3400, 4300, 4300]);
+        let (_, unchanged) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+        assert_eq!(cents(&unchanged["rows"][0]["cheques"]), [3400, 3400, 3200]);
+        let (status, applied) = app.post(&recompute, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{applied}");
+        assert_eq!(cents(&applied["after"]), [3400, 4300, 4300]);
+        assert_eq!(applied["after"][0]["state"], "received");
+    }
+);
 
 on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     let cast = app.cast().await;
@@ -440,7 +513,9 @@ on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     season.sign_up(&app, &cast, &member).await;
     let settings = json!({ "strategy": "monthly_smoothed_editable", "payee": "GAEC du Clos",
         "hand_in_by": season.dates[0].to_string() });
-    let (status, body) = app.post(&season.manage("payments"), Some(&treasurer), settings).await;
+    let (status, body) = app
+        .post(&season.manage("payments"), Some(&treasurer), settings)
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let download = |path: String| {
         let request = app.client().get(app.url(&path)).bearer_auth(&treasurer);
@@ -456,12 +531,19 @@ on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     assert!(text.contains("GAEC du Clos"), "{text}");
     let report = download(season.manage("cheques/report?format=csv")).await;
     let text = String::from_utf8_lossy(&report);
-    assert!(text.contains("Total;100,00;0,00;100,00;0,00;0,00;-100,00;34,00;34,00;32,00"), "{text}");
+    assert!(
+        text.contains("Total;100,00;0,00;100,00;0,00;0,00;-100,00;34,00;34,00;32,00"),
+        "{text}"
+    );
     // A slip, as a workbook.
     let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
     let first = ids(&register["rows"][0]["cheques"])[0];
-    app.post(&season.manage("cheques/receive"), Some(&treasurer), json!({ "received": [first] }))
-        .await;
+    app.post(
+        &season.manage("cheques/receive"),
+        Some(&treasurer),
+        json!({ "received": [first] }),
+    )
+    .await;
     let (_, slip) = app
         .post(
             &season.manage("remittances"),

@@ -121,10 +121,20 @@ pub fn schedule(
 /// One write that turns the stored cheques into a new schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    Insert { date: NaiveDate, amount: Money },
-    Update { date: NaiveDate, from: Money, to: Money },
+    Insert {
+        date: NaiveDate,
+        amount: Money,
+    },
+    Update {
+        date: NaiveDate,
+        from: Money,
+        to: Money,
+    },
     /// The amount went to zero: zero cheques are not stored.
-    Delete { date: NaiveDate, amount: Money },
+    Delete {
+        date: NaiveDate,
+        amount: Money,
+    },
 }
 
 /// The writes that make the stored cheques match `wanted`, or every rule they would break. A
@@ -238,7 +248,11 @@ mod tests {
         let remitted = BTreeSet::from([day(1, 1)]);
         let lines = schedule(
             &[day(1, 1), day(2, 1), day(3, 1), day(4, 1)],
-            &[held(1, 1000, Remitted), held(2, 1000, Received), held(3, 700, Promised)],
+            &[
+                held(1, 1000, Remitted),
+                held(2, 1000, Received),
+                held(3, 700, Promised),
+            ],
             &remitted,
         );
         let view: Vec<(i64, bool)> = lines
@@ -281,8 +295,14 @@ mod tests {
         assert_eq!(
             codes,
             [
-                ("payments.2025-01-01".to_owned(), ProblemCode::ChequeRemitted),
-                ("payments.2025-02-01".to_owned(), ProblemCode::ChequeReceived),
+                (
+                    "payments.2025-01-01".to_owned(),
+                    ProblemCode::ChequeRemitted
+                ),
+                (
+                    "payments.2025-02-01".to_owned(),
+                    ProblemCode::ChequeReceived
+                ),
                 ("payments.2025-03-01".to_owned(), ProblemCode::DateRemitted),
             ]
         );

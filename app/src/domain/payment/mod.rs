@@ -19,12 +19,12 @@ pub mod strategy;
 
 pub use cheque::{ChequeState, Editor, Held};
 pub use dates::PaymentDates;
-pub use plan::{Contract, PaymentPlan, delivered_values};
-pub use register::Tally;
 pub use editing::{LineRole, adjust_after_edit, check_lines, roles};
+pub use plan::{Contract, PaymentPlan, delivered_values};
 pub use proposal::{
     Line, NothingModifiable, ProposalKind, Terms, adjust, delivery_values, propose,
 };
+pub use register::Tally;
 pub use strategy::{Preset, Strategy};
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! the one a member's typed amounts make. Shared by the sign-up page (live, in the browser)
 //! and the server (which recomputes before storing anything).
 
-use super::cheque::{Held, schedule};
 use super::cheque::ChequeState;
+use super::cheque::{Held, schedule};
 use super::editing::{LineRole, check_lines, field, roles};
 use super::proposal::{Line, Terms, adjust, propose};
 use super::strategy::{Preset, Strategy};
@@ -90,7 +90,9 @@ impl PaymentPlan {
 
     /// The stored cheques laid out on the payment dates, unchanged.
     pub fn current(&self, contract: &Contract) -> Vec<Line> {
-        let dates = self.payment_dates(contract.template_dates).unwrap_or_default();
+        let dates = self
+            .payment_dates(contract.template_dates)
+            .unwrap_or_default();
         schedule(&dates, contract.held, contract.remitted)
     }
 
@@ -248,7 +250,10 @@ mod tests {
         let refused = plan.edited(&contract, &typed).expect_err("refused");
         assert_eq!(
             refused,
-            [Problem::new("payments.2025-01-01", ProblemCode::ChequeReceived)]
+            [Problem::new(
+                "payments.2025-01-01",
+                ProblemCode::ChequeReceived
+            )]
         );
         // Retyping the same amount is not a change.
         let same = BTreeMap::from([(day(1, 1), euros(20)), (day(2, 1), euros(25))]);

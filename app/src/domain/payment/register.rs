@@ -94,11 +94,7 @@ impl DateStatus {
 
 /// The payment date AmapJ would remit next: the earliest one with cheques and no slip yet.
 pub fn next_to_remit(dates: &[DateStatus]) -> Option<NaiveDate> {
-    dates
-        .iter()
-        .filter(|d| d.waiting())
-        .map(|d| d.date)
-        .min()
+    dates.iter().filter(|d| d.waiting()).map(|d| d.date).min()
 }
 
 /// The field remittance problems are reported on.
@@ -106,11 +102,7 @@ pub const REMIT_FIELD: &str = "payment_date";
 
 /// Whether `date` may be remitted now. Every cheque of that date must be at the AMAP (the
 /// problem names who is missing); a date other than the earliest needs `confirmed`.
-pub fn check_remit(
-    date: NaiveDate,
-    dates: &[DateStatus],
-    confirmed: bool,
-) -> Result<(), Problem> {
+pub fn check_remit(date: NaiveDate, dates: &[DateStatus], confirmed: bool) -> Result<(), Problem> {
     let problem = |code| Problem::new(REMIT_FIELD, code);
     let Some(status) = dates.iter().find(|d| d.date == date) else {
         return Err(problem(ProblemCode::NothingToRemit));
@@ -197,11 +189,18 @@ mod tests {
 
     #[test]
     fn balance_counts_only_what_reached_the_producer() {
-        let cheques = [held(1, 30, Remitted), held(2, 30, Received), held(3, 40, Promised)];
+        let cheques = [
+            held(1, 30, Remitted),
+            held(2, 30, Received),
+            held(3, 40, Promised),
+        ];
         let tally = Tally::new(euros(100), euros(10), &cheques);
         assert_eq!(tally.balance(), euros(-60));
         assert_eq!(tally.schedule_gap(), euros(10));
-        assert_eq!((tally.promised.cheques, tally.received.amount), (1, euros(30)));
+        assert_eq!(
+            (tally.promised.cheques, tally.received.amount),
+            (1, euros(30))
+        );
         assert_eq!(tally.to_return(), None);
     }
 
@@ -288,7 +287,11 @@ mod tests {
 
     #[test]
     fn a_credit_goes_to_the_next_contract_with_the_producer() {
-        let candidates = [("autumn", day(9, 1)), ("old", day(1, 1)), ("winter", day(12, 1))];
+        let candidates = [
+            ("autumn", day(9, 1)),
+            ("old", day(1, 1)),
+            ("winter", day(12, 1)),
+        ];
         assert_eq!(next_contract(day(6, 1), &candidates), Some("autumn"));
         assert_eq!(next_contract(day(12, 1), &candidates), None);
     }
