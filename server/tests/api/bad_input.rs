@@ -192,6 +192,11 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
             "/api/v1/amaps/{SLUG}/producers/{}/products",
             cast.producer_one
         ),
+        format!("/api/v1/amaps/{SLUG}/templates/{}/payments", cast.template),
+        format!(
+            "/api/v1/amaps/{SLUG}/templates/{}/remittances",
+            cast.template
+        ),
     ];
     let member = app.token(cast.member.email).await;
     let sign_up = format!("/api/v1/amaps/{SLUG}/me/contracts/{}", cast.template);
@@ -225,6 +230,52 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
                 let shape: Value = response.json().await.expect("json error");
                 assert!(shape["kind"].is_string(), "{shape}");
             }
+        }
+    }
+    // Forms whose fields are all optional: an empty object is a valid (no-op) request, but no
+    // body ever makes them fail on the server's side.
+    let cheque = crate::payments::first_cheque(&app, &cast).await;
+    let manage = |rest: String| format!("/api/v1/amaps/{SLUG}/templates/{}/{rest}", cast.template);
+    let lenient = [
+        (
+            format!(
+                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
+                cast.template
+            ),
+            &member,
+        ),
+        (manage("cheques/receive".into()), &operator),
+        (manage(format!("cheques/{cheque}")), &operator),
+        (
+            manage(format!("subscriptions/{}/credit", cast.member.id)),
+            &operator,
+        ),
+    ];
+    let odd_fields = [
+        "{\"lines\": [{\"date\": \"2026-02-30\", \"amount\": \"-5\"}]}",
+        "{\"pay.2026-01-01\": \"1e9\", \"bank.x\": \"\\u0000\"}",
+        "{\"received\": [\"x\"], \"got.abc\": \"on\"}",
+        "{\"received\": [9223372036854775807], \"promised\": [-1]}",
+        "{\"amount\": \"99999999999\", \"comment\": \"\\u0000\"}",
+        "{\"amount\": \"--3\"}",
+    ];
+    for (endpoint, token) in lenient {
+        for body in bodies.iter().map(String::as_str).chain(odd_fields) {
+            let response = app
+                .client()
+                .post(app.url(&endpoint))
+                .bearer_auth(token)
+                .header("content-type", "application/json")
+                .body(body.to_owned())
+                .send()
+                .await
+                .expect("send");
+            let status = response.status();
+            assert!(
+                !status.is_server_error(),
+                "{endpoint} {:.40} → {status}",
+                body
+            );
         }
     }
 });
