@@ -725,8 +725,15 @@ pub async fn register(slug: String, template: TemplateId) -> Result<Register, Ap
     client::get(cheques_path(&slug, template)).await
 }
 
-pub async fn slip(slug: String, remittance: i64) -> Result<Slip, ApiError> {
-    client::get(format!("{}/remittances/{remittance}", amap_path(&slug))).await
+pub async fn slip(slug: String, template: TemplateId, remittance: i64) -> Result<Slip, ApiError> {
+    client::get(remittance_path(&slug, template, remittance)).await
+}
+
+pub fn remittance_path(slug: &str, template: TemplateId, remittance: i64) -> String {
+    format!(
+        "{}/templates/{template}/remittances/{remittance}",
+        amap_path(slug)
+    )
 }
 
 pub async fn audit(slug: String, template: TemplateId) -> Result<AuditLog, ApiError> {

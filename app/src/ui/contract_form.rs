@@ -12,6 +12,8 @@ mod grid;
 mod state;
 
 use super::form::{ApiForm, errors_from_query};
+use super::manage_kit::FORM_MARK;
+use super::schedule_form::SCHEDULE_FORM;
 use crate::api::contracts::SignUpPage;
 use crate::api::form::{FormErrors, echoed_values};
 use crate::domain::contract::agenda::day_month_year;
@@ -49,9 +51,21 @@ pub fn ContractForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let back = use_location().pathname.get_untracked();
-    let errors = errors_from_query();
     let query = use_query_map().get_untracked();
     let echoed = echoed_values((&query).into_iter().map(|(k, v)| (k.as_ref(), v)));
+    // A failed plain post of the schedule form below comes back to this page too: its
+    // errors and values are the schedule's, not the contract's.
+    let for_schedule = echoed.get(FORM_MARK).is_some_and(|f| f == SCHEDULE_FORM);
+    let errors = if for_schedule {
+        RwSignal::new(FormErrors::default())
+    } else {
+        errors_from_query()
+    };
+    let echoed = if for_schedule {
+        Default::default()
+    } else {
+        echoed
+    };
     let model = Model::new(page);
     let fields = model.initial_fields(echoed);
     let state = FormState::new(model, fields, errors);

@@ -4,6 +4,7 @@
 use super::contract_form::ContractForm;
 use super::form::ErrorNotice;
 use super::layout::use_slug;
+use super::schedule_form::ScheduleSection;
 use crate::api::contracts::{MyContract, MyContracts, mine, my_contract_path, sign_up_page};
 use crate::api::templates::TemplateSummary;
 use crate::api::{ApiError, ErrorKind};
@@ -178,6 +179,9 @@ pub fn ContractPage() -> impl IntoView {
                             <h1>{name}</h1>
                             <p class="muted">{producer}" · "{nature}</p>
                             <p>{description}</p>
+                            {(!page.as_referent).then(|| view! {
+                                <ScheduleSection page=page.clone() action=format!("{api}/payments")/>
+                            })}
                             <ContractForm page action=api.clone() delete_action=format!("{api}/delete") next=contracts_page(&slug)/>
                         </main>
                     }.into_any()

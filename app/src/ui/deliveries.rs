@@ -35,7 +35,7 @@ pub fn MyDeliveriesPage() -> impl IntoView {
     }
 }
 
-fn month_name(i18n: I18nContext<Locale>, month: u32) -> &'static str {
+pub(crate) fn month_name(i18n: I18nContext<Locale>, month: u32) -> &'static str {
     match month {
         1 => t_string!(i18n, contracts.month_1),
         2 => t_string!(i18n, contracts.month_2),

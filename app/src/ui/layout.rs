@@ -61,6 +61,7 @@ fn Header(me: MeView, slug: String) -> impl IntoView {
     let admin = format!("/a/{slug}/admin/members");
     let contracts = format!("/a/{slug}/contrats");
     let deliveries = format!("/a/{slug}/livraisons");
+    let payments = format!("/a/{slug}/paiements");
     let manage_contracts = format!("/a/{slug}/gestion/contrats");
     view! {
         <header class="topbar">
@@ -69,6 +70,7 @@ fn Header(me: MeView, slug: String) -> impl IntoView {
                 <a href=home>{t!(i18n, nav.home)}</a>
                 <a href=contracts>{t!(i18n, contracts.nav_mine)}</a>
                 <a href=deliveries>{t!(i18n, contracts.nav_deliveries)}</a>
+                <a href=payments>{t!(i18n, payments.nav)}</a>
                 <Show when=move || manages_contracts>
                     <a href=manage_contracts.clone()>{t!(i18n, contracts.nav_manage)}</a>
                 </Show>

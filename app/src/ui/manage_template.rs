@@ -10,6 +10,7 @@ use super::manage_kit::{
     Check, Echo, FieldNotes, Input, ManageForm, Select, StateBadge, TextArea, nature_label,
     nature_options, nature_value,
 };
+use super::manage_payments::PaymentSection;
 use super::manage_rules::RulesSection;
 use super::manage_stock::StockSection;
 use super::manage_template_products::ProductsSection;
@@ -125,6 +126,7 @@ fn Editor(
     );
     let subscriptions = format!("{}/inscrits", ctx.here);
     let synthesis = format!("{}/synthese", ctx.here);
+    let cheques = format!("{}/cheques", ctx.here);
     let preview = preview.map(|(request, outcome)| {
         view! { <PreviewPanel ctx=ctx.clone() request outcome template=view.clone()/> }
     });
@@ -141,6 +143,7 @@ fn Editor(
             <nav class="actions">
                 <a href=subscriptions>{t!(i18n, manage.subscriptions)}</a>
                 <a href=synthesis>{t!(i18n, manage.synthesis)}</a>
+                <a href=cheques>{t!(i18n, payments.cheques_link)}</a>
             </nav>
             {preview}
             <StateButtons ctx=ctx.clone() state=summary.state subscribers=summary.subscriber_count/>
@@ -149,6 +152,7 @@ fn Editor(
             <CalendarSection ctx=ctx.clone() view=view.clone()/>
             <RulesSection ctx=ctx.clone() view=view.clone()/>
             <StockSection ctx=ctx.clone() view=view.clone()/>
+            <PaymentSection ctx=ctx.clone() view=view.clone()/>
             <CopySection ctx=ctx.clone() view=view.clone()/>
             <DeleteSection ctx subscribers=summary.subscriber_count/>
         </main>

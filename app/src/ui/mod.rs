@@ -3,6 +3,8 @@
 //! `crate::api` and show what `crate::domain` decided.
 
 mod admin_members;
+mod cheque_register;
+mod cheque_slip;
 mod contract_form;
 mod contracts;
 mod deliveries;
@@ -14,6 +16,7 @@ mod manage_calendar;
 mod manage_changes;
 mod manage_kit;
 mod manage_labels;
+mod manage_payments;
 mod manage_producer;
 mod manage_rules;
 mod manage_stock;
@@ -22,9 +25,12 @@ mod manage_template;
 mod manage_template_products;
 mod manage_template_tools;
 mod manage_templates;
+mod my_payments;
 mod not_found;
+mod payment_labels;
 mod producer_outputs;
 mod root;
+mod schedule_form;
 
 use crate::i18n::I18nContextProvider;
 pub use contract_form::ContractForm;
@@ -89,11 +95,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("gestion/contrats/:id/inscrits") view=manage_subscriptions::SubscriptionsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/inscrits/:member_id") view=manage_subscriptions::SubscriptionPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/synthese") view=producer_outputs::SynthesisPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/cheques") view=cheque_register::RegisterPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/cheques/journal") view=cheque_slip::AuditPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/contrats/:id/remises/:remittance_id") view=cheque_slip::SlipPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/livraison/:date") view=producer_outputs::DeliveryPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/producteurs/:producer_id") view=manage_producer::ProducerPage ssr=SsrMode::Async/>
                         <Route path=path!("contrats") view=contracts::MyContractsPage ssr=SsrMode::Async/>
                         <Route path=path!("contrats/:template_id") view=contracts::ContractPage ssr=SsrMode::Async/>
                         <Route path=path!("livraisons") view=deliveries::MyDeliveriesPage ssr=SsrMode::Async/>
+                        <Route path=path!("paiements") view=my_payments::MyPaymentsPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Router>

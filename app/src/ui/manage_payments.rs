@@ -1,0 +1,104 @@
+//! The editor's "Paiement" section: the payment preset (or custom settings), payee, hand-in
+//! date, minimum cheque, collecting référent, and the way to the template's cheques.
+
+use super::manage_kit::{Check, Echo, FieldNotes, Input, ManageForm, Select, TextArea};
+use super::manage_template::TemplateCtx;
+use super::payment_labels::{dates_options, kind_options, preset_options};
+use crate::api::payments::{PaymentSettings, PaymentSettingsForm, settings};
+use crate::api::producers;
+use crate::api::templates::TemplateView;
+use crate::i18n::{t_string, use_i18n};
+use leptos::prelude::*;
+
+#[component]
+pub fn PaymentSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
+    let slug = ctx.slug.clone();
+    let id = view.summary.id;
+    let producer = view.summary.producer.id;
+    let data = Resource::new(
+        move || (),
+        move |_| {
+            let slug = slug.clone();
+            async move {
+                let stored = settings(slug.clone(), id).await?;
+                let referents = producers::list(slug)
+                    .await?
+                    .into_iter()
+                    .find(|p| p.id == producer)
+                    .map(|p| p.referents)
+                    .unwrap_or_default();
+                Ok::<_, crate::api::ApiError>((stored, referents))
+            }
+        },
+    );
+    let cheques = format!("{}/cheques", ctx.here);
+    let i18n = use_i18n();
+    view! {
+        <section class="card" id="paiement">
+            <h2>{t_string!(i18n, payments.settings_title)}</h2>
+            <p><a href=cheques>{t_string!(i18n, payments.cheques_link)}</a></p>
+            <Suspense fallback=|| ()>
+                {move || data.get().and_then(Result::ok).map(|(stored, referents)| {
+                    let on_success = Callback::new(move |_| data.refetch());
+                    view! { <SettingsForm ctx=ctx.clone() stored referents on_success/> }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn SettingsForm(
+    ctx: TemplateCtx,
+    stored: PaymentSettings,
+    referents: Vec<crate::api::producers::PersonRef>,
+    on_success: Callback<serde_json::Value>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = "payments".to_owned();
+    let echo: Echo = ctx.echo.clone();
+    let errors = echo.errors(&form);
+    let current = PaymentSettingsForm::from_settings(&stored);
+    let v = |field: &str, fallback: &str| echo.value(&form, field, fallback);
+    let (strategy, payee, hand_in_by, minimum, collector, kind, dates, free_dates, message) = (
+        v("strategy", &current.strategy),
+        v("payee", &current.payee),
+        v("hand_in_by", &current.hand_in_by),
+        v("minimum", &current.minimum),
+        v("collector", &current.collector),
+        v("kind", &current.kind),
+        v("dates", &current.dates),
+        v("free_dates", &current.free_dates),
+        v("message", &current.message),
+    );
+    let editable = echo.checked(&form, "editable", current.editable.is_some());
+    let mut collectors = vec![(
+        String::new(),
+        t_string!(i18n, payments.collector_default).to_owned(),
+    )];
+    collectors.extend(referents.into_iter().map(|r| (r.id.to_string(), r.name)));
+    view! {
+        <ManageForm form=form.clone() action=format!("{}/payments", ctx.api) here=ctx.here.clone() errors on_success class="stack-form">
+            <Select form=form.clone() name="strategy" label=t_string!(i18n, payments.strategy).to_owned() errors
+                options=preset_options() selected=strategy/>
+            <Input form=form.clone() name="payee" label=t_string!(i18n, payments.payee_label).to_owned() errors value=payee/>
+            <Input form=form.clone() name="hand_in_by" kind="date" label=t_string!(i18n, payments.hand_in_by_label).to_owned() errors value=hand_in_by/>
+            <Input form=form.clone() name="minimum" inputmode="decimal" label=t_string!(i18n, payments.minimum).to_owned() errors value=minimum/>
+            <Select form=form.clone() name="collector" label=t_string!(i18n, payments.collector).to_owned() errors
+                options=collectors selected=collector/>
+            <details>
+                <summary>{t_string!(i18n, payments.preset_custom)}</summary>
+                <Select form=form.clone() name="kind" label=t_string!(i18n, payments.kind).to_owned() errors
+                    options=kind_options() selected=kind/>
+                <Check form=form.clone() name="editable" label=t_string!(i18n, payments.editable).to_owned()
+                    checked=editable/>
+                <Select form=form.clone() name="dates" label=t_string!(i18n, payments.dates).to_owned() errors
+                    options=dates_options() selected=dates/>
+                <TextArea form=form.clone() name="free_dates" label=t_string!(i18n, payments.free_dates).to_owned() errors value=free_dates/>
+            </details>
+            <TextArea form=form.clone() name="message" label=t_string!(i18n, payments.message_label).to_owned() errors value=message/>
+            <FieldNotes errors fields=&["payment_dates"]/>
+            <button type="submit" class="secondary">{t_string!(i18n, payments.settings_save)}</button>
+        </ManageForm>
+    }
+}
