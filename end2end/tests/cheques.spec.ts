@@ -1,0 +1,97 @@
+import { expect, logIn, ready, SLUG, test } from './fixtures';
+
+// The demo season's monthly meat parcel: ABONNEMENT, one date a month, so one cheque a month.
+const MEAT = 'Viande — colis mensuel';
+
+/** "85,00 €" → 85. */
+function euros(text: string): number {
+  const match = text.replace(/\s/g, '').match(/-?[\d.]+,\d{2}/);
+  if (!match) throw new Error(`no amount in ${text}`);
+  return Number(match[0].replace(/\./g, '').replace(',', '.'));
+}
+
+
+test('a member edits a cheque, the treasurer receives and remits the month, the member sees it handed over', async ({ page, hydrated }) => {
+  // Both demo members start without a meat contract; each project signs up its own.
+  const email = hydrated ? 'marie.dubois@example.org' : 'admin@example.org';
+  await logIn(page, hydrated, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto(`/a/${SLUG}/contrats`);
+  await ready(page, hydrated);
+  await page.getByRole('link', { name: `S'inscrire : ${MEAT}` }).click();
+  await ready(page, hydrated);
+  const contractUrl = page.url();
+  const templateId = contractUrl.split('/').pop();
+  await page.getByRole('spinbutton', { name: /^Colis d'agneau/ }).first().fill('1');
+  await page.getByRole('button', { name: 'Valider mon contrat' }).click();
+  await expect(page).toHaveURL(new RegExp(`/a/${SLUG}/contrats$`));
+
+  // The proposal: one cheque a month, the last one adjusting.
+  await page.goto(contractUrl);
+  await ready(page, hydrated);
+  const schedule = page.getByTestId('schedule');
+  await expect(schedule).toContainText('Ordre des chèques');
+  await expect(schedule).toContainText('Le dernier mois est calculé automatiquement');
+  const inputs = schedule.locator('input[name^="pay."]');
+  expect(await inputs.count()).toBeGreaterThanOrEqual(2);
+  const adjust = schedule.getByTestId('adjust');
+  const lastBefore = euros(await adjust.innerText());
+  const second = inputs.nth(1);
+  const secondBefore = Number((await second.inputValue()).replace(',', '.'));
+
+  // Too much on the second cheque: the last would go negative → "trop-payé".
+  await second.fill('9999');
+  if (!hydrated) await schedule.getByRole('button', { name: 'Enregistrer mon échéancier' }).click();
+  await expect(schedule.getByText(/trop-payé de/)).toBeVisible();
+
+  // 15 € more on the second cheque: the last one takes 15 € less.
+  const secondAfter = secondBefore + 15;
+  await page.getByTestId('schedule').locator('input[name^="pay."]').nth(1).fill(String(secondAfter));
+  if (hydrated) {
+    await expect(adjust).toHaveText(new RegExp(`${(lastBefore - 15).toFixed(2).replace('.', ',')}`));
+    await expect(schedule.getByText(/trop-payé de/)).toHaveCount(0);
+  }
+  await schedule.locator('input[name^="bank."]').first().fill('Crédit Mutuel');
+  await schedule.getByRole('button', { name: 'Enregistrer mon échéancier' }).click();
+  if (hydrated) await expect(schedule.getByRole('status')).toHaveText('Échéancier enregistré.');
+  await page.goto(contractUrl);
+  await ready(page, hydrated);
+  await expect(page.getByTestId('adjust')).toHaveText(new RegExp(`${(lastBefore - 15).toFixed(2).replace('.', ',')}`));
+  await expect(page.getByTestId('schedule').locator('input[name^="pay."]').nth(1)).toHaveValue(String(secondAfter));
+
+  // The treasurer receives every cheque of the next month to hand over, then remits it.
+  await page.context().clearCookies();
+  await logIn(page, hydrated, 'tresorier@example.org');
+  await expect(page).not.toHaveURL(/\/login/);
+  const register = `/a/${SLUG}/gestion/contrats/${templateId}/cheques`;
+  await page.goto(register);
+  await ready(page, hydrated);
+  const next = await page.getByText(/^Prochaine date à remettre : /).innerText();
+  const day = next.replace('Prochaine date à remettre : ', '').trim();
+  const boxes = page.getByRole('checkbox', { name: new RegExp(`du ${day.replace(/\//g, '\\/')} de`) });
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await page.getByRole('button', { name: 'Enregistrer les réceptions' }).click();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`du ${day.replace(/\//g, '\\/')} de`) }).first()).toBeChecked();
+  await page.getByRole('button', { name: `Remettre les chèques du ${day}` }).click();
+  const [d, m, y] = day.split('/');
+  const row = page.locator(`tr[data-date="${y}-${m}-${d}"]`);
+  await expect(row.getByRole('link', { name: 'Bordereau' })).toBeVisible();
+  await row.getByRole('link', { name: 'Bordereau' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bordereau de remise');
+  await expect(page.getByText(new RegExp(`Chèques du ${day.replace(/\//g, '\\/')}`))).toBeVisible();
+  await expect(page.getByText(/^Total : /)).toBeVisible();
+
+  // The member reads it as handed to the producer.
+  await page.context().clearCookies();
+  await logIn(page, hydrated, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto(`/a/${SLUG}`);
+  await ready(page, hydrated);
+  await page.getByRole('link', { name: 'Mes paiements', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes paiements');
+  const meat = page.locator('section.payments', { hasText: MEAT });
+  await expect(meat.getByText(/Remis au producteur le/)).toBeVisible();
+  await expect(meat.getByText(/chèque\(s\) de/).first()).toBeVisible();
+});
