@@ -32,10 +32,10 @@ test('a malformed e-mail is flagged next to its field', async ({ page, hydrated 
 test('English is one click away', async ({ page, hydrated }) => {
   await logIn(page, hydrated, 'camille.garcia@example.org');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
-  await page.getByRole('link', { name: 'EN' }).click();
+  await page.getByRole('link', { name: 'EN', exact: true }).click();
   await ready(page, hydrated);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Camille');
   await expect(page.getByRole('heading', { name: 'My contracts' })).toBeVisible();
-  await page.getByRole('link', { name: 'FR' }).click();
+  await page.getByRole('link', { name: 'FR', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
 });
