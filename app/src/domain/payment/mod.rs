@@ -29,3 +29,6 @@ pub use strategy::{Preset, Strategy};
 
 #[cfg(test)]
 mod properties;
+
+#[cfg(test)]
+mod cheque_properties;
