@@ -89,6 +89,21 @@ await withServer(`load-${label}`, databaseUrl, async ({ base, pid }) => {
   const page = await hammer(pageUrl, { seconds: READ_SECONDS, perClient: (i) => ({ headers: cookie(i) }) });
   sample('after member home page');
 
+  // Cheques: each member's "Mes paiements", and the treasurer's register of the biggest
+  // template (the vegetables: most members, one cheque a month each).
+  const paymentsUrl = `${base}/api/v1/amaps/${SLUG}/me/payments`;
+  await expectOk(paymentsUrl, bearer(0));
+  const payments = await hammer(paymentsUrl, { seconds: READ_SECONDS, perClient: (i) => ({ headers: bearer(i) }) });
+  sample('after Mes paiements API');
+  const [treasurer] = await tokensFor(base, ['tresorier@example.org']);
+  const asTreasurer = { authorization: `Bearer ${treasurer}` };
+  const templates = JSON.parse((await request(`${base}/api/v1/amaps/${SLUG}/templates`, { headers: asTreasurer })).body);
+  const vegetables = templates.find((t) => t.name.startsWith('Légumes'));
+  const registerUrl = `${base}/api/v1/amaps/${SLUG}/templates/${vegetables.id}/cheques`;
+  await expectOk(registerUrl, asTreasurer);
+  const register = await hammer(registerUrl, { seconds: READ_SECONDS, perClient: () => ({ headers: asTreasurer }) });
+  sample('after cheque register API');
+
   const login = await hammer(`${base}/api/v1/auth/login`, {
     method: 'POST',
     seconds: LOGIN_SECONDS,
@@ -115,6 +130,8 @@ await withServer(`load-${label}`, databaseUrl, async ({ base, pid }) => {
     [
       row(`GET /api/v1/amaps/${SLUG}/home`, READ_SECONDS, home, p99Target(home)),
       row(`GET /a/${SLUG} (SSR)`, READ_SECONDS, page, p99Target(page)),
+      row(`GET /api/v1/amaps/${SLUG}/me/payments`, READ_SECONDS, payments, p99Target(payments)),
+      row('GET …/templates/{vegetables}/cheques (register)', READ_SECONDS, register, p99Target(register)),
       row('POST /api/v1/auth/login', LOGIN_SECONDS, login, 'none: argon2id costs ~20-40 ms CPU per login by design'),
     ],
   );

@@ -11,10 +11,10 @@ use crate::api::contracts::SignUpPage;
 use crate::api::form::FormErrors;
 use crate::api::payments::{ChequeView, ScheduleView};
 use crate::domain::contract::agenda::day_month_year;
-use crate::domain::contract::{Offer, Quantities};
+use crate::domain::contract::{Nature, Offer, Quantities};
 use crate::domain::payment::{
     ChequeState, Contract, Held, Line, LineRole, Terms, adjust_after_edit, check_lines,
-    delivered_values,
+    delivered_values, frozen_before,
 };
 use crate::domain::{Money, Problem};
 use crate::i18n::{Locale, t_string, use_i18n};
@@ -33,6 +33,7 @@ struct Schedule {
     view: ScheduleView,
     deliveries: Vec<(NaiveDate, Money)>,
     template_dates: Vec<NaiveDate>,
+    frozen_before: Option<NaiveDate>,
 }
 
 /// One line of the form: the line, its role, its stored cheque if any.
@@ -43,11 +44,17 @@ struct Row {
 }
 
 impl Schedule {
-    fn new(view: ScheduleView, offer: &Offer, grid: &Quantities) -> Self {
+    fn new(
+        view: ScheduleView,
+        offer: &Offer,
+        grid: &Quantities,
+        frozen: Option<NaiveDate>,
+    ) -> Self {
         Self {
             view,
             deliveries: delivered_values(offer, grid),
             template_dates: offer.dates.clone(),
+            frozen_before: frozen,
         }
     }
 
@@ -79,6 +86,7 @@ impl Schedule {
             credit: self.view.credit,
             held: &held,
             remitted: &remitted,
+            frozen_before: self.frozen_before,
         };
         let base = if held.is_empty() {
             plan.propose(&contract)
@@ -149,10 +157,13 @@ pub fn ScheduleSection(page: SignUpPage, action: String) -> impl IntoView {
         }
         .into_any();
     }
+    let prepaid = page.offer.nature == Nature::PrepaidCard;
+    let frozen = frozen_before(mine.late, prepaid, page.now.date());
     let schedule = RwSignal::new(Schedule::new(
         page.schedule.clone(),
         &page.offer,
         &mine.grid,
+        frozen,
     ));
     let echo = Echo::from_query();
     let errors = echo.errors(SCHEDULE_FORM);

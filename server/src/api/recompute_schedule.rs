@@ -73,7 +73,7 @@ async fn run(
     let handed_on = payments.handed_on();
     let txn = repo::write_txn(db).await?;
     let stored = cheques::of_subscription(&txn, sub.id).await?;
-    let wanted = schedule::proposal(&payments, &offer, &grid, credit, &stored);
+    let wanted = schedule::proposal(&payments, &offer, &grid, credit, &stored, sub.late);
     let before: Vec<ChequeView> = stored.iter().map(|c| cheque_view(c, &handed_on)).collect();
     let after: Vec<ChequeView> = if apply {
         let who = Who::of(&sub, access.user.user.id);

@@ -60,6 +60,7 @@ pub async fn save_schedule(
             credit,
             held: &held,
             remitted: &remitted,
+            frozen_before: payments.frozen_before(sub.late),
         };
         let wanted = payments
             .plan()

@@ -10,7 +10,7 @@ use app::domain::Money;
 use app::domain::contract::{Offer, Quantities};
 use app::domain::payment::cheque::{Change, changes};
 use app::domain::payment::{
-    ChequeState, Contract, Editor, Held, Line, PaymentPlan, Tally, delivered_values,
+    ChequeState, Contract, Editor, Held, Line, PaymentPlan, Tally, delivered_values, frozen_before,
 };
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
@@ -19,6 +19,8 @@ use std::collections::{BTreeSet, HashMap};
 /// What every schedule of a template shares.
 pub struct TemplatePayments {
     pub settings: PaymentSettings,
+    /// CARTE_PREPAYEE: lines dated in the next days are frozen (see `frozen_before`).
+    pub prepaid: bool,
     pub template_dates: Vec<NaiveDate>,
     pub remittances: Vec<remittance::Model>,
 }
@@ -31,6 +33,8 @@ impl TemplatePayments {
     ) -> AppResult<Self> {
         Ok(Self {
             settings: super::settings::load(db, loaded, producer).await?,
+            prepaid: crate::repo::templates::nature_of(&loaded.template.nature)
+                == app::domain::contract::Nature::PrepaidCard,
             template_dates: loaded.dates.iter().map(|d| d.date).collect(),
             remittances: cheques::remittances(db, loaded.template.id).await?,
         })
@@ -55,6 +59,12 @@ impl TemplatePayments {
         self.plan()
             .payment_dates(&self.template_dates)
             .unwrap_or_default()
+    }
+
+    /// Where a contract's lines stop being plannable: late joiners and prepaid cards cannot
+    /// date a cheque in the past. UTC's date: five days of margin dwarf the time zone.
+    pub fn frozen_before(&self, late: bool) -> Option<NaiveDate> {
+        frozen_before(late, self.prepaid, chrono::Utc::now().date_naive())
     }
 
     pub fn view(&self, credit: Money, stored: &[cheque::Model]) -> ScheduleView {
@@ -98,6 +108,8 @@ pub struct Who {
     pub subscription_id: i64,
     pub member_user_id: i64,
     pub actor: i64,
+    /// The contract is a late joiner's.
+    pub late: bool,
 }
 
 impl Who {
@@ -108,6 +120,7 @@ impl Who {
             subscription_id: sub.id,
             member_user_id: sub.user_id,
             actor,
+            late: sub.late,
         }
     }
 
@@ -216,7 +229,7 @@ pub async fn reschedule(
     if tally(offer, grid, credit, &stored).schedule_gap() == Money::ZERO {
         return Ok(());
     }
-    let wanted = proposal(payments, offer, grid, credit, &stored);
+    let wanted = proposal(payments, offer, grid, credit, &stored, who.late);
     apply(
         db,
         who,
@@ -235,6 +248,7 @@ pub fn proposal(
     grid: &Quantities,
     credit: Money,
     stored: &[cheque::Model],
+    late: bool,
 ) -> Vec<Line> {
     let deliveries = delivered_values(offer, grid);
     let held: Vec<Held> = stored.iter().map(cheques::held).collect();
@@ -245,6 +259,7 @@ pub fn proposal(
         credit,
         held: &held,
         remitted: &remitted,
+        frozen_before: payments.frozen_before(late),
     };
     payments
         .plan()

@@ -564,3 +564,56 @@ on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     assert_eq!(rows[1][4], "34");
     assert!(rows[2][0].starts_with("Total (1 ch"));
 });
+
+on_both_engines!(
+    a_late_joiner_is_not_asked_for_cheques_dated_in_the_past,
+    |app| {
+        let cast = app.cast().await;
+        let db = &app.state.db;
+        let amap = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        let today = Utc::now().date_naive();
+        // Sign-up closed yesterday; late joiners welcome from the first date beyond the
+        // producer's 7-day notice (the second one).
+        let dates = [
+            today + Days::new(2),
+            today + Days::new(40),
+            today + Days::new(75),
+        ];
+        let mut spec = server::contracts::setup::TemplateSpec::simple(
+            cast.producer_one,
+            "Vin tardif",
+            Nature::Free,
+            today - Days::new(1),
+            dates.to_vec(),
+            vec![(cast.product_one, Money::from_cents(1000))],
+        );
+        spec.late_joiners = true;
+        let template = server::contracts::setup::create_template(db, amap, spec)
+            .await
+            .expect("template");
+        let member = app.token(cast.member.email).await;
+        let me = format!("/api/v1/amaps/{SLUG}/me/contracts/{template}");
+        let grid: Vec<Value> = dates[1..]
+            .iter()
+            .map(|d| json!({ "date": d, "product": cast.product_one, "qty": 3 }))
+            .collect();
+        let (status, body) = app.post(&me, Some(&member), json!({ "grid": grid })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (_, page) = app.get(&me, Some(&member)).await;
+        let cheques = page["schedule"]["cheques"].as_array().expect("cheques");
+        let first = today + Days::new(5);
+        assert!(!cheques.is_empty());
+        for cheque in cheques {
+            let date: NaiveDate = serde_json::from_value(cheque["date"].clone()).expect("date");
+            assert!(date >= first, "a cheque dated {date}: {page}");
+        }
+        assert_eq!(
+            cents(&page["schedule"]["cheques"]).iter().sum::<i64>(),
+            6000
+        );
+    }
+);

@@ -88,6 +88,7 @@ proptest! {
             credit: Money::from_cents(credit),
             held: &held,
             remitted: &remitted,
+            frozen_before: None,
         };
         for strategy in [Strategy::MonthlySmoothedEditable, Strategy::PerDelivery] {
             let plan = PaymentPlan { strategy, minimum: Money::ZERO };

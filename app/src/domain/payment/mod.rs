@@ -20,7 +20,7 @@ pub mod strategy;
 pub use cheque::{ChequeState, Editor, Held};
 pub use dates::PaymentDates;
 pub use editing::{LineRole, adjust_after_edit, check_lines, roles};
-pub use plan::{Contract, PaymentPlan, delivered_values};
+pub use plan::{Contract, PaymentPlan, delivered_values, frozen_before};
 pub use proposal::{
     Line, NothingModifiable, ProposalKind, Terms, adjust, delivery_values, propose,
 };

@@ -57,6 +57,18 @@ pub struct Contract<'a> {
     pub held: &'a [Held],
     /// Payment dates already handed to the producer.
     pub remitted: &'a BTreeSet<NaiveDate>,
+    /// Late joiners and prepaid cards: lines dated before this day are not modifiable (all but
+    /// the last line), as AmapJ's `setNonModifableDateInPast` — see [`frozen_before`].
+    pub frozen_before: Option<NaiveDate>,
+}
+
+/// How many days ahead a late joiner's or a prepaid card's cheque must be dated to be planned.
+pub const FROZEN_DAYS: u64 = 5;
+
+/// The day before which a contract's payment lines are frozen: `today` + 5 days for a late
+/// joiner or a prepaid card (a cheque cannot be dated in the past), none otherwise.
+pub fn frozen_before(late: bool, prepaid_card: bool, today: NaiveDate) -> Option<NaiveDate> {
+    (late || prepaid_card).then(|| today + chrono::Days::new(FROZEN_DAYS))
 }
 
 impl Contract<'_> {
@@ -93,7 +105,14 @@ impl PaymentPlan {
         let dates = self
             .payment_dates(contract.template_dates)
             .unwrap_or_default();
-        schedule(&dates, contract.held, contract.remitted)
+        let mut lines = schedule(&dates, contract.held, contract.remitted);
+        if let (Some(cutoff), Some((_, earlier))) = (contract.frozen_before, lines.split_last_mut())
+        {
+            for line in earlier.iter_mut().filter(|l| l.date < cutoff) {
+                line.modifiable = false;
+            }
+        }
+        lines
     }
 
     /// The proposal: the still-modifiable lines recomputed (reference §3.2), the others kept.
@@ -201,6 +220,7 @@ mod tests {
             credit: Money::ZERO,
             held: &[],
             remitted: &remitted,
+            frozen_before: None,
         };
         let plan = PaymentPlan::default();
         assert_eq!(amounts(&plan.propose(&contract)), [20, 20, 20]);
@@ -244,6 +264,7 @@ mod tests {
             credit: Money::ZERO,
             held: &held,
             remitted: &remitted,
+            frozen_before: None,
         };
         let plan = PaymentPlan::default();
         let typed = BTreeMap::from([(day(1, 1), euros(10)), (day(2, 1), euros(25))]);
@@ -264,6 +285,33 @@ mod tests {
     }
 
     #[test]
+    fn a_late_joiner_pays_nothing_on_dates_already_past() {
+        let deliveries = deliveries();
+        let dates: Vec<NaiveDate> = deliveries.iter().map(|(d, _)| *d).collect();
+        let remitted = BTreeSet::new();
+        let contract = Contract {
+            template_dates: &dates,
+            deliveries: &deliveries,
+            credit: Money::ZERO,
+            held: &[],
+            remitted: &remitted,
+            frozen_before: frozen_before(true, false, day(1, 20)),
+        };
+        // January is frozen; February and March share the 60 €.
+        assert_eq!(
+            amounts(&PaymentPlan::default().propose(&contract)),
+            [0, 30, 30]
+        );
+        // Even when every date is past, the last line stays to pay on.
+        let late = Contract {
+            frozen_before: frozen_before(false, true, day(6, 1)),
+            ..contract
+        };
+        assert_eq!(amounts(&PaymentPlan::default().propose(&late)), [0, 0, 60]);
+        assert_eq!(frozen_before(false, false, day(6, 1)), None);
+    }
+
+    #[test]
     fn a_fixed_plan_ignores_typed_amounts_and_a_credit_lowers_the_cheques() {
         let deliveries = deliveries();
         let dates: Vec<NaiveDate> = deliveries.iter().map(|(d, _)| *d).collect();
@@ -279,6 +327,7 @@ mod tests {
             credit: euros(10),
             held: &held,
             remitted: &remitted,
+            frozen_before: None,
         };
         let plan = PaymentPlan {
             strategy: Strategy::MonthlySmoothedFixed,
