@@ -49,12 +49,7 @@ pub async fn seed(
         return Ok(());
     };
     let all = cheques::of_template(db, vegetables).await?;
-    let owners: std::collections::HashMap<i64, i64> =
-        repo::subscriptions::of_template(db, vegetables)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s.user_id))
-            .collect();
+    let owners = cheques::owners(db, vegetables).await?;
     let mut dates: Vec<NaiveDate> = all.iter().map(|c| c.payment_date).collect();
     dates.sort_unstable();
     dates.dedup();
@@ -77,19 +72,14 @@ pub async fn seed(
         )
         .await?;
         cheques::mark(db, cheque.id, ChequeState::Promised, ChequeState::Received).await?;
-        events.push(cheques::Event {
-            amap_id: amap.id,
-            template_id: vegetables,
-            subscription_id: Some(cheque.subscription_id),
-            member_user_id: owners.get(&cheque.subscription_id).copied(),
-            cheque_id: Some(cheque.id),
-            actor: treasurer.id,
-            action: "received",
-            from: Some(ChequeState::Promised),
-            to: Some(ChequeState::Received),
-            date: Some(cheque.payment_date),
-            amount: Money::from_cents(cheque.amount_cents),
-        });
+        let moved = (Some(ChequeState::Promised), Some(ChequeState::Received));
+        events.push(cheques::Event::of_cheque(
+            cheque,
+            &owners,
+            treasurer.id,
+            "received",
+            moved,
+        ));
     }
     if let Some(&first) = dates.first() {
         let of_first: Vec<_> = all.iter().filter(|c| c.payment_date == first).collect();
@@ -110,19 +100,12 @@ pub async fn seed(
         )
         .await?;
         cheques::remit_date(db, vegetables, first, remittance.id).await?;
-        events.extend(of_first.iter().map(|c| cheques::Event {
-            amap_id: amap.id,
-            template_id: vegetables,
-            subscription_id: Some(c.subscription_id),
-            member_user_id: owners.get(&c.subscription_id).copied(),
-            cheque_id: Some(c.id),
-            actor: treasurer.id,
-            action: "remitted",
-            from: Some(ChequeState::Received),
-            to: Some(ChequeState::Remitted),
-            date: Some(first),
-            amount: Money::from_cents(c.amount_cents),
-        }));
+        let moved = (Some(ChequeState::Received), Some(ChequeState::Remitted));
+        events.extend(
+            of_first
+                .iter()
+                .map(|c| cheques::Event::of_cheque(c, &owners, treasurer.id, "remitted", moved)),
+        );
     }
     cheques::record(db, events).await?;
     Ok(())

@@ -97,27 +97,16 @@ pub async fn create_remittance(
     if moved != of_date.len() as u64 {
         return Err(AppError::Conflict("cheques changed meanwhile".into()));
     }
-    let owner = |sub: i64| {
-        ledger
-            .contracts
-            .iter()
-            .find(|(s, _)| s.id == sub)
-            .map(|(s, _)| s.user_id)
-    };
+    let owners: std::collections::HashMap<i64, i64> = ledger
+        .contracts
+        .iter()
+        .map(|(s, _)| (s.id, s.user_id))
+        .collect();
     let events = of_date
         .iter()
-        .map(|c| cheques::Event {
-            amap_id: access.amap.id,
-            template_id: id,
-            subscription_id: Some(c.subscription_id),
-            member_user_id: owner(c.subscription_id),
-            cheque_id: Some(c.id),
-            actor: access.user.user.id,
-            action: "remitted",
-            from: Some(ChequeState::Received),
-            to: Some(ChequeState::Remitted),
-            date: Some(c.payment_date),
-            amount: Money::from_cents(c.amount_cents),
+        .map(|c| {
+            let moved = (Some(ChequeState::Received), Some(ChequeState::Remitted));
+            cheques::Event::of_cheque(c, &owners, access.user.user.id, "remitted", moved)
         })
         .collect();
     cheques::record(&txn, events).await?;

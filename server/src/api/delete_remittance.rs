@@ -5,8 +5,8 @@ use crate::http::path;
 use crate::repo::{self, cheques};
 use crate::state::AppState;
 use app::api::ApiError;
+use app::domain::Action;
 use app::domain::payment::ChequeState;
-use app::domain::{Action, Money};
 use axum::extract::{RawPathParams, State};
 use axum::http::StatusCode;
 
@@ -35,25 +35,13 @@ pub async fn delete_remittance(
         .await?
         .ok_or(AppError::NotFound)?;
     let in_slip = cheques::in_remittance(&txn, remittance.id).await?;
-    let subs = repo::subscriptions::of_template(&txn, id).await?;
+    let owners = cheques::owners(&txn, id).await?;
     cheques::undo_remittance(&txn, remittance.id).await?;
     let events = in_slip
         .iter()
-        .map(|c| cheques::Event {
-            amap_id: access.amap.id,
-            template_id: id,
-            subscription_id: Some(c.subscription_id),
-            member_user_id: subs
-                .iter()
-                .find(|s| s.id == c.subscription_id)
-                .map(|s| s.user_id),
-            cheque_id: Some(c.id),
-            actor: access.user.user.id,
-            action: "remittance_deleted",
-            from: Some(ChequeState::Remitted),
-            to: Some(ChequeState::Received),
-            date: Some(c.payment_date),
-            amount: Money::from_cents(c.amount_cents),
+        .map(|c| {
+            let moved = (Some(ChequeState::Remitted), Some(ChequeState::Received));
+            cheques::Event::of_cheque(c, &owners, access.user.user.id, "remittance_deleted", moved)
         })
         .collect();
     cheques::record(&txn, events).await?;

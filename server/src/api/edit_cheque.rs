@@ -51,27 +51,19 @@ pub async fn edit_cheque(
         if !cheques::set_amount(&txn, cheque_id, amount, &states).await? {
             return Err(AppError::Conflict("cheque changed meanwhile".into()));
         }
-        let sub = repo::subscriptions::of_template(&txn, id).await?;
-        cheques::record(
-            &txn,
-            vec![cheques::Event {
-                amap_id: access.amap.id,
-                template_id: id,
-                subscription_id: Some(cheque.subscription_id),
-                member_user_id: sub
-                    .iter()
-                    .find(|s| s.id == cheque.subscription_id)
-                    .map(|s| s.user_id),
-                cheque_id: Some(cheque_id),
-                actor: access.user.user.id,
-                action: "changed",
-                from: Some(from),
-                to: Some(from),
-                date: Some(cheque.payment_date),
-                amount,
-            }],
-        )
-        .await?;
+        let owners = cheques::owners(&txn, id).await?;
+        let actor = access.user.user.id;
+        let event = cheques::Event {
+            amount,
+            ..cheques::Event::of_cheque(
+                &cheque,
+                &owners,
+                actor,
+                "changed",
+                (Some(from), Some(from)),
+            )
+        };
+        cheques::record(&txn, vec![event]).await?;
     }
     let written = cheques::Written {
         bank: &input.details.bank,

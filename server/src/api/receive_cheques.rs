@@ -10,7 +10,7 @@ use app::api::ApiError;
 use app::api::payments::{ReceiveBody, Register};
 use app::domain::payment::ChequeState;
 use app::domain::payment::cheque::mark;
-use app::domain::{Action, Money, Problem};
+use app::domain::{Action, Problem};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -43,7 +43,7 @@ pub async fn receive_cheques(
         .map(|&c| (c, ChequeState::Received))
         .chain(promised.iter().map(|&c| (c, ChequeState::Promised)));
     let txn = repo::write_txn(db).await?;
-    let subs = repo::subscriptions::of_template(&txn, id).await?;
+    let owners = cheques::owners(&txn, id).await?;
     let mut events = Vec::new();
     for (cheque_id, to) in moves {
         let cheque = cheques::find(&txn, id, cheque_id)
@@ -58,26 +58,19 @@ pub async fn receive_cheques(
         if !cheques::mark(&txn, cheque_id, from, to).await? {
             return Err(AppError::Conflict("cheque changed meanwhile".into()));
         }
-        events.push(cheques::Event {
-            amap_id: access.amap.id,
-            template_id: id,
-            subscription_id: Some(cheque.subscription_id),
-            member_user_id: subs
-                .iter()
-                .find(|s| s.id == cheque.subscription_id)
-                .map(|s| s.user_id),
-            cheque_id: Some(cheque_id),
-            actor: access.user.user.id,
-            action: if to == ChequeState::Received {
-                "received"
-            } else {
-                "unreceived"
-            },
-            from: Some(from),
-            to: Some(to),
-            date: Some(cheque.payment_date),
-            amount: Money::from_cents(cheque.amount_cents),
-        });
+        let action = if to == ChequeState::Received {
+            "received"
+        } else {
+            "unreceived"
+        };
+        let moved = (Some(from), Some(to));
+        events.push(cheques::Event::of_cheque(
+            &cheque,
+            &owners,
+            access.user.user.id,
+            action,
+            moved,
+        ));
     }
     cheques::record(&txn, events).await?;
     txn.commit().await?;

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 
 pub fn state_of(raw: &str) -> ChequeState {
     ChequeState::parse(raw).unwrap_or(ChequeState::Promised)
@@ -326,6 +327,44 @@ pub struct Event<'a> {
     pub to: Option<ChequeState>,
     pub date: Option<NaiveDate>,
     pub amount: Money,
+}
+
+impl<'a> Event<'a> {
+    /// A cheque's line in the trail: `from` → `to` (the same state for a change of amount),
+    /// with the cheque's date and amount. `owners` maps contracts to their members.
+    pub fn of_cheque(
+        c: &cheque::Model,
+        owners: &HashMap<i64, i64>,
+        actor: i64,
+        action: &'a str,
+        (from, to): (Option<ChequeState>, Option<ChequeState>),
+    ) -> Self {
+        Event {
+            amap_id: c.amap_id,
+            template_id: c.template_id,
+            subscription_id: Some(c.subscription_id),
+            member_user_id: owners.get(&c.subscription_id).copied(),
+            cheque_id: Some(c.id),
+            actor,
+            action,
+            from,
+            to,
+            date: Some(c.payment_date),
+            amount: Money::from_cents(c.amount_cents),
+        }
+    }
+}
+
+/// The member of each contract of a template, for the audit trail.
+pub async fn owners(
+    db: &impl ConnectionTrait,
+    template_id: i64,
+) -> Result<HashMap<i64, i64>, DbErr> {
+    Ok(super::subscriptions::of_template(db, template_id)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.user_id))
+        .collect())
 }
 
 pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result<(), DbErr> {
