@@ -1,4 +1,4 @@
-import { expect, logIn, ready, SLUG, test } from './fixtures';
+import { expect, fitsPhone, logIn, ready, SLUG, test } from './fixtures';
 
 // The demo season's monthly meat parcel: ABONNEMENT, one date a month, so one cheque a month.
 const MEAT = 'Viande — colis mensuel';
@@ -32,6 +32,7 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   const schedule = page.getByTestId('schedule');
   await expect(schedule).toContainText('Ordre des chèques');
   await expect(schedule).toContainText('Le dernier mois est calculé automatiquement');
+  await fitsPhone(page);
   const inputs = schedule.locator('input[name^="pay."]');
   expect(await inputs.count()).toBeGreaterThanOrEqual(2);
   const adjust = schedule.getByTestId('adjust');
@@ -94,4 +95,5 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   const meat = page.locator('section.payments', { hasText: MEAT });
   await expect(meat.getByText(/Remis au producteur le/)).toBeVisible();
   await expect(meat.getByText(/chèque\(s\) de/).first()).toBeVisible();
+  await fitsPhone(page);
 });

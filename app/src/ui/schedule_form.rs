@@ -219,8 +219,8 @@ pub fn ScheduleSection(page: SignUpPage, action: String) -> impl IntoView {
             {header}
             <ApiForm action next=here.clone() back=here errors on_success class="schedule-form">
                 <input type="hidden" name=FORM_MARK value=SCHEDULE_FORM/>
-                <div class="scroll">
-                    <table class="schedule-lines">
+                <div>
+                    <table class="members schedule-lines">
                         <thead><tr>
                             <th scope="col">{t_string!(i18n, payments.date)}</th>
                             <th scope="col">{t_string!(i18n, payments.amount)}</th>
@@ -347,16 +347,19 @@ fn ScheduleRow(
         let value = echo.value(SCHEDULE_FORM, &name, current);
         let id = format!("{prefix}-{date}");
         view! {
-            <td>
+            <td data-label=label>
                 <label for=id.clone() class="sr-only">{format!("{label} — {}", day_month_year(date))}</label>
                 <input id=id name=name type="text" value=value/>
             </td>
         }
     };
     let details = match row.cheque.clone() {
-        Some(c) if c.state != ChequeState::Promised => {
-            view! { <td>{c.bank}</td><td>{c.number}</td><td>{c.drawer}</td> }.into_any()
+        Some(c) if c.state != ChequeState::Promised => view! {
+            <td data-label=t_string!(i18n, payments.bank)>{c.bank}</td>
+            <td data-label=t_string!(i18n, payments.number)>{c.number}</td>
+            <td data-label=t_string!(i18n, payments.drawer)>{c.drawer}</td>
         }
+        .into_any(),
         stored => {
             let (bank, number, drawer) = stored
                 .map(|c| (c.bank, c.number, c.drawer))
@@ -372,8 +375,8 @@ fn ScheduleRow(
     view! {
         <tr data-testid=format!("line-{date}")>
             <th scope="row">{label}</th>
-            <td>{amount}<p class="field-error" id=format!("pay-{date}-error")>{message}</p></td>
-            <td>{state}</td>
+            <td data-label=t_string!(i18n, payments.amount)>{amount}<p class="field-error" id=format!("pay-{date}-error")>{message}</p></td>
+            <td data-label=t_string!(i18n, payments.state)>{state}</td>
             {details}
         </tr>
     }
