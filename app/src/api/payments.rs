@@ -31,6 +31,9 @@ pub struct PaymentSettings {
     pub collector: Option<PersonRef>,
     /// Shown to members instead of a schedule when the AMAP does not manage payments.
     pub message: String,
+    /// The producer's référents, in order: who may be chosen as the collector.
+    #[serde(default)]
+    pub referents: Vec<PersonRef>,
 }
 
 /// The settings form. `strategy` is a preset name or `custom`; `kind`, `editable` and `dates`
@@ -790,6 +793,7 @@ mod tests {
             hand_in_by: Some(day(1, 2)),
             collector: None,
             message: String::new(),
+            referents: Vec::new(),
         };
         let parsed = PaymentSettingsForm::from_settings(&settings)
             .parse()

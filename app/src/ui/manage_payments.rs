@@ -4,56 +4,29 @@
 use super::manage_kit::{Check, Echo, FieldNotes, Input, ManageForm, Select, TextArea};
 use super::manage_template::TemplateCtx;
 use super::payment_labels::{dates_options, kind_options, preset_options};
-use crate::api::payments::{PaymentSettings, PaymentSettingsForm, settings};
-use crate::api::producers;
-use crate::api::templates::TemplateView;
+use crate::api::payments::{PaymentSettings, PaymentSettingsForm};
 use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 
+/// The section, given the settings the page loaded with the template (one resource per page,
+/// created with the page: a resource created inside the editor would hydrate out of order).
 #[component]
-pub fn PaymentSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
-    let slug = ctx.slug.clone();
-    let id = view.summary.id;
-    let producer = view.summary.producer.id;
-    let data = Resource::new(
-        move || (),
-        move |_| {
-            let slug = slug.clone();
-            async move {
-                let stored = settings(slug.clone(), id).await?;
-                let referents = producers::list(slug)
-                    .await?
-                    .into_iter()
-                    .find(|p| p.id == producer)
-                    .map(|p| p.referents)
-                    .unwrap_or_default();
-                Ok::<_, crate::api::ApiError>((stored, referents))
-            }
-        },
-    );
+pub fn PaymentSection(ctx: TemplateCtx, stored: Option<PaymentSettings>) -> impl IntoView {
     let cheques = format!("{}/cheques", ctx.here);
     let i18n = use_i18n();
     view! {
         <section class="card" id="paiement">
             <h2>{t_string!(i18n, payments.settings_title)}</h2>
             <p><a href=cheques>{t_string!(i18n, payments.cheques_link)}</a></p>
-            <Suspense fallback=|| ()>
-                {move || data.get().and_then(Result::ok).map(|(stored, referents)| {
-                    let on_success = Callback::new(move |_| data.refetch());
-                    view! { <SettingsForm ctx=ctx.clone() stored referents on_success/> }
-                })}
-            </Suspense>
+            {stored.map(|stored| view! { <SettingsForm ctx=ctx.clone() stored/> })}
         </section>
     }
 }
 
 #[component]
-fn SettingsForm(
-    ctx: TemplateCtx,
-    stored: PaymentSettings,
-    referents: Vec<crate::api::producers::PersonRef>,
-    on_success: Callback<serde_json::Value>,
-) -> impl IntoView {
+fn SettingsForm(ctx: TemplateCtx, stored: PaymentSettings) -> impl IntoView {
+    let on_success = ctx.on_change;
+    let referents = stored.referents.clone();
     let i18n = use_i18n();
     let form = "payments".to_owned();
     let echo: Echo = ctx.echo.clone();

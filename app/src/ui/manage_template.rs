@@ -85,11 +85,23 @@ pub fn TemplatePage() -> impl IntoView {
             }
         },
     );
-    let on_change = Callback::new(move |_| template.refetch());
-    let data = move || Some((template.get()?, preview.get()?));
+    let payments = Resource::new(
+        move || (slug.get(), id.get()),
+        |(slug, id)| async move {
+            match id {
+                Some(id) => crate::api::payments::settings(slug, id).await.ok(),
+                None => None,
+            }
+        },
+    );
+    let on_change = Callback::new(move |_| {
+        template.refetch();
+        payments.refetch();
+    });
+    let data = move || Some(((template.get()?, preview.get()?), payments.get()?));
     view! {
         <Suspense fallback=|| ()>
-            {move || data().map(|loaded| match (loaded, id.get()) {
+            {move || data().map(|(loaded, payments)| match (loaded, id.get()) {
                 ((Ok(view), preview), Some(id)) => {
                     let ctx = TemplateCtx {
                         slug: slug.get(),
@@ -100,7 +112,7 @@ pub fn TemplatePage() -> impl IntoView {
                         echo: Echo::from_query(),
                     };
                     let preview = request.get_untracked().zip(preview);
-                    view! { <Editor ctx view preview/> }.into_any()
+                    view! { <Editor ctx view preview payments/> }.into_any()
                 }
                 ((Err(error), _), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
                 (_, None) => view! { <main class="page"><ErrorNotice error=not_found()/></main> }.into_any(),
@@ -117,6 +129,7 @@ fn Editor(
         ChangeQuery,
         Result<crate::api::templates::ChangeOutcome, ApiError>,
     )>,
+    payments: Option<crate::api::payments::PaymentSettings>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = view.summary.clone();
@@ -152,7 +165,7 @@ fn Editor(
             <CalendarSection ctx=ctx.clone() view=view.clone()/>
             <RulesSection ctx=ctx.clone() view=view.clone()/>
             <StockSection ctx=ctx.clone() view=view.clone()/>
-            <PaymentSection ctx=ctx.clone() view=view.clone()/>
+            <PaymentSection ctx=ctx.clone() stored=payments/>
             <CopySection ctx=ctx.clone() view=view.clone()/>
             <DeleteSection ctx subscribers=summary.subscriber_count/>
         </main>

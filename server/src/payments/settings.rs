@@ -29,22 +29,27 @@ pub async fn load(
     producer: &producer::Model,
 ) -> AppResult<PaymentSettings> {
     let row = cheques::plan(db, loaded.template.id).await?;
+    let referent_ids: Vec<i64> = repo::producers::referent_links(db, loaded.template.amap_id)
+        .await?
+        .into_iter()
+        .filter(|l| l.producer_id == producer.id)
+        .map(|l| l.user_id)
+        .collect();
+    let mut users = repo::producers::users_by_id(db, referent_ids.clone()).await?;
     let chosen = row.as_ref().and_then(|r| r.collector_user_id);
-    let collector_id = match chosen {
-        Some(id) => Some(id),
-        None => repo::producers::referent_links(db, loaded.template.amap_id)
-            .await?
-            .into_iter()
-            .find(|l| l.producer_id == producer.id)
-            .map(|l| l.user_id),
-    };
-    let collector = match collector_id {
-        Some(id) => repo::users::find(db, id).await?.map(|u| PersonRef {
+    if let Some(id) = chosen.filter(|id| !users.contains_key(id))
+        && let Some(user) = repo::users::find(db, id).await?
+    {
+        users.insert(id, user);
+    }
+    let person = |id: i64| {
+        users.get(&id).map(|u| PersonRef {
             id: UserId(u.id),
             name: format!("{} {}", u.first_name, u.last_name),
-        }),
-        None => None,
+        })
     };
+    let collector = chosen.or(referent_ids.first().copied()).and_then(person);
+    let referents = referent_ids.iter().filter_map(|id| person(*id)).collect();
     let payee = row
         .as_ref()
         .map(|r| r.payee.clone())
@@ -56,5 +61,6 @@ pub async fn load(
         hand_in_by: row.as_ref().and_then(|r| r.hand_in_by),
         collector,
         message: row.map(|r| r.message).unwrap_or_default(),
+        referents,
     })
 }
