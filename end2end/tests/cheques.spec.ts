@@ -23,6 +23,15 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   const contractUrl = page.url();
   const templateId = contractUrl.split('/').pop();
   await page.getByRole('spinbutton', { name: /^Colis d'agneau/ }).first().fill('1');
+  // Hydrated, the plan's proposal shows while the quantities are typed (the same domain code
+  // the server runs when the contract is saved).
+  let previewed: number[] = [];
+  if (hydrated) {
+    const preview = page.getByTestId('schedule-preview');
+    await expect(preview).toContainText('Échéancier proposé');
+    previewed = (await preview.locator('tbody td').allInnerTexts()).map(euros);
+    expect(previewed.length).toBeGreaterThanOrEqual(2);
+  }
   await page.getByRole('button', { name: 'Valider mon contrat' }).click();
   await expect(page).toHaveURL(new RegExp(`/a/${SLUG}/contrats$`));
 
@@ -37,6 +46,12 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   expect(await inputs.count()).toBeGreaterThanOrEqual(2);
   const adjust = schedule.getByTestId('adjust');
   const lastBefore = euros(await adjust.innerText());
+  if (hydrated) {
+    // What was previewed is what was proposed: the editable lines, then the adjusting one.
+    const saved = (await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+      .map((v) => Number(v.replace(',', '.')));
+    expect([...saved, lastBefore].filter((a) => a !== 0)).toEqual(previewed);
+  }
   const second = inputs.nth(1);
   const secondBefore = Number((await second.inputValue()).replace(',', '.'));
 

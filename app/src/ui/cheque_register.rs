@@ -10,6 +10,7 @@ use super::manage_kit::{Check, Echo, FieldNotes, Input, ManageForm, day};
 use super::manage_labels::Downloads;
 use super::manage_template::{not_found, use_template_id};
 use super::payment_labels::state_label;
+use super::print_button::PrintButton;
 use crate::api::payments::{
     ChequeView, PaymentDateView, Register, RegisterRow, cheques_path, register,
 };
@@ -95,6 +96,7 @@ fn RegisterView(ctx: Ctx, register: Register) -> impl IntoView {
             <p>{payee}</p>
             <nav class="actions">
                 <a href=audit>{t_string!(i18n, payments.audit_link)}</a>
+                <PrintButton/>
             </nav>
             <h2>{t_string!(i18n, payments.collection)}</h2>
             <Downloads api_path=format!("{api}/collection")/>

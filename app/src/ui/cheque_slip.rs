@@ -8,6 +8,7 @@ use super::manage_kit::{Echo, ManageForm, day};
 use super::manage_labels::Downloads;
 use super::manage_template::{not_found, use_template_id};
 use super::payment_labels::{action_label, state_label};
+use super::print_button::PrintButton;
 use crate::api::payments::{AuditLog, Slip, audit, remittance_path, slip};
 use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
@@ -91,7 +92,7 @@ fn SlipView(slug: String, id: crate::domain::TemplateId, slip: Slip) -> impl Int
             <p>{slip.template.name.clone()}</p>
             <p>{meta}</p>
             {(!slip.consistent).then(|| view! { <p class="alert" role="alert">{t_string!(i18n, payments.slip_inconsistent)}</p> })}
-            <div class="no-print"><Downloads api_path=api.clone()/></div>
+            <div class="no-print"><Downloads api_path=api.clone()/><PrintButton/></div>
             <table class="grid">
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, payments.member)}</th>

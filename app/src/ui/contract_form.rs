@@ -16,6 +16,7 @@ use super::manage_kit::FORM_MARK;
 use super::schedule_form::SCHEDULE_FORM;
 use crate::api::contracts::SignUpPage;
 use crate::api::form::{FormErrors, echoed_values};
+use crate::domain::contract::Quantities;
 use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::deadline::Window;
 use crate::i18n::{t_string, use_i18n};
@@ -48,6 +49,9 @@ pub fn ContractForm(
     delete_action: String,
     /// Where to go once saved or withdrawn.
     next: String,
+    /// Where the grid being typed is copied once hydrated (the schedule preview).
+    #[prop(optional)]
+    typed_grid: Option<RwSignal<Option<Quantities>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let back = use_location().pathname.get_untracked();
@@ -69,6 +73,9 @@ pub fn ContractForm(
     let model = Model::new(page);
     let fields = model.initial_fields(echoed);
     let state = FormState::new(model, fields, errors);
+    if let Some(out) = typed_grid {
+        Effect::new(move |_| out.set(Some(state.review.with(|r| r.grid.clone()))));
+    }
     let (referent, subscription, can_save, may_withdraw) = state.model.with_value(|m| {
         let ctx = m.ctx();
         (

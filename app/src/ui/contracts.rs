@@ -5,6 +5,7 @@ use super::contract_form::ContractForm;
 use super::form::ErrorNotice;
 use super::layout::use_slug;
 use super::schedule_form::ScheduleSection;
+use super::schedule_preview::SchedulePreview;
 use crate::api::contracts::{MyContract, MyContracts, mine, my_contract_path, sign_up_page};
 use crate::api::templates::TemplateSummary;
 use crate::api::{ApiError, ErrorKind};
@@ -172,6 +173,7 @@ pub fn ContractPage() -> impl IntoView {
                     let producer = page.template.producer.name.clone();
                     let nature = nature_name(i18n, page.template.nature);
                     let description = page.description.clone();
+                    let typed_grid = RwSignal::new(None);
                     view! {
                         <Title text=name.clone()/>
                         <main class="page">
@@ -182,7 +184,8 @@ pub fn ContractPage() -> impl IntoView {
                             {(!page.as_referent).then(|| view! {
                                 <ScheduleSection page=page.clone() action=format!("{api}/payments")/>
                             })}
-                            <ContractForm page action=api.clone() delete_action=format!("{api}/delete") next=contracts_page(&slug)/>
+                            <ContractForm page=page.clone() action=api.clone() delete_action=format!("{api}/delete") next=contracts_page(&slug) typed_grid/>
+                            <SchedulePreview page grid=typed_grid/>
                         </main>
                     }.into_any()
                 }

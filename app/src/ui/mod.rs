@@ -28,9 +28,11 @@ mod manage_templates;
 mod my_payments;
 mod not_found;
 mod payment_labels;
+mod print_button;
 mod producer_outputs;
 mod root;
 mod schedule_form;
+mod schedule_preview;
 
 use crate::i18n::I18nContextProvider;
 pub use contract_form::ContractForm;
