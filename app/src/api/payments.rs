@@ -468,6 +468,10 @@ pub struct RegisterRow {
     /// Cheques the AMAP should hand back, for this much.
     pub to_return: Option<Money>,
     pub cheques: Vec<ChequeView>,
+    /// When `schedule_gap` is not zero: the cheques as "recompute" would leave them (received
+    /// and remitted ones unchanged), so the treasurer sees the proposal before applying it.
+    /// Empty otherwise.
+    pub recomputed: Vec<ChequeView>,
 }
 
 /// One payment date on the remittance screen.

@@ -326,7 +326,27 @@ fn MemberActions(ctx: Ctx, row: RegisterRow) -> impl IntoView {
     let recompute = (row.schedule_gap != Money::ZERO).then(|| {
         let form = format!("recompute-{member}");
         let errors = ctx.echo.errors(&form);
+        let proposal = if row.recomputed.is_empty() {
+            t_string!(i18n, payments.recomputed_none).to_string()
+        } else {
+            let cheques = row
+                .recomputed
+                .iter()
+                .map(|c| match c.state {
+                    ChequeState::Promised => format!("{} — {}", day(c.date), money(c.amount)),
+                    kept => format!(
+                        "{} — {} ({})",
+                        day(c.date),
+                        money(c.amount),
+                        state_label(kept)
+                    ),
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            t_string!(i18n, payments.recomputed, cheques = cheques).to_string()
+        };
         view! {
+            <p data-testid="recomputed">{proposal}</p>
             <ManageForm form action=ctx.api(&format!("{sub}/recompute")) here=ctx.here.clone() errors on_success=ctx.on_change class="inline-block">
                 <button type="submit" class="secondary">{t_string!(i18n, payments.recompute)}</button>
             </ManageForm>

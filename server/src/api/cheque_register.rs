@@ -40,7 +40,7 @@ async fn load(
     let id = path::id(params, "template_id")?;
     let (loaded, producer) =
         contracts::template_for(&state.db, access, id, Action::ManageProducer).await?;
-    let ledger = Ledger::load(&state.db, &loaded, &producer).await?;
+    let ledger = Ledger::load(&state.db, &access.amap, &loaded, &producer).await?;
     Ok(register(&loaded, &producer, &ledger))
 }
 

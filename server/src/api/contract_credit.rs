@@ -42,7 +42,7 @@ pub async fn set_credit(
     let sub = subscriptions::find(db, id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let payments = TemplatePayments::load(db, &loaded, &producer).await?;
+    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
     let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
     let who = Who::of(&sub, access.user.user.id);
@@ -128,7 +128,7 @@ pub async fn carry_over_credit(
     };
     let ((next, next_template), _) = candidates.swap_remove(index);
     let next_loaded = repo::templates::load(db, next_template).await?;
-    let next_payments = TemplatePayments::load(db, &next_loaded, &producer).await?;
+    let next_payments = TemplatePayments::load(db, &access.amap, &next_loaded, &producer).await?;
     let next_offer = views::offer(&next_loaded, &producer);
     let next_grid = subscriptions::grid(db, next.id, &next_loaded.dates_by_id()).await?;
     let next_credit = Money::from_cents(next.credit_cents) + amount;

@@ -48,7 +48,7 @@ pub async fn create_remittance(
 
     let txn = repo::write_txn(db).await?;
     // Read under the write lock: what is checked is what gets remitted.
-    let ledger = Ledger::load(&txn, &loaded, &producer).await?;
+    let ledger = Ledger::load(&txn, &access.amap, &loaded, &producer).await?;
     let statuses: Vec<DateStatus> = register(&loaded, &producer, &ledger)
         .dates
         .into_iter()

@@ -40,7 +40,7 @@ pub async fn my_payments(
             continue;
         };
         let loaded = repo::templates::load(db, template).await?;
-        let payments = TemplatePayments::load(db, &loaded, &producer).await?;
+        let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
         let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
         let stored = cheques::of_subscription(db, sub.id).await?;
         let offer = views::offer(&loaded, &producer);

@@ -74,6 +74,6 @@ pub async fn receive_cheques(
     }
     cheques::record(&txn, events).await?;
     txn.commit().await?;
-    let ledger = Ledger::load(db, &loaded, &producer).await?;
+    let ledger = Ledger::load(db, &access.amap, &loaded, &producer).await?;
     Ok(Json(register(&loaded, &producer, &ledger)))
 }

@@ -7,7 +7,7 @@ use crate::repo::{self, cheques, subscriptions};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::payments::{ChequeView, Recomputed};
-use app::domain::payment::{ChequeState, Editor, delivered_values};
+use app::domain::payment::{Editor, delivered_values};
 use app::domain::{Action, Money};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
@@ -66,7 +66,7 @@ async fn run(
     let sub = subscriptions::find(db, id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let payments = TemplatePayments::load(db, &loaded, &producer).await?;
+    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
     let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
     let credit = Money::from_cents(sub.credit_cents);
@@ -89,29 +89,7 @@ async fn run(
         let now = cheques::of_subscription(&txn, sub.id).await?;
         now.iter().map(|c| cheque_view(c, &handed_on)).collect()
     } else {
-        wanted
-            .iter()
-            .filter(|l| l.amount > Money::ZERO)
-            .map(|l| {
-                let kept = stored.iter().find(|c| c.payment_date == l.date);
-                ChequeView {
-                    amount: l.amount,
-                    ..kept
-                        .map(|c| cheque_view(c, &handed_on))
-                        .unwrap_or(ChequeView {
-                            id: 0,
-                            date: l.date,
-                            amount: l.amount,
-                            state: ChequeState::Promised,
-                            bank: String::new(),
-                            number: String::new(),
-                            drawer: String::new(),
-                            comment: String::new(),
-                            handed_on: None,
-                        })
-                }
-            })
-            .collect()
+        schedule::preview(&wanted, &stored, &handed_on)
     };
     if apply {
         txn.commit().await?;

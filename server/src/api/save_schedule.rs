@@ -43,7 +43,7 @@ pub async fn save_schedule(
     let sub = subscriptions::find(db, template_id, access.user.user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let payments = TemplatePayments::load(db, &loaded, &producer).await?;
+    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
     let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
     let deliveries = delivered_values(&offer, &grid);

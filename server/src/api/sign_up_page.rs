@@ -83,7 +83,7 @@ pub async fn page_for(
         .await?
         .ok_or(AppError::NotFound)?;
     let subscribers = repo::templates::subscriber_count(db, loaded.template.id).await?;
-    let payments = TemplatePayments::load(db, loaded, producer).await?;
+    let payments = TemplatePayments::load(db, &access.amap, loaded, producer).await?;
     let (credit, stored) = match &existing {
         Some(s) => (
             Money::from_cents(s.credit_cents),

@@ -82,7 +82,7 @@ pub async fn save(
     )
     .map_err(AppError::Validation)?;
     let by_referent = entrant == Entrant::Referent;
-    let payments = TemplatePayments::load(db, loaded, target.producer).await?;
+    let payments = TemplatePayments::load(db, target.amap, loaded, target.producer).await?;
 
     let txn = repo::write_txn(db).await?;
     // The first statement writes, taking the contract's lock before anything is read again.

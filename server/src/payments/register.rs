@@ -1,6 +1,6 @@
 //! The treasurer's views: the register of one template and its deposit slips.
 
-use super::schedule::{TemplatePayments, cheque_view, tally};
+use super::schedule::{TemplatePayments, cheque_view, preview, proposal, tally};
 use crate::contracts::views;
 use crate::db::entities::{app_user, cheque, producer, remittance, subscription};
 use crate::error::AppResult;
@@ -35,6 +35,7 @@ pub struct Ledger {
 impl Ledger {
     pub async fn load(
         db: &impl ConnectionTrait,
+        amap: &crate::db::entities::amap::Model,
         loaded: &Loaded,
         producer: &producer::Model,
     ) -> AppResult<Self> {
@@ -43,7 +44,7 @@ impl Ledger {
             repo::producers::users_by_id(db, contracts.iter().map(|(s, _)| s.user_id).collect())
                 .await?;
         Ok(Self {
-            payments: TemplatePayments::load(db, loaded, producer).await?,
+            payments: TemplatePayments::load(db, amap, loaded, producer).await?,
             cheques: cheques::of_template(db, loaded.template.id).await?,
             contracts,
             users,
@@ -80,8 +81,15 @@ pub fn register(loaded: &Loaded, producer: &producer::Model, ledger: &Ledger) ->
         .iter()
         .map(|(sub, grid)| {
             let stored = ledger.cheques_of(sub.id);
-            let t = tally(&offer, grid, Money::from_cents(sub.credit_cents), &stored);
+            let credit = Money::from_cents(sub.credit_cents);
+            let t = tally(&offer, grid, credit, &stored);
             add(&mut totals, &t);
+            let recomputed = if t.schedule_gap() == Money::ZERO {
+                Vec::new()
+            } else {
+                let wanted = proposal(&ledger.payments, &offer, grid, credit, &stored, sub.late);
+                preview(&wanted, &stored, &handed_on)
+            };
             RegisterRow {
                 subscription_id: sub.id,
                 member: ledger.member(sub.user_id),
@@ -90,6 +98,7 @@ pub fn register(loaded: &Loaded, producer: &producer::Model, ledger: &Ledger) ->
                 to_return: t.to_return(),
                 tally: t,
                 cheques: stored.iter().map(|c| cheque_view(c, &handed_on)).collect(),
+                recomputed,
             }
         })
         .collect();

@@ -23,11 +23,14 @@ pub struct TemplatePayments {
     pub prepaid: bool,
     pub template_dates: Vec<NaiveDate>,
     pub remittances: Vec<remittance::Model>,
+    /// The AMAP's date today (its time zone), as the browser's copy of the rules sees it.
+    pub today: NaiveDate,
 }
 
 impl TemplatePayments {
     pub async fn load(
         db: &impl ConnectionTrait,
+        amap: &crate::db::entities::amap::Model,
         loaded: &Loaded,
         producer: &crate::db::entities::producer::Model,
     ) -> AppResult<Self> {
@@ -37,6 +40,7 @@ impl TemplatePayments {
                 == app::domain::contract::Nature::PrepaidCard,
             template_dates: loaded.dates.iter().map(|d| d.date).collect(),
             remittances: cheques::remittances(db, loaded.template.id).await?,
+            today: crate::contracts::local_now(amap).date(),
         })
     }
 
@@ -62,9 +66,10 @@ impl TemplatePayments {
     }
 
     /// Where a contract's lines stop being plannable: late joiners and prepaid cards cannot
-    /// date a cheque in the past. UTC's date: five days of margin dwarf the time zone.
+    /// date a cheque in the past. The AMAP's date, as the sign-up page's `now` gives the
+    /// browser, so that both sides freeze the same lines around midnight.
     pub fn frozen_before(&self, late: bool) -> Option<NaiveDate> {
-        frozen_before(late, self.prepaid, chrono::Utc::now().date_naive())
+        frozen_before(late, self.prepaid, self.today)
     }
 
     pub fn view(&self, credit: Money, stored: &[cheque::Model]) -> ScheduleView {
@@ -270,6 +275,39 @@ pub fn proposal(
                 line.amount = Money::ZERO;
             }
             line
+        })
+        .collect()
+}
+
+/// The cheques a proposal would leave, without writing them: each kept cheque with its new
+/// amount, new ones as promised without details (id 0). Zero lines are not cheques.
+pub fn preview(
+    wanted: &[Line],
+    stored: &[cheque::Model],
+    handed_on: &HashMap<i64, NaiveDate>,
+) -> Vec<ChequeView> {
+    wanted
+        .iter()
+        .filter(|l| l.amount > Money::ZERO)
+        .map(|l| {
+            let kept = stored.iter().find(|c| c.payment_date == l.date);
+            let base = kept
+                .map(|c| cheque_view(c, handed_on))
+                .unwrap_or(ChequeView {
+                    id: 0,
+                    date: l.date,
+                    amount: l.amount,
+                    state: ChequeState::Promised,
+                    bank: String::new(),
+                    number: String::new(),
+                    drawer: String::new(),
+                    comment: String::new(),
+                    handed_on: None,
+                });
+            ChequeView {
+                amount: l.amount,
+                ..base
+            }
         })
         .collect()
 }

@@ -453,6 +453,7 @@ on_both_engines!(
         // The autumn cheques now cover 100 − 30 = 70 €.
         assert_eq!(cents(&row["cheques"]).iter().sum::<i64>(), 7000);
         assert_eq!(euros(row["schedule_gap"].as_str().expect("gap")), 0);
+        assert_eq!(row["recomputed"], json!([]), "nothing to recompute");
         let (_, register) = app.get(&spring.manage("cheques"), Some(&treasurer)).await;
         assert_eq!(
             euros(register["rows"][0]["balance"].as_str().expect("balance")),
@@ -498,6 +499,11 @@ on_both_engines!(
         assert_eq!(cents(&preview["after"]), [3400, 4300, 4300]);
         let (_, unchanged) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
         assert_eq!(cents(&unchanged["rows"][0]["cheques"]), [3400, 3400, 3200]);
+        // The register shows the same proposal next to its "recompute" button.
+        assert_eq!(
+            cents(&unchanged["rows"][0]["recomputed"]),
+            [3400, 4300, 4300]
+        );
         let (status, applied) = app.post(&recompute, Some(&treasurer), json!({})).await;
         assert_eq!(status, StatusCode::OK, "{applied}");
         assert_eq!(cents(&applied["after"]), [3400, 4300, 4300]);
