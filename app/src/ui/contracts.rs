@@ -22,6 +22,11 @@ pub fn contracts_page(slug: &str) -> String {
     format!("/a/{slug}/contrats")
 }
 
+/// One contract's page (sign-up form and "Mon échéancier").
+pub fn contract_page(slug: &str, template: TemplateId) -> String {
+    format!("{}/{template}", contracts_page(slug))
+}
+
 pub(super) fn nature_name(i18n: I18nContext<Locale>, nature: Nature) -> &'static str {
     match nature {
         Nature::Subscription => t_string!(i18n, contracts.nature_subscription),
@@ -47,7 +52,7 @@ pub fn MyContractsPage() -> impl IntoView {
 #[component]
 fn ContractLists(slug: String, contracts: MyContracts) -> impl IntoView {
     let i18n = use_i18n();
-    let link = move |id: TemplateId| format!("{}/{id}", contracts_page(&slug));
+    let link = move |id: TemplateId| contract_page(&slug, id);
     let offered = contracts
         .offered
         .into_iter()

@@ -2,10 +2,12 @@
 //! (identical amounts together: "3 chèques de 20,00 € : janvier, février, mars"), those the
 //! AMAP holds, and those handed to the producer with the real date.
 
+use super::contracts::contract_page;
 use super::form::ErrorNotice;
 use super::layout::use_slug;
 use super::payment_labels::months;
 use crate::api::payments::{ChequeView, MyPaymentContract, my_payments};
+use crate::domain::Money;
 use crate::domain::contract::agenda::day_month_year;
 use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
@@ -43,6 +45,7 @@ pub fn MyPaymentsPage() -> impl IntoView {
 fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
     let i18n = use_i18n();
     let t = contract.tally;
+    let changed = order_changed(&contract);
     let header = view! {
         <h2>{contract.template.name.clone()}</h2>
         <p class="muted">{contract.template.producer.name.clone()}</p>
@@ -85,9 +88,10 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
                 {t_string!(i18n, payments.ordered, amount = t.ordered.to_string()).to_string()}
                 " · "{t_string!(i18n, payments.balance, amount = contract.balance.to_string()).to_string()}
             </p>
-            {(t.credit != crate::domain::Money::ZERO).then(|| view! {
+            {(t.credit != Money::ZERO).then(|| view! {
                 <p>{t_string!(i18n, payments.credit, amount = t.credit.to_string()).to_string()}</p>
             })}
+            {changed}
             <Show when=move || has_to_give>
                 <h3>{t_string!(i18n, payments.to_give)}</h3>
                 <p>{payee.clone()}</p>
@@ -119,5 +123,31 @@ fn Cheques(title: &'static str, cheques: Vec<ChequeView>) -> impl IntoView {
             })
             .collect_view();
         view! { <h3>{title}</h3><ul>{items}</ul> }
+    })
+}
+
+/// After a price change, a cancelled date or a joker, the cheques no longer add up to the
+/// order: say so, and where the promised ones can be adjusted (received and remitted cheques
+/// never change by themselves).
+fn order_changed(contract: &MyPaymentContract) -> Option<impl IntoView + use<>> {
+    let i18n = use_i18n();
+    let t = contract.tally;
+    let gap = t.schedule_gap();
+    (gap != Money::ZERO).then(|| {
+        let cheques = gap + t.ordered - t.credit;
+        let text = t_string!(
+            i18n,
+            payments.order_changed,
+            ordered = t.ordered.to_string(),
+            cheques = cheques.to_string()
+        )
+        .to_string();
+        let slug = use_slug().get_untracked();
+        let href = format!("{}#echeancier", contract_page(&slug, contract.template.id));
+        view! {
+            <p class="notice" data-testid="order-changed">{text}" "
+                <a href=href>{t_string!(i18n, payments.order_changed_link)}</a>
+            </p>
+        }
     })
 }

@@ -150,7 +150,7 @@ pub fn ScheduleSection(page: SignUpPage, action: String) -> impl IntoView {
             settings.message.clone()
         };
         return view! {
-            <section class="card schedule" data-testid="schedule">
+            <section class="card schedule" id="echeancier" data-testid="schedule">
                 <h2>{t_string!(i18n, payments.schedule_title)}</h2>
                 <p>{message}</p>
             </section>
@@ -214,7 +214,7 @@ pub fn ScheduleSection(page: SignUpPage, action: String) -> impl IntoView {
         })
     };
     view! {
-        <section class="card schedule" data-testid="schedule">
+        <section class="card schedule" id="echeancier" data-testid="schedule">
             <h2>{t_string!(i18n, payments.schedule_title)}</h2>
             {header}
             <ApiForm action next=here.clone() back=here errors on_success class="schedule-form">

@@ -100,6 +100,20 @@ fn euros(raw: &str) -> i64 {
     Money::parse("x", raw).expect("amount").cents()
 }
 
+/// A page as the server renders it for a browser (no JavaScript needed to read it).
+async fn html(app: &TestApp, path: &str, token: &str) -> String {
+    let response = app
+        .client()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.expect("html")
+}
+
 fn cents(cheques: &Value) -> Vec<i64> {
     amounts(cheques).iter().map(|a| euros(a)).collect()
 }
@@ -504,6 +518,22 @@ on_both_engines!(
             cents(&unchanged["rows"][0]["recomputed"]),
             [3400, 4300, 4300]
         );
+        // The pages say it too: the member is told the order changed, the treasurer sees the
+        // proposal before applying it.
+        let mine = html(&app, &format!("/a/{SLUG}/paiements"), &member).await;
+        let told = format!(
+            "Votre commande est maintenant de {} et vos chèques font {}",
+            Money::from_cents(12000),
+            Money::from_cents(10000)
+        );
+        assert!(mine.contains(&told), "{mine}");
+        let link = format!("href=\"/a/{SLUG}/contrats/{}#echeancier\"", season.template);
+        assert!(mine.contains(&link), "{mine}");
+        let page = format!("/a/{SLUG}/gestion/contrats/{}/cheques", season.template);
+        let register = html(&app, &page, &treasurer).await;
+        assert!(register.contains("Après recalcul : "), "{register}");
+        let proposed = format!("— {}", Money::from_cents(4300));
+        assert!(register.contains(&proposed), "{register}");
         let (status, applied) = app.post(&recompute, Some(&treasurer), json!({})).await;
         assert_eq!(status, StatusCode::OK, "{applied}");
         assert_eq!(cents(&applied["after"]), [3400, 4300, 4300]);
