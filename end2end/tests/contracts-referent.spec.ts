@@ -162,6 +162,19 @@ test('a référent publishes a contract, a member signs up, the producer downloa
   await page.getByRole('link', { name: new RegExp(dates[0].split('-').reverse().join('/')) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Livraison du');
   await expect(page.getByRole('row').filter({ hasText: 'Marie Dubois' })).toContainText('6');
+
+  // The demo farm handles its own cheques: its account opens the register, to receive and
+  // remit, but credits and recomputation are not offered to it.
+  await page.goto(`/a/${SLUG}/gestion/producteurs/1`);
+  await ready(page, hydrated);
+  await page.getByRole('listitem').filter({ hasText: template }).getByRole('link', { name: 'Chèques' }).click();
+  await expect(page).toHaveURL(new RegExp(`/gestion/contrats/${id}/cheques$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Chèques — ${template}`);
+  await ready(page, hydrated);
+  await expect(page.getByRole('button', { name: 'Enregistrer les réceptions' })).toBeVisible();
+  await expect(page.getByRole('button', { name: "Enregistrer l'avoir" })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: FARM })).toBeVisible();
+  await fitsPhone(page);
   await logOut(page);
 
   // Back to the référent: the contract is listed, and cancelling a date first shows whom it touches.

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_tenancy_and_accounts;
 mod m20261123_000002_create_contracts;
 mod m20261123_000003_create_payments;
+mod m20261201_000004_producer_cheque_desk;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_tenancy_and_accounts::Migration),
             Box::new(m20261123_000002_create_contracts::Migration),
             Box::new(m20261123_000003_create_payments::Migration),
+            Box::new(m20261201_000004_producer_cheque_desk::Migration),
         ]
     }
 }

@@ -505,6 +505,9 @@ pub struct Register {
     /// The payment date to remit next (earliest with cheques and no slip).
     pub next_to_remit: Option<NaiveDate>,
     pub totals: Tally,
+    /// The caller may also set credits, carry them over and recompute schedules (référents,
+    /// treasurers), not only receive and remit (a producer handling its own cheques).
+    pub may_settle: bool,
 }
 
 /// Tick boxes of the reception screen: `received` cheques become received, `promised` ones

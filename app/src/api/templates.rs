@@ -51,6 +51,8 @@ pub struct ProducerDetail {
     pub description: String,
     pub notice_days: u32,
     pub active: bool,
+    /// Its producer accounts may receive and remit its cheques.
+    pub handles_cheques: bool,
     pub referents: Vec<PersonRef>,
     pub users: Vec<PersonRef>,
     pub products: Vec<ProductView>,
@@ -67,6 +69,9 @@ pub struct ProducerForm {
     pub notice_days: String,
     /// "on"/"true" keeps the producer active; absent archives it (a checkbox).
     pub active: Option<String>,
+    /// "on"/"true": the producer's accounts handle its cheques (a checkbox, absent is off).
+    /// A new producer starts active, its cheques handled by its référents only.
+    pub handles_cheques: Option<String>,
 }
 
 #[derive(Debug)]
@@ -75,6 +80,7 @@ pub struct ProducerInput {
     pub description: String,
     pub notice_days: u32,
     pub active: bool,
+    pub handles_cheques: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -199,12 +205,14 @@ impl ProducerForm {
         let description = text(&mut problems, "description", &self.description, 2048, false);
         let notice_days = number(&mut problems, "notice_days", &self.notice_days, 60);
         let active = checked(&self.active);
+        let handles_cheques = checked(&self.handles_cheques);
         problems.finish(|| {
             Some(ProducerInput {
                 name,
                 description,
                 notice_days: notice_days?,
                 active,
+                handles_cheques,
             })
         })
     }

@@ -19,6 +19,10 @@ pub struct Grants {
     pub treasurer: bool,
     pub referent_of: Vec<ProducerId>,
     pub producer_of: Vec<ProducerId>,
+    /// Among `producer_of`, the farms that entrust their own cheques to their producer
+    /// accounts (AmapJ's `accesEcran = PRODUCTEUR`, chosen per producer).
+    #[serde(default)]
+    pub cheque_desk_of: Vec<ProducerId>,
 }
 
 /// Something a request wants to do inside an AMAP (or, for `CreateAmap`, on the platform).
@@ -47,6 +51,9 @@ pub enum Action {
     ManageProducer(ProducerId),
     /// Read what one producer must deliver.
     ReadDeliveries(ProducerId),
+    /// Read one producer's cheque register, receive its cheques, hand them over (deposit
+    /// slips), correct them: its référents, and its own accounts when it handles its cheques.
+    HandleCheques(ProducerId),
     /// Create a new AMAP on the deployment.
     CreateAmap,
 }
@@ -110,6 +117,10 @@ impl Grants {
             }
             Action::ManageProducer(p) => self.refers(p),
             Action::ReadDeliveries(p) => self.refers(p) || self.producer_of.contains(&p),
+            Action::HandleCheques(p) => {
+                self.refers(p)
+                    || (self.producer_of.contains(&p) && self.cheque_desk_of.contains(&p))
+            }
             Action::CreateAmap => self.operator,
         };
         if allowed {
@@ -230,6 +241,34 @@ mod tests {
     }
 
     #[test]
+    fn producers_handle_cheques_only_of_their_farms_that_entrust_them() {
+        let producer = Grants {
+            producer_of: vec![FARM, OTHER_FARM],
+            ..member()
+        };
+        assert!(!producer.allows(Action::HandleCheques(FARM)));
+        let entrusted = Grants {
+            cheque_desk_of: vec![FARM],
+            ..producer
+        };
+        assert!(entrusted.allows(Action::HandleCheques(FARM)));
+        assert!(!entrusted.allows(Action::HandleCheques(OTHER_FARM)));
+        // Handling cheques is not editing the farm's templates.
+        assert!(!entrusted.allows(Action::ManageProducer(FARM)));
+        // A farm's setting gives nothing to someone who is not its producer.
+        let stranger = Grants {
+            cheque_desk_of: vec![FARM],
+            ..member()
+        };
+        assert!(!stranger.allows(Action::HandleCheques(FARM)));
+        let referent = Grants {
+            referent_of: vec![FARM],
+            ..member()
+        };
+        assert!(referent.allows(Action::HandleCheques(FARM)));
+    }
+
+    #[test]
     fn only_operators_create_amaps_and_they_administer_every_amap() {
         let operator = Grants {
             operator: true,
@@ -283,14 +322,16 @@ mod tests {
             any::<[bool; 4]>(),
             proptest::collection::vec(1_i64..4, 0..3),
             proptest::collection::vec(1_i64..4, 0..3),
+            proptest::collection::vec(1_i64..4, 0..3),
         )
-            .prop_map(|([operator, member, admin, treasurer], r, p)| Grants {
+            .prop_map(|([operator, member, admin, treasurer], r, p, d)| Grants {
                 operator,
                 member,
                 admin,
                 treasurer,
                 referent_of: r.into_iter().map(ProducerId).collect(),
                 producer_of: p.into_iter().map(ProducerId).collect(),
+                cheque_desk_of: d.into_iter().map(ProducerId).collect(),
             })
     }
 
@@ -300,7 +341,8 @@ mod tests {
         fn granting_admin_is_monotonic(grants in any_grants(), farm in 1_i64..4) {
             let promoted = Grants { admin: true, ..grants.clone() };
             for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers,
-                           Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm))] {
+                           Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm)),
+                           Action::HandleCheques(ProducerId(farm))] {
                 prop_assert!(!grants.allows(action) || promoted.allows(action));
             }
         }

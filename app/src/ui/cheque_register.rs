@@ -71,7 +71,15 @@ fn RegisterView(ctx: Ctx, register: Register) -> impl IntoView {
     let i18n = use_i18n();
     let s = &register.template;
     let title = t_string!(i18n, payments.register_title, name = s.name.clone()).to_string();
-    let editor = format!("/a/{}/gestion/contrats/{}", ctx.slug, ctx.id);
+    // A producer handling its own cheques does not edit the template: back to its page.
+    let back = if register.may_settle {
+        let editor = format!("/a/{}/gestion/contrats/{}", ctx.slug, ctx.id);
+        view! { <a href=editor>{t_string!(i18n, manage.back_to_template)}</a> }
+    } else {
+        let page = format!("/a/{}/gestion/producteurs/{}", ctx.slug, s.producer.id);
+        view! { <a href=page>{s.producer.name.clone()}</a> }
+    };
+    let may_settle = register.may_settle;
     let audit = format!("{}/journal", ctx.here);
     let api = cheques_path(&ctx.slug, ctx.id);
     let payee = t_string!(
@@ -86,12 +94,12 @@ fn RegisterView(ctx: Ctx, register: Register) -> impl IntoView {
     let members = register
         .rows
         .iter()
-        .map(|row| view! { <MemberActions ctx=ctx.clone() row=row.clone()/> })
+        .map(|row| view! { <MemberActions ctx=ctx.clone() row=row.clone() may_settle/> })
         .collect_view();
     view! {
         <Title text=title.clone()/>
         <main class="page wide register">
-            <p><a href=editor>{t_string!(i18n, manage.back_to_template)}</a></p>
+            <p>{back}</p>
             <h1>{title}</h1>
             <p>{payee}</p>
             <nav class="actions">
@@ -291,7 +299,12 @@ fn DateRow(ctx: Ctx, date: PaymentDateView, next: Option<chrono::NaiveDate>) -> 
 
 /// One member's other actions: all received, credit, carry-over, recomputation, corrections.
 #[component]
-fn MemberActions(ctx: Ctx, row: RegisterRow) -> impl IntoView {
+fn MemberActions(
+    ctx: Ctx,
+    row: RegisterRow,
+    /// Credit, carry-over and recomputation too (not for a producer's own account).
+    may_settle: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let member = row.member.id;
     let sub = format!("subscriptions/{member}");
@@ -323,7 +336,7 @@ fn MemberActions(ctx: Ctx, row: RegisterRow) -> impl IntoView {
     );
     let carry_form = format!("carry-{member}");
     let carry_errors = ctx.echo.errors(&carry_form);
-    let recompute = (row.schedule_gap != Money::ZERO).then(|| {
+    let recompute = (may_settle && row.schedule_gap != Money::ZERO).then(|| {
         let form = format!("recompute-{member}");
         let errors = ctx.echo.errors(&form);
         let proposal = if row.recomputed.is_empty() {
@@ -363,11 +376,13 @@ fn MemberActions(ctx: Ctx, row: RegisterRow) -> impl IntoView {
             <summary>{row.member.name.clone()}</summary>
             {all}
             {recompute}
-            <ManageForm form=credit_form.clone() action=ctx.api(&format!("{sub}/credit")) here=ctx.here.clone() errors=credit_errors on_success=ctx.on_change class="inline-form">
-                <Input form=credit_form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.credit_label).to_owned() errors=credit_errors value=credit_value/>
-                <button type="submit" class="secondary">{t_string!(i18n, payments.credit_save)}</button>
-            </ManageForm>
-            {(row.balance > Money::ZERO).then(|| view! {
+            {may_settle.then(|| view! {
+                <ManageForm form=credit_form.clone() action=ctx.api(&format!("{sub}/credit")) here=ctx.here.clone() errors=credit_errors on_success=ctx.on_change class="inline-form">
+                    <Input form=credit_form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.credit_label).to_owned() errors=credit_errors value=credit_value.clone()/>
+                    <button type="submit" class="secondary">{t_string!(i18n, payments.credit_save)}</button>
+                </ManageForm>
+            })}
+            {(may_settle && row.balance > Money::ZERO).then(|| view! {
                 <ManageForm form=carry_form.clone() action=ctx.api(&format!("{sub}/carry-over")) here=ctx.here.clone() errors=carry_errors on_success=ctx.on_change class="inline-block">
                     <FieldNotes errors=carry_errors fields=&["credit"]/>
                     <button type="submit" class="secondary">{t_string!(i18n, payments.carry_over)}</button>

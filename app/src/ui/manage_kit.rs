@@ -78,6 +78,8 @@ pub fn grants_of(home: &HomeView) -> Grants {
         treasurer: home.roles.treasurer,
         referent_of: home.roles.referent_of.iter().map(|p| p.id).collect(),
         producer_of: home.roles.producer_of.iter().map(|p| p.id).collect(),
+        // Known per producer page (`ProducerDetail::handles_cheques`), not from the home view.
+        cheque_desk_of: Vec::new(),
     }
 }
 

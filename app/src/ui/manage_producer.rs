@@ -45,9 +45,14 @@ pub fn ProducerPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || data().map(|loaded| match loaded {
                 (Ok(detail), Ok(home), templates) => {
-                    let manages = grants_of(&home).allows(Action::ManageProducer(detail.id));
+                    let mut grants = grants_of(&home);
+                    if detail.handles_cheques {
+                        grants.cheque_desk_of.push(detail.id);
+                    }
+                    let manages = grants.allows(Action::ManageProducer(detail.id));
+                    let cheques = grants.allows(Action::HandleCheques(detail.id));
                     let templates = templates.into_iter().filter(|t| t.producer.id == detail.id).collect();
-                    view! { <Producer slug=slug.get() detail manages templates on_change/> }.into_any()
+                    view! { <Producer slug=slug.get() detail manages cheques templates on_change/> }.into_any()
                 }
                 (Err(error), _, _) | (_, Err(error), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
@@ -66,6 +71,8 @@ fn Producer(
     slug: String,
     detail: ProducerDetail,
     manages: bool,
+    /// May open the templates' cheque registers.
+    cheques: bool,
     templates: Vec<TemplateSummary>,
     on_change: Callback<serde_json::Value>,
 ) -> impl IntoView {
@@ -87,11 +94,13 @@ fn Producer(
         .map(|t| {
             let editor = format!("/a/{slug}/gestion/contrats/{}", t.id);
             let synthesis = format!("{editor}/synthese");
+            let register = format!("{editor}/cheques");
             view! {
                 <li>
                     {if manages { view! { <a href=editor>{t.name.clone()}</a> }.into_any() } else { view! { <span>{t.name.clone()}</span> }.into_any() }}
                     " " <StateBadge state=t.state/> " " {date_span(t.first_date, t.last_date)} " · "
                     <a href=synthesis>{t!(i18n, manage.synthesis)}</a>
+                    {cheques.then(|| view! { " · " <a href=register>{t!(i18n, payments.cheques_link)}</a> })}
                 </li>
             }
         })
@@ -151,6 +160,7 @@ fn DetailsForm(
                 <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", detail.description.clone())/>
                 <Input form=form.clone() name="notice_days" kind="number" inputmode="numeric" label=t_string!(i18n, manage.notice_days).to_owned() errors value=v("notice_days", detail.notice_days.to_string())/>
                 <Check form=form.clone() name="active" label=t_string!(i18n, manage.active).to_owned() checked=echo.checked(&form, "active", detail.active)/>
+                <Check form=form.clone() name="handles_cheques" label=t_string!(i18n, manage.handles_cheques).to_owned() checked=echo.checked(&form, "handles_cheques", detail.handles_cheques)/>
                 <button type="submit" class="primary">{t!(i18n, manage.save)}</button>
             </ManageForm>
         </section>

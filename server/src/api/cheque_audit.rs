@@ -19,7 +19,7 @@ use axum::extract::{RawPathParams, State};
     responses(
         (status = 200, description = "The audit trail", body = AuditLog),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
     ))]
 pub async fn cheque_audit(
@@ -30,7 +30,7 @@ pub async fn cheque_audit(
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
     let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let events = cheques::events(db, id).await?;
     let mut ids: Vec<i64> = events
         .iter()

@@ -21,7 +21,7 @@ use axum::response::Response;
     responses(
         (status = 200, description = "The register", body = Register),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer (or treasurer)", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
     ))]
 pub async fn cheque_register(
@@ -39,9 +39,9 @@ async fn load(
 ) -> AppResult<Register> {
     let id = path::id(params, "template_id")?;
     let (loaded, producer) =
-        contracts::template_for(&state.db, access, id, Action::ManageProducer).await?;
+        contracts::template_for(&state.db, access, id, Action::HandleCheques).await?;
     let ledger = Ledger::load(&state.db, &access.amap, &loaded, &producer).await?;
-    Ok(register(&loaded, &producer, &ledger))
+    Ok(register(&loaded, &producer, &ledger, &access.grants))
 }
 
 /// The cheque collection sheet: per member, the cheques still to collect, with the payee and
@@ -56,7 +56,7 @@ async fn load(
             (FileBody = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
         (status = 422, description = "Unknown `format`", body = ApiError),
     ))]
@@ -87,7 +87,7 @@ pub async fn cheque_collection(
             (FileBody = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
         (status = 422, description = "Unknown `format`", body = ApiError),
     ))]

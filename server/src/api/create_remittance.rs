@@ -26,7 +26,7 @@ use axum::extract::{RawPathParams, State};
     responses(
         (status = 200, description = "The deposit slip", body = Slip),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
         (status = 409, description = "Remitted meanwhile by someone else", body = ApiError),
         (status = 422, description = "Cheques missing, not the earliest date without confirmation, nothing to remit", body = ApiError),
@@ -40,7 +40,7 @@ pub async fn create_remittance(
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
     let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let input = form.parse().map_err(AppError::Validation)?;
     let handed_on = input
         .handed_on
@@ -49,7 +49,7 @@ pub async fn create_remittance(
     let txn = repo::write_txn(db).await?;
     // Read under the write lock: what is checked is what gets remitted.
     let ledger = Ledger::load(&txn, &access.amap, &loaded, &producer).await?;
-    let statuses: Vec<DateStatus> = register(&loaded, &producer, &ledger)
+    let statuses: Vec<DateStatus> = register(&loaded, &producer, &ledger, &access.grants)
         .dates
         .into_iter()
         .map(|d| DateStatus {

@@ -18,7 +18,7 @@ use axum::http::StatusCode;
     responses(
         (status = 204, description = "Cancelled"),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP, template or slip", body = ApiError),
     ))]
 pub async fn delete_remittance(
@@ -29,7 +29,7 @@ pub async fn delete_remittance(
     let id = path::id(&params, "template_id")?;
     let remittance_id = path::id(&params, "remittance_id")?;
     let db = &state.db;
-    contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let txn = repo::write_txn(db).await?;
     let remittance = cheques::remittance(&txn, id, remittance_id)
         .await?

@@ -24,7 +24,7 @@ use axum::extract::{RawPathParams, State};
     responses(
         (status = 200, description = "The cheque", body = ChequeView),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP, template or cheque", body = ApiError),
         (status = 422, description = "Invalid field, or the cheque is remitted", body = ApiError),
     ))]
@@ -37,7 +37,7 @@ pub async fn edit_cheque(
     let id = path::id(&params, "template_id")?;
     let cheque_id = path::id(&params, "cheque_id")?;
     let db = &state.db;
-    contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+    contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let input = form.parse().map_err(AppError::Validation)?;
     let txn = repo::write_txn(db).await?;
     let cheque = cheques::find(&txn, id, cheque_id)

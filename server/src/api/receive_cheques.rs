@@ -23,7 +23,7 @@ use axum::extract::{RawPathParams, State};
     responses(
         (status = 200, description = "The register after the change", body = Register),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP, template or cheque", body = ApiError),
         (status = 422, description = "A cheque is already remitted", body = ApiError),
     ))]
@@ -36,7 +36,7 @@ pub async fn receive_cheques(
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
     let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let (received, promised) = body.ids().map_err(AppError::Validation)?;
     let moves = received
         .iter()
@@ -75,5 +75,5 @@ pub async fn receive_cheques(
     cheques::record(&txn, events).await?;
     txn.commit().await?;
     let ledger = Ledger::load(db, &access.amap, &loaded, &producer).await?;
-    Ok(Json(register(&loaded, &producer, &ledger)))
+    Ok(Json(register(&loaded, &producer, &ledger, &access.grants)))
 }

@@ -67,6 +67,7 @@ pub async fn producer_detail(
         id: ProducerId(producer.id),
         notice_days: u32::try_from(producer.notice_days).unwrap_or(0),
         active: producer.active,
+        handles_cheques: producer.handles_cheques,
         referents: referent_ids.iter().filter_map(person).collect(),
         users: user_ids.iter().filter_map(person).collect(),
         products: products.iter().map(views::product_view).collect(),

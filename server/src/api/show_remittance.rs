@@ -25,7 +25,7 @@ use axum::response::Response;
             (FileBody = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 401, description = "No valid session", body = ApiError),
-        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 403, description = "Neither a référent of this producer (or treasurer) nor its account when it handles its cheques", body = ApiError),
         (status = 404, description = "No such AMAP, template or slip", body = ApiError),
         (status = 422, description = "Unknown `format`", body = ApiError),
     ))]
@@ -40,7 +40,7 @@ pub async fn show_remittance(
     let format = Format::from_query(query.as_deref())?;
     let db = &state.db;
     let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
+        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let remittance = cheques::remittance(db, id, remittance_id)
         .await?
         .ok_or(AppError::NotFound)?;

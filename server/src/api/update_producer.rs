@@ -11,7 +11,8 @@ use app::domain::{Action, ProducerId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
-/// Edit a producer: name, description, notice period ("délai de prévenance"), active/archived.
+/// Edit a producer: name, description, notice period ("délai de prévenance"), active/archived,
+/// whether its own accounts handle its cheques.
 #[utoipa::path(post, path = "/api/v1/amaps/{slug}/producers/{producer_id}", tag = "producers", request_body = ProducerForm,
     params(("slug" = String, Path, description = "The AMAP's URL name"), ("producer_id" = i64, Path, description = "The producer")),
     security(("bearer" = []), ("cookie" = [])),
@@ -43,6 +44,7 @@ pub async fn update_producer(
         &input.description,
         notice,
         input.active,
+        input.handles_cheques,
     )
     .await
     .map_err(AppError::taken_on("name"))?;

@@ -63,6 +63,8 @@ async fn load_membership_and_grants(
         repo::producers::referent_of(&state.db, amap_id, user_id),
         repo::producers::producer_of(&state.db, amap_id, user_id),
     )?;
+    let cheque_desk_of =
+        repo::producers::handling_cheques(&state.db, amap_id, &producer_of).await?;
     let grants = Grants {
         operator: user.user.operator,
         member: true,
@@ -70,6 +72,7 @@ async fn load_membership_and_grants(
         treasurer: membership.treasurer,
         referent_of: referent_of.into_iter().map(ProducerId).collect(),
         producer_of: producer_of.into_iter().map(ProducerId).collect(),
+        cheque_desk_of: cheque_desk_of.into_iter().map(ProducerId).collect(),
     };
     Ok((Some(membership), grants))
 }

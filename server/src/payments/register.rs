@@ -10,7 +10,7 @@ use app::api::payments::{PaymentDateView, Register, RegisterRow, RemittanceRef, 
 use app::api::producers::PersonRef;
 use app::domain::payment::ChequeState;
 use app::domain::payment::register::{DateStatus, Tally, next_to_remit, slip_consistent};
-use app::domain::{Money, UserId};
+use app::domain::{Action, Grants, Money, ProducerId, UserId};
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use std::collections::{BTreeMap, HashMap};
@@ -72,7 +72,13 @@ impl Ledger {
     }
 }
 
-pub fn register(loaded: &Loaded, producer: &producer::Model, ledger: &Ledger) -> Register {
+/// The register as `grants` may use it.
+pub fn register(
+    loaded: &Loaded,
+    producer: &producer::Model,
+    ledger: &Ledger,
+    grants: &Grants,
+) -> Register {
     let offer = views::offer(loaded, producer);
     let handed_on = ledger.payments.handed_on();
     let mut totals = Tally::default();
@@ -124,6 +130,7 @@ pub fn register(loaded: &Loaded, producer: &producer::Model, ledger: &Ledger) ->
         next_to_remit: next_to_remit(&statuses),
         dates,
         totals,
+        may_settle: grants.allows(Action::ManageProducer(ProducerId(producer.id))),
     }
 }
 

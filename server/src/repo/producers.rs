@@ -3,6 +3,7 @@ use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<producer::Model>, DbErr> {
@@ -110,6 +111,26 @@ pub async fn producer_of(
         .into_iter()
         .map(|l| l.producer_id)
         .collect())
+}
+
+/// Of these producers, those that let their producer accounts handle their cheques.
+pub async fn handling_cheques(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    ids: &[i64],
+) -> Result<Vec<i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    producer::Entity::find()
+        .select_only()
+        .column(producer::Column::Id)
+        .filter(producer::Column::AmapId.eq(amap_id))
+        .filter(producer::Column::Id.is_in(ids.iter().copied()))
+        .filter(producer::Column::HandlesCheques.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Makes the person a référent of the producer (last in order); idempotent.
@@ -226,6 +247,7 @@ pub async fn update(
     description: &str,
     notice_days: i32,
     active: bool,
+    handles_cheques: bool,
 ) -> Result<(), DbErr> {
     producer::Entity::update(producer::ActiveModel {
         id: Set(id),
@@ -233,6 +255,7 @@ pub async fn update(
         description: Set(description.to_owned()),
         notice_days: Set(notice_days),
         active: Set(active),
+        handles_cheques: Set(handles_cheques),
         updated_at: Set(Utc::now()),
         ..Default::default()
     })

@@ -286,6 +286,28 @@ impl TestApp {
         }
     }
 
+    /// An account of `producer` in AMAP A (the producer role, nothing else).
+    pub async fn producer_account(&self, producer: i64) -> Persona {
+        let db = &self.state.db;
+        let a = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        let account = self
+            .person(Some(a), "producteur@a.example.org", "Paul", "Producteur")
+            .await;
+        api::apply_role_change(
+            db,
+            a,
+            account.id,
+            RoleChange::Producer(ProducerId(producer), true),
+        )
+        .await
+        .expect("producer role");
+        account
+    }
+
     /// A product, an active template and one member's contract (see `Cast::template`).
     async fn season(&self, amap: i64, producer: i64, member: i64) -> (i64, i64, chrono::NaiveDate) {
         use app::domain::contract::calendar::{Frequency, generate_dates};

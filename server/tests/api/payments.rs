@@ -60,6 +60,43 @@ async fn season(app: &TestApp, cast: &Cast, name: &str, offset: u64) -> Season {
     Season { template, dates }
 }
 
+/// A season of the other producer (whose référent is `cast.referent`).
+async fn other_farm_season(app: &TestApp, cast: &Cast) -> Season {
+    let db = &app.state.db;
+    let amap = repo::amaps::find_by_slug(db, SLUG)
+        .await
+        .expect("query")
+        .expect("amap")
+        .id;
+    let bread = repo::products::NewProduct {
+        name: "Pain",
+        packaging: "1 kg",
+        description: "",
+        active: true,
+    };
+    let product = repo::products::insert(db, amap, cast.producer_two, bread)
+        .await
+        .expect("product")
+        .id;
+    let today = Utc::now().date_naive();
+    let dates = vec![today + Days::new(14)];
+    let spec = server::contracts::setup::TemplateSpec::simple(
+        cast.producer_two,
+        "Pain",
+        Nature::Free,
+        today + Days::new(7),
+        dates.clone(),
+        vec![(product, Money::from_cents(400))],
+    );
+    let template = server::contracts::setup::create_template(db, amap, spec)
+        .await
+        .expect("template");
+    Season {
+        template,
+        dates: [dates[0]; 3],
+    }
+}
+
 impl Season {
     fn me(&self) -> String {
         format!("/api/v1/amaps/{SLUG}/me/contracts/{}", self.template)
@@ -383,6 +420,81 @@ on_both_engines!(two_treasurers_remitting_the_same_date_get_one_slip, |app| {
     assert_eq!(contract["remitted"].as_array().map(Vec::len), Some(1));
     assert!(contract["remitted"][0]["handed_on"].is_string());
 });
+
+on_both_engines!(
+    a_producer_entrusted_with_its_cheques_receives_and_remits_them_but_settles_nothing,
+    |app| {
+        let cast = app.cast().await;
+        let season = season(&app, &cast, "Vin", 0).await;
+        let member = app.token(cast.member.email).await;
+        let treasurer = app.token(cast.treasurer.email).await;
+        season.sign_up(&app, &cast, &member).await;
+        let account = app.producer_account(cast.producer_one).await;
+        let farmer = app.token(account.email).await;
+        let register = season.manage("cheques");
+        // By default a producer's account reads its deliveries, not its cheques.
+        let (status, _) = app.get(&register, Some(&farmer)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        let producer = format!("/api/v1/amaps/{SLUG}/producers/{}", cast.producer_one);
+        let form = json!({ "name": "Ferme Une", "notice_days": "7", "active": "on",
+            "handles_cheques": "on" });
+        // The producer cannot entrust itself: only who manages the producer can.
+        let (status, _) = app.post(&producer, Some(&farmer), form.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, detail) = app.post(&producer, Some(&treasurer), form).await;
+        assert_eq!(status, StatusCode::OK, "{detail}");
+        assert_eq!(detail["handles_cheques"], true);
+
+        let (status, body) = app.get(&register, Some(&farmer)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["may_settle"], false);
+        let (_, as_treasurer) = app.get(&register, Some(&treasurer)).await;
+        assert_eq!(as_treasurer["may_settle"], true);
+        let first = ids(&body["rows"][0]["cheques"])[0];
+        let (status, _) = app
+            .post(
+                &season.manage("cheques/receive"),
+                Some(&farmer),
+                json!({ "received": [first] }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, slip) = app
+            .post(
+                &season.manage("remittances"),
+                Some(&farmer),
+                json!({ "payment_date": season.dates[0] }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{slip}");
+        let (status, _) = app
+            .get(&season.manage("cheques/audit"), Some(&farmer))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+
+        // Settling what a member owes stays with référents and treasurers.
+        let credit = season.manage(&format!("subscriptions/{}/credit", cast.member.id));
+        let (status, _) = app
+            .post(&credit, Some(&farmer), json!({ "amount": "10" }))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let recompute = season.manage(&format!("subscriptions/{}/recompute", cast.member.id));
+        let (status, _) = app.post(&recompute, Some(&farmer), json!({})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = app
+            .get(
+                &format!("/api/v1/amaps/{SLUG}/templates/{}", season.template),
+                Some(&farmer),
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        // Nor does the setting reach another producer's cheques.
+        let other = other_farm_season(&app, &cast).await;
+        let (status, _) = app.get(&other.manage("cheques"), Some(&farmer)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+);
 
 on_both_engines!(mes_paiements_groups_cheques_and_shows_only_mine, |app| {
     let cast = app.cast().await;

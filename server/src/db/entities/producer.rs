@@ -11,6 +11,8 @@ pub struct Model {
     /// "Délai de prévenance", in days.
     pub notice_days: i32,
     pub active: bool,
+    /// Its producer accounts may receive and remit its cheques.
+    pub handles_cheques: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
