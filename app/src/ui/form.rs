@@ -32,6 +32,10 @@ pub fn ApiForm(
     errors: RwSignal<FormErrors>,
     /// Called with the JSON answer after a successful hydrated submit.
     on_success: Callback<serde_json::Value>,
+    /// Empty the form after a successful hydrated submit, so that fields re-rendered with the
+    /// new data show it rather than what was typed.
+    #[prop(optional)]
+    reset: bool,
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
@@ -52,18 +56,27 @@ pub fn ApiForm(
                 .map(|params| String::from(params.to_string()))
                 .unwrap_or_default();
             let target = target.clone();
+            // While the post is in flight another form's answer may rebuild this part of the
+            // page (a register refetched after a reception, say), disposing this form's
+            // signals: hence the `try_` calls. The callback usually belongs to the page and
+            // still refreshes it; the DOM form is plain JavaScript and outlives the signals.
             leptos::task::spawn_local(async move {
                 match crate::api::client::post_form(target, body).await {
                     Ok(value) => {
-                        errors.set(FormErrors::default());
-                        on_success.run(value);
+                        if reset {
+                            form.reset();
+                        }
+                        errors.try_set(FormErrors::default());
+                        on_success.try_run(value);
                     }
-                    Err(error) => errors.set(FormErrors::from_api(&error)),
+                    Err(error) => {
+                        errors.try_set(FormErrors::from_api(&error));
+                    }
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&ev, &target, &on_success);
+        let _ = (&ev, &target, &on_success, reset);
     };
     view! {
         <form method="post" action=action class=class on:submit=on_submit novalidate>

@@ -99,19 +99,11 @@ pub fn ManageForm(
     children: Children,
 ) -> impl IntoView {
     let next = next.unwrap_or_else(|| here.clone());
-    let mark = NodeRef::<leptos::html::Input>::new();
     // Hydrated, the page is patched in place with the new data: emptying the form first lets
     // its fields show that data instead of what was typed.
-    let on_success = Callback::new(move |value| {
-        #[cfg(feature = "hydrate")]
-        if let Some(form) = mark.get_untracked().and_then(|input| input.form()) {
-            form.reset();
-        }
-        on_success.run(value);
-    });
     view! {
-        <ApiForm action next back=here errors on_success class>
-            <input type="hidden" name=FORM_MARK value=form node_ref=mark/>
+        <ApiForm action next back=here errors on_success reset=true class>
+            <input type="hidden" name=FORM_MARK value=form/>
             {children()}
         </ApiForm>
     }

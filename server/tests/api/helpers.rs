@@ -14,6 +14,9 @@ use tokio::sync::OnceCell;
 pub const PASSWORD: &str = "correct horse battery";
 pub const SLUG: &str = "amap-a";
 pub const OTHER_SLUG: &str = "amap-b";
+/// A request that has not answered by then fails its test instead of stalling the whole run
+/// (a page test once waited forever on CI).
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 #[derive(Clone, Copy, Debug)]
 pub enum Engine {
@@ -149,6 +152,7 @@ impl TestApp {
     pub fn client(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .expect("client")
     }
@@ -157,6 +161,7 @@ impl TestApp {
         reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .expect("client")
     }
