@@ -697,6 +697,14 @@ pub struct Recomputed {
     pub after: Vec<ChequeView>,
 }
 
+/// What recomputing a whole template did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RecomputedAll {
+    /// Contracts whose still-promised cheques got a new proposal.
+    pub contracts: u32,
+}
+
 /// One line of the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -110,6 +110,7 @@ fn RegisterView(ctx: Ctx, register: Register) -> impl IntoView {
             <Downloads api_path=format!("{api}/collection")/>
             <h2>{t_string!(i18n, payments.report)}</h2>
             <Downloads api_path=format!("{api}/report")/>
+            {may_settle.then(|| recompute_all(&ctx, &register))}
             <ReceptionForm ctx=ctx.clone() register=register.clone()/>
             <section class="card">
                 <h2>{t_string!(i18n, payments.dates_title)}</h2>
@@ -119,6 +120,27 @@ fn RegisterView(ctx: Ctx, register: Register) -> impl IntoView {
             <section>{members}</section>
         </main>
     }
+}
+
+/// After a price change or cancelled dates: every unbalanced contract's promised cheques
+/// recomputed in one go (each member's row still previews its own).
+fn recompute_all(ctx: &Ctx, register: &Register) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let count = register
+        .rows
+        .iter()
+        .filter(|r| r.schedule_gap != Money::ZERO)
+        .count();
+    (count > 0).then(|| {
+        let form = "recompute-all".to_owned();
+        let errors = ctx.echo.errors(&form);
+        view! {
+            <ManageForm form action=ctx.api("cheques/recompute") here=ctx.here.clone() errors on_success=ctx.on_change class="inline-block recompute-all">
+                <FieldNotes errors fields=&[]/>
+                <button type="submit" class="secondary">{t_string!(i18n, payments.recompute_all, count = count)}</button>
+            </ManageForm>
+        }
+    })
 }
 
 fn money(amount: Money) -> String {

@@ -38,6 +38,7 @@ mod my_payments;
 mod payment_settings;
 mod product_access;
 mod receive_cheques;
+mod recompute_all;
 mod recompute_schedule;
 mod refresh;
 mod save_schedule;
@@ -185,6 +186,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(delete_remittance::delete_remittance))
         .routes(routes!(contract_credit::set_credit))
         .routes(routes!(contract_credit::carry_over_credit))
+        .routes(routes!(recompute_all::recompute_all))
         .routes(routes!(
             recompute_schedule::preview_recompute,
             recompute_schedule::apply_recompute

@@ -147,7 +147,8 @@ impl Who {
 }
 
 /// Writes `wanted` over `stored`, refusing what the life cycle forbids; every write is
-/// conditional on the cheque's state, so a reception that slipped in first wins (409).
+/// conditional on the cheque's state, so a reception that slipped in first wins (409). Says
+/// whether any cheque changed.
 pub async fn apply(
     db: &impl ConnectionTrait,
     who: Who,
@@ -155,7 +156,7 @@ pub async fn apply(
     wanted: &[Line],
     remitted: &BTreeSet<NaiveDate>,
     editor: Editor,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     let held: Vec<Held> = stored.iter().map(cheques::held).collect();
     let plan = changes(&held, wanted, remitted, editor).map_err(AppError::Validation)?;
     let allowed: &[ChequeState] = match editor {
@@ -212,13 +213,15 @@ pub async fn apply(
             }
         }
     }
+    let changed = !events.is_empty();
     cheques::record(db, events).await?;
-    Ok(())
+    Ok(changed)
 }
 
 /// After a contract's quantities changed: when the cheques no longer cover the order, the
 /// still-promised ones get a new proposal. Received and remitted cheques are never touched;
-/// what they overpay shows on the register as cheques to return.
+/// what they overpay shows on the register as cheques to return. Says whether any cheque
+/// changed (received cheques that overpay leave nothing to rewrite).
 pub async fn reschedule(
     db: &impl ConnectionTrait,
     who: Who,
@@ -226,13 +229,13 @@ pub async fn reschedule(
     offer: &Offer,
     grid: &Quantities,
     credit: Money,
-) -> AppResult<()> {
+) -> AppResult<bool> {
     if !payments.plan().managed() {
-        return Ok(());
+        return Ok(false);
     }
     let stored = cheques::of_subscription(db, who.subscription_id).await?;
     if tally(offer, grid, credit, &stored).schedule_gap() == Money::ZERO {
-        return Ok(());
+        return Ok(false);
     }
     let wanted = proposal(payments, offer, grid, credit, &stored, who.late);
     apply(

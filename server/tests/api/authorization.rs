@@ -434,6 +434,12 @@ fn cheque_rows() -> Vec<Row> {
             expect: managers_get(422),
         },
         Row {
+            method: "POST",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/recompute",
+            body: no_body,
+            expect: manages_producer_one(200),
+        },
+        Row {
             method: "GET",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/recompute",
             body: no_body,

@@ -653,6 +653,71 @@ on_both_engines!(
     }
 );
 
+on_both_engines!(
+    recomputing_a_template_redoes_only_the_contracts_its_change_unbalanced,
+    |app| {
+        let cast = app.cast().await;
+        let season = season(&app, &cast, "Vin", 0).await;
+        let member = app.token(cast.member.email).await;
+        let treasurer = app.token(cast.treasurer.email).await;
+        season.sign_up(&app, &cast, &member).await;
+        season.sign_up(&app, &cast, &treasurer).await;
+        let recompute_all = season.manage("cheques/recompute");
+        let (status, body) = app.post(&recompute_all, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["contracts"], 0, "every contract balances");
+        let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+        let first = ids(&register["rows"][0]["cheques"])[0];
+        app.post(
+            &season.manage("cheques/receive"),
+            Some(&treasurer),
+            json!({ "received": [first] }),
+        )
+        .await;
+        // 10 € → 12 €: both orders are now 120 €, both contracts' cheques still say 100 €.
+        let (status, body) = app
+            .post(
+                &season.manage("changes"),
+                Some(&treasurer),
+                json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "12,00", "apply": "on" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        // The register offers it for the two contracts, and only once they are unbalanced.
+        let page = format!("/a/{SLUG}/gestion/contrats/{}/cheques", season.template);
+        let button = "Recalculer les chèques promis des contrats dont la commande a changé (2)";
+        assert!(html(&app, &page, &treasurer).await.contains(button));
+        let (status, body) = app.post(&recompute_all, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["contracts"], 2);
+        let shown = html(&app, &page, &treasurer).await;
+        assert!(!shown.contains("dont la commande a changé"), "{shown}");
+        let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+        let rows = register["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), 2);
+        for row in rows {
+            assert_eq!(
+                euros(row["schedule_gap"].as_str().expect("gap")),
+                0,
+                "{row}"
+            );
+        }
+        // The received 34 € stayed as it was; the rest was spread over the promised cheques.
+        let received = rows
+            .iter()
+            .find(|r| ids(&r["cheques"]).contains(&first))
+            .expect("the contract with the received cheque");
+        assert_eq!(cents(&received["cheques"]), [3400, 4300, 4300]);
+        assert_eq!(received["cheques"][0]["state"], "received");
+        // Nothing left to do: a second click changes nothing.
+        let (_, body) = app.post(&recompute_all, Some(&treasurer), json!({})).await;
+        assert_eq!(body["contracts"], 0);
+        // A member cannot do it.
+        let (status, _) = app.post(&recompute_all, Some(&member), json!({})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+);
+
 on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     let cast = app.cast().await;
     let season = season(&app, &cast, "Vin", 0).await;
