@@ -1,16 +1,17 @@
 use crate::auth::AmapAccess;
 use crate::contracts::{self, views};
+use crate::db::entities::cheque;
 use crate::error::AppResult;
 use crate::http::path;
-use crate::payments::register::Ledger;
-use crate::payments::schedule::{Who, reschedule};
-use crate::repo;
+use crate::payments::schedule::{TemplatePayments, Who, rebalance};
+use crate::repo::{self, cheques, subscriptions};
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::payments::RecomputedAll;
 use app::domain::{Action, Money};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
+use std::collections::HashMap;
 
 /// After a price change or cancelled dates, recompute at once the still-promised cheques of
 /// every contract whose cheques no longer cover its order (one click instead of one per
@@ -34,17 +35,26 @@ pub async fn recompute_all(
     let db = &state.db;
     let (loaded, producer) =
         contracts::template_for(db, &access, id, Action::ManageProducer).await?;
-    let ledger = Ledger::load(db, &access.amap, &loaded, &producer).await?;
+    let contracts = subscriptions::of_template_with_grids(db, &loaded).await?;
+    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
     let txn = repo::write_txn(db).await?;
-    let mut contracts = 0;
-    for (sub, grid) in &ledger.contracts {
+    // Every cheque of the template in one read, inside the transaction that rewrites them.
+    let mut held: HashMap<i64, Vec<cheque::Model>> = HashMap::new();
+    for c in cheques::of_template(&txn, loaded.template.id).await? {
+        held.entry(c.subscription_id).or_default().push(c);
+    }
+    let mut recomputed = 0;
+    for (sub, grid) in &contracts {
         let who = Who::of(sub, access.user.user.id);
         let credit = Money::from_cents(sub.credit_cents);
-        if reschedule(&txn, who, &ledger.payments, &offer, grid, credit).await? {
-            contracts += 1;
+        let stored = held.remove(&sub.id).unwrap_or_default();
+        if rebalance(&txn, who, &payments, &offer, grid, credit, &stored).await? {
+            recomputed += 1;
         }
     }
     txn.commit().await?;
-    Ok(Json(RecomputedAll { contracts }))
+    Ok(Json(RecomputedAll {
+        contracts: recomputed,
+    }))
 }

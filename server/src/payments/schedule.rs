@@ -230,18 +230,31 @@ pub async fn reschedule(
     grid: &Quantities,
     credit: Money,
 ) -> AppResult<bool> {
-    if !payments.plan().managed() {
-        return Ok(false);
-    }
     let stored = cheques::of_subscription(db, who.subscription_id).await?;
-    if tally(offer, grid, credit, &stored).schedule_gap() == Money::ZERO {
+    rebalance(db, who, payments, offer, grid, credit, &stored).await
+}
+
+/// [`reschedule`] with the contract's cheques already read in the same transaction (a whole
+/// template's are read at once).
+pub async fn rebalance(
+    db: &impl ConnectionTrait,
+    who: Who,
+    payments: &TemplatePayments,
+    offer: &Offer,
+    grid: &Quantities,
+    credit: Money,
+    stored: &[cheque::Model],
+) -> AppResult<bool> {
+    if !payments.plan().managed()
+        || tally(offer, grid, credit, stored).schedule_gap() == Money::ZERO
+    {
         return Ok(false);
     }
-    let wanted = proposal(payments, offer, grid, credit, &stored, who.late);
+    let wanted = proposal(payments, offer, grid, credit, stored, who.late);
     apply(
         db,
         who,
-        &stored,
+        stored,
         &wanted,
         &payments.remitted(),
         Editor::Referent,

@@ -118,6 +118,30 @@ impl Season {
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
+
+    /// Ticks `cheques` received as `token`; the answer's status.
+    async fn receive(&self, app: &TestApp, token: &str, cheques: &[i64]) -> StatusCode {
+        let (status, _) = app
+            .post(
+                &self.manage("cheques/receive"),
+                Some(token),
+                json!({ "received": cheques }),
+            )
+            .await;
+        status
+    }
+
+    /// The référent's "change a price" on product one, applied to signed contracts.
+    async fn set_price(&self, app: &TestApp, cast: &Cast, token: &str, price: &str) {
+        let (status, body) = app
+            .post(
+                &self.manage("changes"),
+                Some(token),
+                json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": price, "apply": "on" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
 }
 
 fn amounts(cheques: &Value) -> Vec<String> {
@@ -381,13 +405,7 @@ on_both_engines!(two_treasurers_remitting_the_same_date_get_one_slip, |app| {
     season.sign_up(&app, &cast, &member).await;
     let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
     let all = ids(&register["rows"][0]["cheques"]);
-    let (status, _) = app
-        .post(
-            &season.manage("cheques/receive"),
-            Some(&treasurer),
-            json!({ "received": all }),
-        )
-        .await;
+    let status = season.receive(&app, &treasurer, &all).await;
     assert_eq!(status, StatusCode::OK);
     let remit = season.manage("remittances");
     let body = json!({ "payment_date": season.dates[0] });
@@ -452,13 +470,7 @@ on_both_engines!(
         let (_, as_treasurer) = app.get(&register, Some(&treasurer)).await;
         assert_eq!(as_treasurer["may_settle"], true);
         let first = ids(&body["rows"][0]["cheques"])[0];
-        let (status, _) = app
-            .post(
-                &season.manage("cheques/receive"),
-                Some(&farmer),
-                json!({ "received": [first] }),
-            )
-            .await;
+        let status = season.receive(&app, &farmer, &[first]).await;
         assert_eq!(status, StatusCode::OK);
         let (status, slip) = app
             .post(
@@ -598,21 +610,9 @@ on_both_engines!(
         season.sign_up(&app, &cast, &member).await;
         let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
         let first = ids(&register["rows"][0]["cheques"])[0];
-        app.post(
-            &season.manage("cheques/receive"),
-            Some(&treasurer),
-            json!({ "received": [first] }),
-        )
-        .await;
+        season.receive(&app, &treasurer, &[first]).await;
         // 10 € → 12 €: the order is now 120 €, the cheques still say 100 €.
-        let (status, body) = app
-        .post(
-            &season.manage("changes"),
-            Some(&treasurer),
-            json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "12,00", "apply": "on" }),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        season.set_price(&app, &cast, &treasurer, "12,00").await;
         let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
         assert_eq!(
             euros(register["rows"][0]["schedule_gap"].as_str().expect("gap")),
@@ -668,21 +668,9 @@ on_both_engines!(
         assert_eq!(body["contracts"], 0, "every contract balances");
         let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
         let first = ids(&register["rows"][0]["cheques"])[0];
-        app.post(
-            &season.manage("cheques/receive"),
-            Some(&treasurer),
-            json!({ "received": [first] }),
-        )
-        .await;
+        season.receive(&app, &treasurer, &[first]).await;
         // 10 € → 12 €: both orders are now 120 €, both contracts' cheques still say 100 €.
-        let (status, body) = app
-            .post(
-                &season.manage("changes"),
-                Some(&treasurer),
-                json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "12,00", "apply": "on" }),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        season.set_price(&app, &cast, &treasurer, "12,00").await;
         // The register offers it for the two contracts, and only once they are unbalanced.
         let page = format!("/a/{SLUG}/gestion/contrats/{}/cheques", season.template);
         let button = "Recalculer les chèques promis des contrats dont la commande a changé (2)";
@@ -751,12 +739,7 @@ on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     // A slip, as a workbook.
     let (_, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
     let first = ids(&register["rows"][0]["cheques"])[0];
-    app.post(
-        &season.manage("cheques/receive"),
-        Some(&treasurer),
-        json!({ "received": [first] }),
-    )
-    .await;
+    season.receive(&app, &treasurer, &[first]).await;
     let (_, slip) = app
         .post(
             &season.manage("remittances"),
