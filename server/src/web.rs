@@ -1,11 +1,13 @@
 //! The pages: Leptos server-side rendering of `app::App`, the built front end under
-//! `/pkg` (served pre-compressed), and the language switch.
+//! `/pkg` (content-hashed names, served pre-compressed and cached for a year), the flash
+//! cookie handed to the page after a form post, and the language switch.
 //!
 //! While rendering, pages call the JSON API in-process (same router, same handlers, same
 //! authorization) through the `InProcessApi` put in the Leptos context.
 
 use app::api::client::{ApiRequest, ApiResponse, InProcessApi};
 use app::api::form::local_path;
+use app::ui::Assets;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
@@ -26,6 +28,8 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::http::errors::LANGUAGE_COOKIE;
+use crate::http::flash;
+use axum::middleware;
 
 /// Largest API answer a page may read in-process.
 const IN_PROCESS_LIMIT: usize = 16 * 1024 * 1024;
@@ -81,15 +85,32 @@ async fn set_language(
     (jar.add(cookie), Redirect::to(&next)).into_response()
 }
 
+/// Which built file serves which role, as `.ci/build-site` wrote it next to the files.
+fn load_assets(pkg_dir: &std::path::Path) -> Assets {
+    let manifest = pkg_dir.join("manifest.json");
+    match std::fs::read_to_string(&manifest)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+    {
+        Ok(assets) => assets,
+        Err(error) => {
+            tracing::warn!(%error, path = %manifest.display(), "no front-end build: pages are served without CSS or islands (run .ci/build-site)");
+            Assets::default()
+        }
+    }
+}
+
 pub fn router(options: LeptosOptions, api: Router) -> Router {
     let routes = generate_route_list(App);
     let in_process = in_process_api(api);
     let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    // File names are not hashed, so browsers must revalidate (cheap: Last-Modified).
-    let assets = tower::ServiceBuilder::new()
+    let assets = load_assets(&pkg_dir);
+    // Every name under /pkg carries a hash of its content: a new build is a new URL, so a
+    // browser may keep each file for a year without asking again.
+    let files = tower::ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
         ))
         .service(
             ServeDir::new(pkg_dir)
@@ -97,17 +118,29 @@ pub fn router(options: LeptosOptions, api: Router) -> Router {
                 .precompressed_gzip(),
         );
     let shell_options = options.clone();
-    Router::new()
+    // What every page may reach while it renders (the 404 page included).
+    let context = move || {
+        provide_context(in_process.clone());
+        provide_context(assets.clone());
+    };
+    let pages = Router::new()
         .route("/lang/{code}", get(set_language))
-        .nest_service("/pkg", assets)
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            move || provide_context(in_process.clone()),
-            move || shell(shell_options.clone()),
-        )
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .leptos_routes_with_context(&options, routes, context.clone(), move || {
+            shell(shell_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(options)
+        // Pages are personal and change with every action: always asked for again.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache, private"),
+        ))
+        .layer(middleware::from_fn(flash::consume));
+    Router::new()
+        .nest_service("/pkg", files)
+        .merge(pages)
         // Pages are compressed on the fly; `/pkg` files already are (their Content-Encoding
         // makes this layer leave them alone).
         .layer(CompressionLayer::new())

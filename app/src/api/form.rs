@@ -1,27 +1,26 @@
-//! How a failed form post travels back to its page when JavaScript is off.
+//! How a form post answers a browser that is not running scripts (every form here: the
+//! pages are server-rendered, islands only add live feedback while typing).
 //!
-//! The server answers a plain HTML form post with a redirect to the form's page, carrying
-//! the error kind and each field problem in the query string; the page reads them back
-//! and shows the same messages the hydrated form would. Nothing but codes travels.
+//! The server answers a plain form post with a 303 redirect: to the form's `_next` page on
+//! success, back to its `_back` page on failure. What the next page must show — the errors
+//! beside their fields, what was typed, a confirmation — travels in a short-lived HttpOnly
+//! cookie (the *flash*), never in the URL: typed values (a cheque number, a name) would
+//! otherwise end up in browser history and access logs.
 
 use super::error::{ApiError, ErrorKind};
-use crate::domain::{Problem, ProblemCode};
+use super::notice::Notice;
+use crate::domain::Problem;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// After a failed plain form post, each posted field `name` comes back in the page's query
-/// as `v.name=value`, so the form can be filled in again as it was.
-pub const VALUE_PREFIX: &str = "v.";
+/// Hidden field naming a form among the page's others, so that only that form shows the
+/// errors and typed values a failed post brings back.
+pub const FORM_MARK: &str = "form";
 
-/// The echoed values of a query string, by field name.
-pub fn echoed_values<'a>(
-    query: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> std::collections::BTreeMap<String, String> {
-    query
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix(VALUE_PREFIX)?.to_owned(), v.to_owned())))
-        .collect()
-}
+/// Hidden field of an HTML form asking for another verb than POST (`DELETE`, `PUT`, `PATCH`).
+pub const METHOD_FIELD: &str = "_method";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormErrors {
     pub kind: Option<ErrorKind>,
     pub fields: Vec<Problem>,
@@ -42,40 +41,53 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.kind.is_none() && self.fields.is_empty()
     }
+}
 
-    /// `error=validation&field=email:invalid_email&field=last_name:too_long:100`
-    pub fn to_query(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::new();
-        if let Some(kind) = self.kind {
-            pairs.push(("error", kind.as_str().to_owned()));
-        }
-        for p in &self.fields {
-            let limit = p.limit.map(|l| format!(":{l}")).unwrap_or_default();
-            pairs.push(("field", format!("{}:{}{limit}", p.field, p.code.as_str())));
-        }
-        pairs
+/// What a form post leaves for the page the browser is sent to next.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flash {
+    /// The form that failed (its [`FORM_MARK`]), when it named itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    #[serde(default, skip_serializing_if = "FormErrors::is_empty")]
+    pub errors: FormErrors,
+    /// What was typed in the failed form, by field name (never passwords).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
+    /// What a successful post did, said on the next page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+}
+
+impl Flash {
+    /// True when the failed post came from `form`.
+    pub fn is_for(&self, form: &str) -> bool {
+        self.form.as_deref() == Some(form)
     }
 
-    /// Reads what [`FormErrors::to_query`] wrote; anything unreadable is ignored.
-    pub fn from_query(error: Option<&str>, fields: &[String]) -> Self {
-        let fields = fields
-            .iter()
-            .filter_map(|raw| {
-                let mut parts = raw.splitn(3, ':');
-                let field = parts.next()?;
-                let code = ProblemCode::parse(parts.next()?)?;
-                let limit = parts.next().and_then(|l| l.parse().ok());
-                Some(Problem {
-                    field: field.to_owned(),
-                    code,
-                    limit,
-                    detail: None,
-                })
-            })
-            .collect();
-        Self {
-            kind: error.and_then(ErrorKind::parse),
-            fields,
+    /// The errors `form` should show first (none when another form failed).
+    pub fn errors_for(&self, form: &str) -> FormErrors {
+        if self.is_for(form) {
+            self.errors.clone()
+        } else {
+            FormErrors::default()
+        }
+    }
+
+    /// What was typed in `field` of `form` before the failed post.
+    pub fn value(&self, form: &str, field: &str) -> Option<&str> {
+        self.values
+            .get(field)
+            .filter(|_| self.is_for(form))
+            .map(String::as_str)
+    }
+
+    /// The values typed in `form`, if it is the one that failed.
+    pub fn values_for(&self, form: &str) -> BTreeMap<String, String> {
+        if self.is_for(form) {
+            self.values.clone()
+        } else {
+            BTreeMap::new()
         }
     }
 }
@@ -123,27 +135,25 @@ pub fn local_path(candidate: Option<&str>, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ProblemCode;
 
     #[test]
-    fn errors_survive_the_query_string() {
-        let errors = FormErrors {
-            kind: Some(ErrorKind::Validation),
-            fields: vec![
-                Problem::new("email", ProblemCode::InvalidEmail),
-                Problem::with_limit("last_name", ProblemCode::TooLong, 100),
-            ],
+    fn a_flash_speaks_only_to_the_form_that_failed() {
+        let flash = Flash {
+            form: Some("price-3".into()),
+            errors: FormErrors {
+                kind: Some(ErrorKind::Validation),
+                fields: vec![Problem::new("price", ProblemCode::InvalidAmount)],
+            },
+            values: [("price".to_owned(), "12,345".to_owned())].into(),
+            notice: None,
         };
-        let pairs = errors.to_query();
-        let error = pairs
-            .iter()
-            .find(|(k, _)| *k == "error")
-            .map(|(_, v)| v.as_str());
-        let fields: Vec<String> = pairs
-            .iter()
-            .filter(|(k, _)| *k == "field")
-            .map(|(_, v)| v.clone())
-            .collect();
-        assert_eq!(FormErrors::from_query(error, &fields), errors);
+        assert_eq!(flash.value("price-3", "price"), Some("12,345"));
+        assert_eq!(flash.value("price-4", "price"), None);
+        assert!(flash.errors_for("price-4").is_empty());
+        assert!(flash.errors_for("price-3").field("price").is_some());
+        let json = serde_json::to_string(&Flash::default()).expect("serialises");
+        assert_eq!(json, "{}", "an empty flash costs nothing");
     }
 
     #[test]

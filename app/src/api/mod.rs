@@ -12,6 +12,7 @@ pub mod error;
 pub mod form;
 pub mod home;
 pub mod members;
+pub mod notice;
 pub mod payments;
 pub mod producers;
 pub mod templates;

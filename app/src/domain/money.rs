@@ -79,6 +79,14 @@ impl Money {
         Ok(Money(value.round_dp(2)))
     }
 
+    /// What a person would type for this amount in a form: `19,00`, `-0,50` (no currency
+    /// sign, no thousands separator: `Money::parse` reads it back exactly).
+    pub fn as_input(self) -> String {
+        let cents = self.cents();
+        let sign = if cents < 0 { "-" } else { "" };
+        format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100)
+    }
+
     /// Splits into `parts` amounts that differ by at most one cent and always sum to `self`;
     /// the remainder cents go to the last parts.
     pub fn split_evenly(self, parts: u32) -> Vec<Money> {
@@ -160,6 +168,13 @@ mod tests {
     }
 
     #[test]
+    fn form_values_keep_their_sign_and_cents() {
+        assert_eq!(euros("19").as_input(), "19,00");
+        assert_eq!(euros("-0,50").as_input(), "-0,50");
+        assert_eq!(euros("1234,5").as_input(), "1234,50");
+    }
+
+    #[test]
     fn refuses_what_it_cannot_read_exactly() {
         for bad in ["12,505", "abc", "1.2.3", "1-2", ",5", "99999999999"] {
             assert_eq!(
@@ -202,6 +217,14 @@ mod tests {
             serde_json::to_string(&Money::from_cents(250)).expect("json"),
             "\"2.50\""
         );
+    }
+
+    proptest! {
+        #[test]
+        fn what_a_form_shows_parses_back_exactly(cents in -1_000_000_000_i64..1_000_000_000) {
+            let amount = Money::from_cents(cents);
+            prop_assert_eq!(Money::parse("amount", &amount.as_input()), Ok(amount));
+        }
     }
 
     proptest! {

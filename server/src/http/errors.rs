@@ -2,12 +2,14 @@
 //! - `localize`: error bodies in the caller's language (explicit language cookie, else
 //!   `Accept-Language`, else French), and the shared shape for errors axum itself produces
 //!   (unknown route, wrong method, panics);
-//! - `form_posts`: a plain HTML form post (JavaScript off) gets a 303 redirect — to the
-//!   form's `_next` page on success, back to its `_back` page with the error codes in the
-//!   query string on failure — keeping any cookie the answer set.
+//! - `form_posts`: a plain HTML form post gets a 303 redirect — to the form's `_next` page on
+//!   success, back to its `_back` page on failure — keeping any cookie the answer set; errors,
+//!   typed values and confirmations travel in the flash cookie (`http::flash`), never in URLs.
 
 use crate::error::ErrorPayload;
-use app::api::form::{FormErrors, local_path};
+use super::flash;
+use app::api::form::{FORM_MARK, Flash, FormErrors, local_path};
+use app::api::notice::Notice;
 use app::api::{BACK_FIELD, ErrorKind, NEXT_FIELD};
 use app::i18n::Locale;
 use app::messages::locale_from_accept_language;
@@ -17,6 +19,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
+use std::collections::BTreeMap;
 
 /// The cookie leptos_i18n keeps the chosen language in.
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
@@ -91,21 +94,17 @@ fn is_plain_form_post(request: &Request) -> bool {
 /// Form bodies are small; anything larger is refused before parsing.
 const FORM_LIMIT: usize = 64 * 1024;
 
-/// Prefix of the posted values echoed back to a form page after an error.
-pub const VALUE_PREFIX: &str = app::api::form::VALUE_PREFIX;
-
 /// What the member typed, so that the page shown again after an error keeps it (nothing is
-/// lost without JavaScript either). Passwords and form bookkeeping are never echoed, and a
-/// huge form is not echoed at all rather than cut.
-fn echoed_values(body: &[u8]) -> Vec<(String, String)> {
-    let values: Vec<(String, String)> = form_urlencoded::parse(body)
+/// lost without JavaScript either). Passwords and form bookkeeping are never echoed.
+fn echoed_values(body: &[u8]) -> BTreeMap<String, String> {
+    form_urlencoded::parse(body)
         .filter(|(k, v)| !k.starts_with('_') && !k.contains("password") && !v.is_empty())
-        .map(|(k, v)| (format!("{VALUE_PREFIX}{k}"), v.into_owned()))
-        .collect();
-    let size: usize = values.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    if size > 6000 { Vec::new() } else { values }
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
+/// Answers a plain form post with a 303: to `_next` on success, back to `_back` on failure;
+/// what the next page shows (errors, typed values, a confirmation) goes in the flash cookie.
 pub async fn form_posts(request: Request, next: Next) -> Response {
     if !is_plain_form_post(&request) {
         return next.run(request).await;
@@ -132,36 +131,31 @@ pub async fn form_posts(request: Request, next: Next) -> Response {
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes.clone())))
         .await;
-    let target = if response.status().is_success() {
-        next_page
+    let (target, flash) = if response.status().is_success() {
+        let notice = response.extensions().get::<Notice>().cloned();
+        let flash = notice.map(|notice| Flash {
+            notice: Some(notice),
+            ..Flash::default()
+        });
+        (next_page, flash)
     } else {
         let Some(payload) = response.extensions().get::<ErrorPayload>() else {
             return response;
         };
-        let errors = FormErrors {
-            kind: Some(payload.kind),
-            fields: payload.problems.clone(),
+        let flash = Flash {
+            form: field(FORM_MARK),
+            errors: FormErrors {
+                kind: Some(payload.kind),
+                fields: payload.problems.clone(),
+            },
+            values: echoed_values(&bytes),
+            notice: None,
         };
-        let mut pairs: Vec<(String, String)> = errors
-            .to_query()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
-        pairs.extend(echoed_values(&bytes));
-        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
-        let (path, existing) = back_page.split_once('?').unwrap_or((&back_page, ""));
-        // Earlier errors and values in the back page's query are replaced, other parameters kept.
-        let kept: Vec<(String, String)> = form_urlencoded::parse(existing.as_bytes())
-            .filter(|(k, _)| k != "error" && k != "field" && !k.starts_with(VALUE_PREFIX))
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let kept = serde_urlencoded::to_string(kept).unwrap_or_default();
-        let joined = [kept, query]
-            .into_iter()
-            .filter(|q| !q.is_empty())
-            .collect::<Vec<_>>()
-            .join("&");
-        format!("{path}?{joined}")
+        (back_page, Some(flash))
     };
-    with_cookies_of(&response, Redirect::to(&target).into_response())
+    let mut redirect = with_cookies_of(&response, Redirect::to(&target).into_response());
+    if let Some(cookie) = flash.as_ref().and_then(flash::set_cookie) {
+        redirect.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    redirect
 }

@@ -2,5 +2,6 @@
 //! shape in the caller's language, and redirects for plain form posts.
 
 pub mod errors;
+pub mod flash;
 pub mod input;
 pub mod path;

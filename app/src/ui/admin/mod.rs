@@ -1,0 +1,3 @@
+//! Admins' pages: the members of the AMAP and their roles.
+
+pub mod members;

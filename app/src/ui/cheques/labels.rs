@@ -1,0 +1,104 @@
+//! How the cheque pages name things: cheque states, audit actions, the payment presets and
+//! their custom settings, and a member's cheque dates as months.
+
+use crate::api::payments::{DATE_RULES, KINDS, PRESETS};
+use crate::domain::payment::ChequeState;
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
+use crate::ui::kit::labels::month_name;
+use chrono::{Datelike, NaiveDate};
+
+/// Also used inside the contract island, hence the explicit language.
+pub fn state_label(locale: Locale, state: ChequeState) -> &'static str {
+    match state {
+        ChequeState::Promised => td_string!(locale, payments.state_promised),
+        ChequeState::Received => td_string!(locale, payments.state_received),
+        ChequeState::Remitted => td_string!(locale, payments.state_remitted),
+    }
+}
+
+pub fn action_label(action: &str) -> &'static str {
+    let i18n = use_i18n();
+    match action {
+        "promised" => t_string!(i18n, payments.action_promised),
+        "changed" => t_string!(i18n, payments.action_changed),
+        "deleted" => t_string!(i18n, payments.action_deleted),
+        "received" => t_string!(i18n, payments.action_received),
+        "unreceived" => t_string!(i18n, payments.action_unreceived),
+        "remitted" => t_string!(i18n, payments.action_remitted),
+        "remittance_deleted" => t_string!(i18n, payments.action_remittance_deleted),
+        "credit_in" => t_string!(i18n, payments.action_credit_in),
+        "credit_out" => t_string!(i18n, payments.action_credit_out),
+        _ => t_string!(i18n, payments.action_credit),
+    }
+}
+
+fn preset_label(name: &str) -> &'static str {
+    let i18n = use_i18n();
+    match name {
+        "monthly_smoothed_editable" => t_string!(i18n, payments.preset_monthly_smoothed_editable),
+        "monthly_smoothed_fixed" => t_string!(i18n, payments.preset_monthly_smoothed_fixed),
+        "per_delivery" => t_string!(i18n, payments.preset_per_delivery),
+        "monthly_first_of_month_editable" => {
+            t_string!(i18n, payments.preset_monthly_first_of_month_editable)
+        }
+        "not_managed" => t_string!(i18n, payments.preset_not_managed),
+        _ => t_string!(i18n, payments.preset_custom),
+    }
+}
+
+fn kind_label(name: &str) -> &'static str {
+    let i18n = use_i18n();
+    match name {
+        "split_strict" => t_string!(i18n, payments.kind_split_strict),
+        "pay_ahead_strict" => t_string!(i18n, payments.kind_pay_ahead_strict),
+        "pay_ahead_rounded" => t_string!(i18n, payments.kind_pay_ahead_rounded),
+        _ => t_string!(i18n, payments.kind_split_rounded),
+    }
+}
+
+fn dates_label(name: &str) -> &'static str {
+    let i18n = use_i18n();
+    match name {
+        "first_of_month" => t_string!(i18n, payments.dates_first_of_month),
+        "each_delivery" => t_string!(i18n, payments.dates_each_delivery),
+        "free" => t_string!(i18n, payments.dates_free),
+        _ => t_string!(i18n, payments.dates_first_delivery_of_month),
+    }
+}
+
+fn options(
+    names: impl Iterator<Item = &'static str>,
+    label: fn(&str) -> &'static str,
+) -> Vec<(String, String)> {
+    names.map(|n| (n.to_owned(), label(n).to_owned())).collect()
+}
+
+pub fn preset_options() -> Vec<(String, String)> {
+    options(PRESETS.into_iter(), preset_label)
+}
+
+pub fn kind_options() -> Vec<(String, String)> {
+    options(KINDS.iter().map(|(n, _)| *n), kind_label)
+}
+
+pub fn dates_options() -> Vec<(String, String)> {
+    options(DATE_RULES.into_iter(), dates_label)
+}
+
+/// "janvier, février, mars" (with the year when the dates span two).
+pub fn months(dates: &[NaiveDate]) -> String {
+    let i18n = use_i18n();
+    let years: std::collections::BTreeSet<i32> = dates.iter().map(|d| d.year()).collect();
+    dates
+        .iter()
+        .map(|d| {
+            let month = month_name(i18n.get_locale_untracked(), d.month()).to_lowercase();
+            if years.len() > 1 {
+                format!("{month} {}", d.year())
+            } else {
+                month
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

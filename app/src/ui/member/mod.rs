@@ -1,0 +1,10 @@
+//! A member's own pages: home, "Mes contrats" and one contract's page (the contract island),
+//! "Mes livraisons", "Mes paiements".
+
+pub mod contract;
+pub mod contracts;
+pub mod deliveries;
+pub mod home;
+pub mod payments;
+pub mod schedule;
+pub mod signup;

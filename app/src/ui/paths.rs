@@ -1,0 +1,132 @@
+//! Every page URL, in one place (the route table in `ui/mod.rs` is their other half). API
+//! URLs live beside their wire types in `crate::api`.
+
+use crate::domain::{ProducerId, TemplateId, UserId};
+use chrono::NaiveDate;
+
+pub const LOGIN: &str = "/login";
+
+/// `/login?next=/a/…`: the login page that comes back to `next` (a local path).
+pub fn login_then(next: &str) -> String {
+    format!("{LOGIN}?next={}", urlencode(next))
+}
+
+/// `/lang/en?next=/a/…`: switches the language and comes back.
+pub fn language(code: &str, next: &str) -> String {
+    format!("/lang/{code}?next={}", urlencode(next))
+}
+
+/// The pages of one AMAP.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Amap(String);
+
+impl Amap {
+    pub fn new(slug: impl Into<String>) -> Self {
+        Self(slug.into())
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.0
+    }
+
+    pub fn home(&self) -> String {
+        format!("/a/{}", self.0)
+    }
+
+    pub fn contracts(&self) -> String {
+        format!("/a/{}/contrats", self.0)
+    }
+
+    /// One contract's page: the sign-up form and "Mon échéancier".
+    pub fn contract(&self, template: TemplateId) -> String {
+        format!("{}/{template}", self.contracts())
+    }
+
+    pub fn deliveries(&self) -> String {
+        format!("/a/{}/livraisons", self.0)
+    }
+
+    pub fn deliveries_by_month(&self) -> String {
+        format!("{}?vue=mois", self.deliveries())
+    }
+
+    pub fn payments(&self) -> String {
+        format!("/a/{}/paiements", self.0)
+    }
+
+    pub fn members_admin(&self) -> String {
+        format!("/a/{}/admin/members", self.0)
+    }
+
+    pub fn templates(&self) -> String {
+        format!("/a/{}/gestion/contrats", self.0)
+    }
+
+    pub fn template(&self, id: TemplateId) -> String {
+        format!("{}/{id}", self.templates())
+    }
+
+    pub fn subscriptions(&self, id: TemplateId) -> String {
+        format!("{}/inscrits", self.template(id))
+    }
+
+    pub fn subscription(&self, id: TemplateId, member: UserId) -> String {
+        format!("{}/{member}", self.subscriptions(id))
+    }
+
+    pub fn synthesis(&self, id: TemplateId) -> String {
+        format!("{}/synthese", self.template(id))
+    }
+
+    pub fn delivery_sheet(&self, id: TemplateId, date: NaiveDate) -> String {
+        format!("{}/livraison/{date}", self.template(id))
+    }
+
+    pub fn register(&self, id: TemplateId) -> String {
+        format!("{}/cheques", self.template(id))
+    }
+
+    pub fn audit(&self, id: TemplateId) -> String {
+        format!("{}/journal", self.register(id))
+    }
+
+    pub fn slip(&self, id: TemplateId, remittance: i64) -> String {
+        format!("{}/remises/{remittance}", self.template(id))
+    }
+
+    pub fn producer(&self, id: ProducerId) -> String {
+        format!("/a/{}/gestion/producteurs/{id}", self.0)
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn urlencode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_nest_under_their_amap() {
+        let amap = Amap::new("amap-x");
+        assert_eq!(amap.contract(TemplateId(3)), "/a/amap-x/contrats/3");
+        assert_eq!(
+            amap.slip(TemplateId(3), 9),
+            "/a/amap-x/gestion/contrats/3/remises/9"
+        );
+        assert_eq!(
+            amap.delivery_sheet(TemplateId(3), NaiveDate::from_ymd_opt(2026, 12, 17).expect("date")),
+            "/a/amap-x/gestion/contrats/3/livraison/2026-12-17"
+        );
+        assert_eq!(login_then("/a/x?y=1"), "/login?next=/a/x%3Fy%3D1");
+    }
+}
