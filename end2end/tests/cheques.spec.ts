@@ -1,4 +1,3 @@
-import { Page } from '@playwright/test';
 import { expect, fitsPhone, logIn, ready, SLUG, test } from './fixtures';
 
 // The demo season's monthly meat parcel: ABONNEMENT, one date a month, so one cheque a month.
@@ -9,41 +8,6 @@ function euros(text: string): number {
   const match = text.replace(/\s/g, '').match(/-?[\d.]+,\d{2}/);
   if (!match) throw new Error(`no amount in ${text}`);
   return Number(match[0].replace(/\./g, '').replace(',', '.'));
-}
-
-/**
- * A form whose answer comes back after another form's answer has rebuilt the register (the
- * CI once caught a panic there): the late answer still refreshes the page, with no error.
- */
-async function answerAfterRebuild(page: Page) {
-  const member = page.locator('details.member-actions').first();
-  await member.locator('summary').first().click();
-  const correction = member.locator('details.cheque-edit').first();
-  await correction.locator('summary').click();
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/cheques\/\d+$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  const comment = `Vu au guichet ${Date.now()}`;
-  await correction.getByLabel('Commentaire').fill(comment);
-  await correction.getByRole('button', { name: 'Enregistrer le chèque' }).click();
-  // Meanwhile the reception form answers and the register is fetched and rebuilt.
-  const rebuilt = page.waitForResponse((r) => r.request().method() === 'GET' && /\/cheques$/.test(r.url()));
-  await page.getByRole('button', { name: 'Enregistrer les réceptions' }).click();
-  await rebuilt;
-  // Let the fetched register render (the DOM is patched in place, so nothing visible tells).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const late = page.waitForResponse((r) => /\/cheques\/\d+$/.test(r.url()));
-  release();
-  expect((await late).status()).toBe(200);
-  await page.unroute(/\/cheques\/\d+$/);
-  // The late answer refreshes the register too: the comment comes back from the server (the
-  // attribute, not what was typed, which the form's reset clears).
-  const field = member.locator('details.cheque-edit').first().getByLabel('Commentaire');
-  await expect(field).toHaveAttribute('value', comment);
-  await expect(field).toHaveValue(comment);
 }
 
 test('a member edits a cheque, the treasurer receives and remits the month, the member sees it handed over', async ({ page, hydrated }) => {
@@ -104,11 +68,10 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   }
   await schedule.locator('input[name^="bank."]').first().fill('Crédit Mutuel');
   await schedule.getByRole('button', { name: 'Enregistrer mon échéancier' }).click();
-  if (hydrated) await expect(schedule.getByText('Échéancier enregistré.')).toBeVisible();
   await page.goto(contractUrl);
   await ready(page, hydrated);
   await expect(page.getByTestId('adjust')).toHaveText(new RegExp(`${(lastBefore - 15).toFixed(2).replace('.', ',')}`));
-  await expect(page.getByTestId('schedule').locator('input[name^="pay."]').nth(1)).toHaveValue(String(secondAfter));
+  await expect(page.getByTestId('schedule').locator('input[name^="pay."]').nth(1)).toHaveValue(secondAfter.toFixed(2).replace('.', ','));
 
   // The treasurer receives every cheque of the next month to hand over, then remits it.
   await page.context().clearCookies();
@@ -117,7 +80,6 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   const register = `/a/${SLUG}/gestion/contrats/${templateId}/cheques`;
   await page.goto(register);
   await ready(page, hydrated);
-  if (hydrated) await answerAfterRebuild(page);
   const next = await page.getByText(/^Prochaine date à remettre : /).innerText();
   const day = next.replace('Prochaine date à remettre : ', '').trim();
   const [d, m, y] = day.split('/');

@@ -3,9 +3,13 @@ import { expect, Page, test as base } from '@playwright/test';
 export const PASSWORD = 'amapola-demo';
 export const SLUG = 'amap-des-quatre-saisons';
 
-/** In the hydrated project, waits until the WASM app has taken over the page. */
+/**
+ * In the hydrated project, waits until the page's islands run. Pages without an island are
+ * plain HTML: there is nothing to wait for (and they must load no WebAssembly at all).
+ */
 export async function ready(page: Page, hydrated: boolean) {
-  if (hydrated) {
+  await page.waitForLoadState('load');
+  if (hydrated && (await page.locator('leptos-island').count()) > 0) {
     await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
   }
 }

@@ -8,11 +8,35 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::ops::{Add, Sub};
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
+
+/// On the wire: a string with a dot and two decimals ("12.50"), read back through
+/// [`Money::parse`] — so an amount finer than a cent or beyond the bound is refused, never
+/// rounded — and always as a string (compact binary formats need to know what comes).
+impl Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut exact = self.0;
+        exact.rescale(2);
+        serializer.collect_str(&exact)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Amount;
+        impl serde::de::Visitor<'_> for Amount {
+            type Value = Money;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an amount in euros as a string, with at most two decimals")
+            }
+            fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<Money, E> {
+                Money::parse("", raw).map_err(|_| E::invalid_value(serde::de::Unexpected::Str(raw), &self))
+            }
+        }
+        deserializer.deserialize_str(Amount)
+    }
+}
 
 /// On the wire a `Money` is a decimal string with a dot ("12.50"), never a float.
 #[cfg(feature = "ssr")]
@@ -165,6 +189,16 @@ mod tests {
         assert_eq!(euros("1 234,56 €").cents(), 123_456);
         assert_eq!(euros("7").cents(), 700);
         assert_eq!(euros("-3,20").cents(), -320);
+    }
+
+    #[test]
+    fn the_wire_carries_exact_strings_and_refuses_what_is_not_a_cent() {
+        let json = serde_json::to_string(&euros("12,5")).expect("serialises");
+        assert_eq!(json, "\"12.50\"");
+        assert_eq!(serde_json::from_str::<Money>("\"12.50\"").ok(), Some(euros("12,50")));
+        for refused in ["\"12.345\"", "12.5", "\"1e9\"", "\"NaN\"", "\"99999999999\""] {
+            assert!(serde_json::from_str::<Money>(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]

@@ -143,6 +143,7 @@ on_both_engines!(
             &[
                 ("email", cast.member.email),
                 ("password", "wrong wrong"),
+                ("form", "login"),
                 ("_next", "/"),
                 ("_back", "/login?next=%2Fa%2Famap-a"),
             ],
@@ -150,11 +151,19 @@ on_both_engines!(
         .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         let back = location(&posted);
-        // The typed e-mail comes back (never the password).
-        assert_eq!(
-            back,
-            "/login?next=%2Fa%2Famap-a&error=invalid_credentials&v.email=membre%40a.example.org"
-        );
+        // Back to the form, with nothing typed in the URL: what was typed and the error come
+        // back in the flash cookie (never the password).
+        assert_eq!(back, "/login?next=%2Fa%2Famap-a");
+        let flash = posted
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("amapola_flash="))
+            .expect("a flash cookie")
+            .to_owned();
+        assert!(flash.contains("HttpOnly") && flash.contains("Max-Age=120"), "{flash}");
+        assert!(!flash.contains("wrong"), "no password in the flash");
         let shown = page(
             browser
                 .get(app.url(&back))
@@ -169,6 +178,19 @@ on_both_engines!(
                 && shown.contains("Adresse e-mail ou mot de passe incorrect."),
             "{shown}"
         );
+        assert!(shown.contains("value=\"membre@a.example.org\""), "{shown}");
+        assert!(!shown.contains("wrong wrong"), "{shown}");
+        // Shown once: the page cleared the flash.
+        let again = page(
+            browser
+                .get(app.url(&back))
+                .header(ACCEPT, HTML)
+                .send()
+                .await
+                .expect("page"),
+        )
+        .await;
+        assert!(!again.contains("role=\"alert\""), "{again}");
 
         let posted = post_login(
             &app,
@@ -176,6 +198,7 @@ on_both_engines!(
             &[
                 ("email", "pas-un-email"),
                 ("password", ""),
+                ("form", "login"),
                 ("_back", "/login"),
             ],
         )

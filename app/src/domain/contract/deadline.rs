@@ -37,7 +37,7 @@ pub fn first_late_date(offer: &Offer, now: LocalNow) -> Option<NaiveDate> {
 /// How a member's form is open right now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case", tag = "mode")]
+#[serde(rename_all = "snake_case")]
 pub enum Window {
     /// Every date is editable (before the deadline).
     Open,

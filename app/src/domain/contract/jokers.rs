@@ -19,7 +19,7 @@ pub enum JokerKind {
 /// When jokers may be chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case", tag = "mode", content = "days")]
+#[serde(rename_all = "snake_case")]
 pub enum JokerMode {
     /// Only while signing up (before the deadline).
     AtSignUp,
@@ -54,7 +54,7 @@ pub struct JokerChoice {
     /// The date skipped.
     pub date: NaiveDate,
     /// Postponement: the date that receives the basket (None for an absence).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<NaiveDate>,
 }
 
@@ -137,7 +137,7 @@ mod tests {
         let mode = JokerMode::UntilDaysBefore(7);
         assert_eq!(
             serde_json::to_string(&mode).expect("json"),
-            r#"{"mode":"until_days_before","days":7}"#
+            r#"{"until_days_before":7}"#
         );
         let choice = JokerChoice {
             date: day(2025, 6, 12),
@@ -145,7 +145,7 @@ mod tests {
         };
         assert_eq!(
             serde_json::to_string(&choice).expect("json"),
-            r#"{"date":"2025-06-12"}"#
+            r#"{"date":"2025-06-12","to":null}"#
         );
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Which dates a rule sums over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case", tag = "scope", content = "dates")]
+#[serde(rename_all = "snake_case")]
 pub enum DateScope {
     /// Checked separately on every active date (including dates left at zero).
     EachDate,
@@ -28,7 +28,7 @@ pub enum DateScope {
 /// Which products a rule sums over.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case", tag = "scope", content = "products")]
+#[serde(rename_all = "snake_case")]
 pub enum ProductScope {
     One(ProductId),
     Several(Vec<ProductId>),
@@ -67,7 +67,7 @@ pub struct EntryRule {
     pub operator: Operator,
     pub value: u32,
     /// Shown instead of the generated sentence when set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub message: Option<String>,
     pub binds: Binds,
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StockLimit {
     pub product: ProductId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<NaiveDate>,
     pub available: u32,
 }

@@ -5,7 +5,7 @@
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::flash;
 use crate::ui::member::contract::contract_posting;
-use crate::ui::member::signup::ContractIsland;
+use crate::ui::member::signup::{ContractForm, LiveContract, LiveData};
 use crate::ui::paths::Amap;
 use crate::ui::shell::document::IslandScripts;
 use crate::ui::shell::layout::use_slug;
@@ -168,14 +168,16 @@ pub fn SubscriptionPage() -> impl IntoView {
                     let pages = Amap::new(slug.clone());
                     let list = pages.subscriptions(id);
                     let contract = contract_posting(&flash(), api, list.clone(), pages.subscription(id, member));
-                    let locale = i18n.get_locale_untracked();
+                    let data = LiveData { locale: i18n.get_locale_untracked(), page: page.clone() }.encode();
                     let title = t_string!(i18n, manage.contract_of, name = page.member.name.clone(), template = page.template.name.clone()).to_string();
                     view! {
                         <Title text=title.clone()/>
                         <main class="page">
                             <p><a href=list.clone()>{t!(i18n, manage.subscriptions)}</a></p>
                             <h1>{title}</h1>
-                            <ContractIsland page contract schedule=None locale/>
+                            <LiveContract data>
+                                <ContractForm page posting=contract/>
+                            </LiveContract>
                         </main>
                         <IslandScripts/>
                     }.into_any()

@@ -3,7 +3,11 @@
 
 use super::contracts::nature_name;
 use super::schedule::SCHEDULE_FORM;
-use super::signup::{CONTRACT_FORM, ContractIsland, Posting, WITHDRAW_FORM};
+use super::schedule::ScheduleSection;
+use super::signup::{
+    CONTRACT_FORM, ContractForm, LiveContract, LiveData, Posting, SchedulePreview, WITHDRAW_FORM,
+    shown_grid,
+};
 use crate::api::contracts::{SignUpPage, my_contract_path, sign_up_page};
 use crate::api::form::Flash;
 use crate::api::{ApiError, ErrorKind};
@@ -78,7 +82,16 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
     let producer = page.template.producer.name.clone();
     let nature = nature_name(i18n, page.template.nature);
     let description = page.description.clone();
-    let locale = i18n.get_locale_untracked();
+    let data = LiveData {
+        locale: i18n.get_locale_untracked(),
+        page: page.clone(),
+    }
+    .encode();
+    let grid = shown_grid(&page, &contract.values);
+    let below = match schedule {
+        Some(posting) => view! { <ScheduleSection page=page.clone() posting/> }.into_any(),
+        None => view! { <SchedulePreview page=page.clone() grid/> }.into_any(),
+    };
     view! {
         <Title text=name.clone()/>
         <main class="page">
@@ -86,7 +99,10 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
             <h1>{name}</h1>
             <p class="muted">{producer}" · "{nature}</p>
             <p>{description}</p>
-            <ContractIsland page contract schedule locale/>
+            <LiveContract data>
+                <ContractForm page posting=contract/>
+                {below}
+            </LiveContract>
         </main>
         <IslandScripts/>
     }

@@ -31,6 +31,12 @@ fn assets() -> Assets {
 
 /// The HTML document around the app (server side only).
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
+    // Islands mode: outside islands nothing is hydrated, so nothing (resources, ids) is
+    // serialised for the browser; each island turns hydration on for itself. Leptos's own
+    // `HydrationScripts` does this in `<head>`, but only pages with islands render it.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let css = assets().css;
     let stylesheet =
         (!css.is_empty()).then(|| view! { <link rel="stylesheet" href=format!("/pkg/{css}")/> });
@@ -53,16 +59,24 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
 }
 
 /// Loads the islands' bundle and hydrates the islands of the page. Only pages that hold an
-/// island render it, so the others download no WebAssembly at all.
+/// island render it, so the others download no WebAssembly at all; and nothing is preloaded
+/// with a `<link>`, which a browser without JavaScript would still fetch. (Leptos's own
+/// `HydrationScripts` does both; this is its islands loader without the preloads, for islands
+/// that are not nested in one another.)
 #[component]
 pub fn IslandScripts() -> impl IntoView {
     let bundle = assets().islands;
     (!bundle.is_empty()).then(|| {
-        let options = LeptosOptions::builder()
-            .output_name(bundle)
-            .site_pkg_dir("pkg")
-            .build();
-        view! { <HydrationScripts options islands=true/> }
+        let script = format!(
+            "import init, * as islands from '/pkg/{bundle}.js';\n\
+             await init({{ module_or_path: '/pkg/{bundle}.wasm' }});\n\
+             islands.hydrate();\n\
+             for (const island of document.querySelectorAll('leptos-island')) {{\n\
+             const hydrate = islands[island.dataset.component];\n\
+             if (hydrate) hydrate(island); else console.warn('no island', island.dataset.component);\n\
+             }}"
+        );
+        view! { <script type="module">{script}</script> }
     })
 }
 

@@ -255,7 +255,7 @@ fn rules_keep_their_wire_form() {
     let json = serde_json::to_string(&wine).expect("json");
     assert_eq!(
         json,
-        r#"{"dates":{"scope":"one_date","dates":"2025-06-05"},"products":{"scope":"several","products":[4]},"operator":"multiple_of","value":6,"binds":"everyone"}"#
+        r#"{"dates":{"one_date":"2025-06-05"},"products":{"several":[4]},"operator":"multiple_of","value":6,"message":null,"binds":"everyone"}"#
     );
     assert_eq!(
         serde_json::from_str::<EntryRule>(&json).expect("parse"),

@@ -1,7 +1,7 @@
-//! "Mon échéancier", the member's cheques of one contract (see `form`), computed live by
-//! `model`. Rendered inside the contract island (`member::signup`).
+//! "Mon échéancier", the member's cheques of one contract: `form` renders it on the server,
+//! `model` computes it (there and, live, in the contract island).
 
 mod form;
-mod model;
+pub mod model;
 
-pub use form::{SCHEDULE_FORM, ScheduleSection};
+pub use form::{SCHEDULE_FORM, ScheduleSection, line_message};

@@ -2,10 +2,12 @@
 //! lines (proposed, or the cheques held), the typed amounts in the editable ones, the
 //! adjusting line recomputed, and the "trop-payé" problems — all from `domain::payment`.
 
+use crate::api::contracts::SignUpPage;
 use crate::api::payments::{ChequeView, ScheduleView};
-use crate::domain::contract::{Offer, Quantities};
+use crate::domain::contract::{Nature, Offer, Quantities};
 use crate::domain::payment::{
     Contract, Held, Line, LineRole, Terms, adjust_after_edit, check_lines, delivered_values,
+    frozen_before,
 };
 use crate::domain::{Money, Problem};
 use chrono::NaiveDate;
@@ -13,22 +15,59 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A contract's schedule as the form computes it.
 #[derive(Clone)]
-pub(super) struct Schedule {
-    pub(super) view: ScheduleView,
+pub struct Schedule {
+    pub view: ScheduleView,
     deliveries: Vec<(NaiveDate, Money)>,
     template_dates: Vec<NaiveDate>,
     frozen_before: Option<NaiveDate>,
 }
 
 /// One line of the form: the line, its role, its stored cheque if any.
-pub(super) struct Row {
-    pub(super) line: Line,
-    pub(super) role: LineRole,
-    pub(super) cheque: Option<ChequeView>,
+pub struct Row {
+    pub line: Line,
+    pub role: LineRole,
+    pub cheque: Option<ChequeView>,
 }
 
 impl Schedule {
-    pub(super) fn new(
+    /// The schedule of the page's contract, when there is one and the AMAP manages its
+    /// payments.
+    pub fn of(page: &SignUpPage) -> Option<Self> {
+        let mine = page.mine.as_ref()?;
+        if !page.schedule.settings.plan.managed() {
+            return None;
+        }
+        let prepaid = page.offer.nature == Nature::PrepaidCard;
+        let frozen = frozen_before(mine.late, prepaid, page.now.date());
+        Some(Self::new(page.schedule.clone(), &page.offer, &mine.grid, frozen))
+    }
+
+    /// The amounts a failed post typed, by payment date (`pay.{date}` fields).
+    pub fn typed(&self, values: &BTreeMap<String, String>) -> BTreeMap<NaiveDate, String> {
+        self.view
+            .payment_dates
+            .iter()
+            .chain(self.view.cheques.iter().map(|c| &c.date))
+            .filter_map(|d| {
+                let value = values.get(&amount_field(*d))?;
+                (!value.is_empty()).then(|| (*d, value.clone()))
+            })
+            .collect()
+    }
+
+    /// Whether the member may still change anything.
+    pub fn editable(&self) -> bool {
+        let (rows, _) = self.live(&BTreeMap::new());
+        rows.iter().any(|r| {
+            r.role != LineRole::ReadOnly
+                || r
+                    .cheque
+                    .as_ref()
+                    .is_none_or(|c| c.state == crate::domain::payment::ChequeState::Promised)
+        })
+    }
+
+    pub fn new(
         view: ScheduleView,
         offer: &Offer,
         grid: &Quantities,
@@ -54,13 +93,13 @@ impl Schedule {
             .collect()
     }
 
-    pub(super) fn total(&self) -> Money {
+    pub fn total(&self) -> Money {
         self.deliveries.iter().map(|(_, v)| *v).sum()
     }
 
     /// The lines with what the member typed in the editable ones and the adjusting line
     /// recomputed; the problems of a schedule that would overpay.
-    pub(super) fn live(&self, typed: &BTreeMap<NaiveDate, String>) -> (Vec<Row>, Vec<Problem>) {
+    pub fn live(&self, typed: &BTreeMap<NaiveDate, String>) -> (Vec<Row>, Vec<Problem>) {
         let plan = &self.view.settings.plan;
         let held = self.held();
         let remitted: BTreeSet<NaiveDate> = self.view.remitted_dates.iter().copied().collect();
@@ -120,3 +159,13 @@ impl Schedule {
     }
 }
 
+
+/// The posted name of a line's amount.
+pub fn amount_field(date: NaiveDate) -> String {
+    format!("pay.{date}")
+}
+
+/// The field the server names a line's problems with.
+pub fn problem_field(date: NaiveDate) -> String {
+    format!("payments.{date}")
+}

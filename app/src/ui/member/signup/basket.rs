@@ -1,28 +1,26 @@
 //! ABONNEMENT: one quantity per product, delivered on every date, and a calendar with the
 //! total of each date and, when the contract offers them, its joker.
 
-use super::form::{Problems, QtyInput, Total};
-use super::lang;
-use super::state::{Figure, FormState};
+use super::form::{Problems, QtyInput, Shown, Total};
+use super::model::Figure;
 use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::signup::{date_field, joker_field, product_field};
-use crate::i18n::td_string;
+use crate::i18n::{Locale, td_string};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn BasketEntry(state: FormState) -> impl IntoView {
-    let locale = lang();
-    let (products, dates, locked, jokers, policy) = state.model.with_value(|m| {
-        let ctx = m.ctx();
-        (
-            m.page.products.clone(),
-            m.page.offer.dates.clone(),
-            !ctx.basket_editable(),
-            ctx.jokers_offered(),
-            m.page.offer.jokers,
-        )
-    });
+pub(super) fn BasketEntry(shown: Shown) -> impl IntoView {
+    let locale = shown.locale;
+    let m = shown.model.clone();
+    let ctx = m.ctx();
+    let (products, dates, locked, jokers, policy) = (
+        m.page.products.clone(),
+        m.page.offer.dates.clone(),
+        !ctx.basket_editable(),
+        ctx.jokers_offered(),
+        m.page.offer.jokers,
+    );
     let items = products
         .into_iter()
         .map(|p| {
@@ -30,15 +28,15 @@ pub(super) fn BasketEntry(state: FormState) -> impl IntoView {
             let label = format!("{} ({}) — {}", p.name, p.packaging, p.price);
             view! {
                 <div class="field basket-item">
-                    <QtyInput state name=product_field(id) label locked/>
-                    <p class="muted"><Total state figure=Figure::Product(id)/></p>
+                    <QtyInput shown=shown.clone() name=product_field(id) label locked/>
+                    <p class="muted"><Total shown=shown.clone() figure=Figure::Product(id)/></p>
                 </div>
             }
         })
         .collect_view();
     let rows = dates
         .into_iter()
-        .map(|date| view! { <CalendarRow state date jokers/> })
+        .map(|date| view! { <CalendarRow shown=shown.clone() date jokers/> })
         .collect_view();
     view! {
         <section class="card" aria-labelledby="basket-title">
@@ -64,17 +62,16 @@ pub(super) fn BasketEntry(state: FormState) -> impl IntoView {
 }
 
 #[component]
-fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView {
-    let locale = lang();
-    let (delivers, editable, absence, targets) = state.model.with_value(|m| {
-        let ctx = m.ctx();
-        (
-            m.page.offer.delivers_on(date),
-            ctx.joker_editable(&m.editable, date),
-            ctx.joker_absence(),
-            ctx.joker_targets(&m.editable, date),
-        )
-    });
+fn CalendarRow(shown: Shown, date: NaiveDate, jokers: bool) -> impl IntoView {
+    let locale = shown.locale;
+    let m = shown.model.clone();
+    let ctx = m.ctx();
+    let (delivers, editable, absence, targets) = (
+        m.page.offer.delivers_on(date),
+        ctx.joker_editable(&m.editable, date),
+        ctx.joker_absence(),
+        ctx.joker_targets(&m.editable, date),
+    );
     let day = day_month_year(date);
     let joker = match (jokers, delivers, editable) {
         (false, _, _) => ().into_any(),
@@ -82,13 +79,13 @@ fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView
             view! { <td data-label=td_string!(locale, contracts.joker)>"—"</td> }.into_any()
         }
         (true, true, true) => view! {
-            <td><JokerSelect state date day=day.clone() absence targets/></td>
+            <td><JokerSelect shown=shown.clone() date day=day.clone() absence targets/></td>
         }
         .into_any(),
-        (true, true, false) => view! { <td><JokerFixed state date/></td> }.into_any(),
+        (true, true, false) => view! { <td><JokerFixed shown=shown.clone() date/></td> }.into_any(),
     };
     let total = if delivers {
-        view! { <Total state figure=Figure::Date(date)/> }.into_any()
+        view! { <Total shown=shown.clone() figure=Figure::Date(date)/> }.into_any()
     } else {
         td_string!(locale, contracts.cancelled).into_any()
     };
@@ -98,7 +95,7 @@ fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView
             {joker}
             <td class="total" data-label=td_string!(locale, contracts.total)>
                 {total}
-                <Problems state field=date_field(date)/>
+                <Problems shown field=date_field(date)/>
             </td>
         </tr>
     }
@@ -106,7 +103,7 @@ fn CalendarRow(state: FormState, date: NaiveDate, jokers: bool) -> impl IntoView
 
 /// The sentence for a joker's value (`absence`, a target date, or none).
 fn joker_text(
-    locale: crate::i18n::Locale,
+    locale: Locale,
     value: &str,
     target: Option<NaiveDate>,
 ) -> String {
@@ -119,31 +116,19 @@ fn joker_text(
 
 #[component]
 fn JokerSelect(
-    state: FormState,
+    shown: Shown,
     date: NaiveDate,
     day: String,
     absence: bool,
     targets: Vec<NaiveDate>,
 ) -> impl IntoView {
-    let locale = lang();
+    let locale = shown.locale;
     let name = joker_field(date);
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
-    let chosen = move |name: &str| {
-        let value = state.value(name);
-        if value.is_empty() {
-            "none".to_owned()
-        } else {
-            value
-        }
-    };
-    let initial = {
-        let value = state.initial(&name);
-        if value.is_empty() {
-            "none".to_owned()
-        } else {
-            value
-        }
+    let initial = match shown.value(&name) {
+        value if value.is_empty() => "none".to_owned(),
+        value => value,
     };
     let mut options = vec![("none".to_owned(), joker_text(locale, "none", None))];
     if absence {
@@ -159,35 +144,29 @@ fn JokerSelect(
             view! { <option value=value selected=selected>{text}</option> }
         })
         .collect_view();
-    let (shown, typed, field) = (name.clone(), name.clone(), name.clone());
+    let field = name.clone();
     view! {
         <label for=id.clone() class="cell-label">
             {td_string!(locale, contracts.joker)}<span class="sr-only">{format!(" — {day}")}</span>
         </label>
-        <select
-            id=id
-            name=name
-            prop:value=move || chosen(&shown)
-            aria-describedby=error_id.clone()
-            on:change=move |ev| state.input(&typed, event_target_value(&ev))
-        >
+        <select id=id name=name aria-describedby=error_id>
             {options}
         </select>
-        <Problems state field id=error_id/>
+        <Problems shown field/>
     }
 }
 
 /// A joker that can no longer change: said, and posted back as it is.
 #[component]
-fn JokerFixed(state: FormState, date: NaiveDate) -> impl IntoView {
-    let locale = lang();
+fn JokerFixed(shown: Shown, date: NaiveDate) -> impl IntoView {
+    let locale = shown.locale;
     let name = joker_field(date);
-    let value = state.initial(&name);
+    let value = shown.value(&name);
     let text = joker_text(locale, &value, value.parse().ok());
     let field = name.clone();
     view! {
         <span>{text}</span>
         {(!value.is_empty()).then(|| view! { <input type="hidden" name=name value=value/> })}
-        <Problems state field/>
+        <Problems shown field/>
     }
 }

@@ -1,41 +1,35 @@
-//! The contract island: the sign-up form of one contract (a member signing up, or a référent
-//! entering a member's paper contract), then either the cheques the plan would propose for
-//! what is being typed or, once the contract exists, "Mon échéancier".
+//! One contract's sign-up, as a member signs up or a référent enters a paper contract: the
+//! form (`form`, with `grid` or `basket`), then the cheques the plan would propose for what
+//! is being typed (`preview`) or, once the contract exists, "Mon échéancier"
+//! (`member::schedule`).
 //!
-//! It is the part of the UI that runs in the browser: every keystroke is checked by
-//! `domain::contract::entry` (`check_sign_up`, stock shortages) and `domain::payment` (the
-//! proposal, the adjusting cheque, "trop-payé") — the functions the server runs again on
-//! save. Both forms still post as plain HTML forms and come back through the flash, so the
-//! page works the same with JavaScript off; hydrated, the verdict simply appears earlier.
-//!
-//! Inside the island there is no server context: the language comes as a prop
-//! ([`lang`]), what the last failed post brought back as [`Posting`].
+//! HTML first: the server renders all of it — totals, the stored or typed values, the
+//! server's problems beside their fields — and both forms post as plain HTML forms, so the
+//! page works fully without JavaScript. [`LiveContract`] is the island around it: in the
+//! browser it recomputes, at each keystroke, what the server would answer — with the same
+//! `domain::contract::entry` (`check_sign_up`, stock shortages) and `domain::payment`
+//! (proposal, adjusting cheque, "trop-payé") functions, decoded from a compact payload
+//! (`payload`) — and writes the verdict into the server's HTML (`live`).
 
 mod basket;
 mod form;
 mod grid;
+mod live;
+mod model;
+mod payload;
 mod preview;
-mod state;
 
 use crate::api::contracts::SignUpPage;
 use crate::api::form::FormErrors;
 use crate::domain::contract::Quantities;
-use crate::i18n::Locale;
-use crate::ui::member::schedule::ScheduleSection;
-use form::ContractForm;
-pub use form::{CONTRACT_FORM, WITHDRAW_FORM};
-pub(crate) use form::Posted;
-use leptos::prelude::*;
-use preview::SchedulePreview;
+pub use form::{CONTRACT_FORM, ContractForm, Posted, WITHDRAW_FORM};
+pub use live::LiveContract;
+pub use payload::LiveData;
+pub use preview::SchedulePreview;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The language of the island's sentences (provided at the island's root).
-pub(crate) fn lang() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
-}
-
-/// Where one of the island's forms posts, and what its last failed post brought back.
+/// Where one of the page's forms posts, and what its last failed post brought back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posting {
     /// The API endpoint the form posts to.
@@ -49,37 +43,9 @@ pub struct Posting {
     pub values: BTreeMap<String, String>,
 }
 
-/// Tells browser tests (and curious people) that the island runs: `<body data-hydrated>`.
-fn mark_hydrated() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-}
-
-/// The sign-up form with, below it, the proposed cheques (before signing up) or
-/// "Mon échéancier" (`schedule`, once the contract exists and the AMAP manages payments).
-#[island]
-pub fn ContractIsland(
-    page: SignUpPage,
-    contract: Posting,
-    schedule: Option<Posting>,
-    locale: Locale,
-) -> impl IntoView {
-    provide_context(locale);
-    mark_hydrated();
-    let typed: RwSignal<Option<Quantities>> = RwSignal::new(None);
-    let below = match schedule {
-        Some(posting) => view! { <ScheduleSection page=page.clone() posting/> }.into_any(),
-        None => view! { <SchedulePreview page=page.clone() grid=typed/> }.into_any(),
-    };
-    view! {
-        <ContractForm page posting=contract typed_grid=typed/>
-        {below}
-    }
+/// The grid the form shows at first: what a failed post typed, else the stored contract.
+pub fn shown_grid(page: &SignUpPage, values: &BTreeMap<String, String>) -> Quantities {
+    let model = model::Model::new(page.clone());
+    let fields = model.initial_fields(values.clone());
+    model.review(&fields).grid
 }

@@ -1,8 +1,8 @@
 //! Before signing up, a member sees the cheques the AMAP's plan would propose for the
 //! quantities being typed: `PaymentPlan::propose`, the code the server runs when the contract
 //! is saved. Read-only (the amounts are changed in "Mon échéancier" once the contract
-//! exists), and live only in the hydrated island: without JavaScript the schedule appears
-//! with the saved contract.
+//! exists). The server renders the section for what is in the form (usually nothing: it is
+//! then hidden); the live layer fills it as quantities are typed (`data-preview`).
 
 use crate::api::contracts::SignUpPage;
 use crate::domain::Money;
@@ -10,14 +10,26 @@ use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::deadline::Window;
 use crate::domain::contract::{Nature, Quantities};
 use crate::domain::payment::{Contract, Line, delivered_values, frozen_before};
-use super::lang;
-use crate::i18n::td_string;
+use crate::i18n::{t_string, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// The lines the plan proposes for `grid` on a new contract (no cheque held yet).
-fn proposal(page: &SignUpPage, grid: &Quantities, frozen: Option<NaiveDate>) -> Vec<Line> {
+/// Whether the page shows a proposal at all: a member not yet signed up, in an AMAP that
+/// manages this contract's payments.
+pub(super) fn offered(page: &SignUpPage) -> bool {
+    page.mine.is_none() && !page.as_referent && page.schedule.settings.plan.managed()
+}
+
+/// The lines the plan proposes for `grid` on a new contract (no cheque held yet), without
+/// the empty ones.
+pub(super) fn proposal(page: &SignUpPage, grid: &Quantities) -> Vec<Line> {
+    if grid.is_empty() {
+        return Vec::new();
+    }
+    let late = matches!(page.window, Window::LateFrom { .. });
+    let prepaid = page.offer.nature == Nature::PrepaidCard;
+    let frozen: Option<NaiveDate> = frozen_before(late, prepaid, page.now.date());
     let deliveries = delivered_values(&page.offer, grid);
     let remitted: BTreeSet<NaiveDate> = page.schedule.remitted_dates.iter().copied().collect();
     let contract = Contract {
@@ -28,62 +40,54 @@ fn proposal(page: &SignUpPage, grid: &Quantities, frozen: Option<NaiveDate>) -> 
         remitted: &remitted,
         frozen_before: frozen,
     };
-    page.schedule.settings.plan.propose(&contract)
+    let mut lines = page.schedule.settings.plan.propose(&contract);
+    lines.retain(|l| l.amount != Money::ZERO);
+    lines
 }
 
-/// The proposal for a member not yet signed up; nothing otherwise. `grid` is the grid being
-/// typed, set by the contract form once hydrated.
+/// One row of the proposal, as the live layer builds it too.
+pub(super) fn row_cells(line: &Line) -> (String, String, String) {
+    (
+        format!("preview-{}", line.date),
+        day_month_year(line.date),
+        line.amount.to_string(),
+    )
+}
+
 #[component]
-pub fn SchedulePreview(page: SignUpPage, grid: RwSignal<Option<Quantities>>) -> impl IntoView {
-    let locale = lang();
-    let settings = page.schedule.settings.clone();
-    if page.mine.is_some() || page.as_referent || !settings.plan.managed() {
+pub fn SchedulePreview(page: SignUpPage, grid: Quantities) -> impl IntoView {
+    let i18n = use_i18n();
+    if !offered(&page) {
         return ().into_any();
     }
-    let late = matches!(page.window, Window::LateFrom { .. });
-    let prepaid = page.offer.nature == Nature::PrepaidCard;
-    let frozen = frozen_before(late, prepaid, page.now.date());
-    let page = StoredValue::new(page);
-    let lines = Memo::new(move |_| {
-        grid.with(|g| {
-            g.as_ref()
-                .filter(|g| !g.is_empty())
-                .map(|g| page.with_value(|p| proposal(p, g, frozen)))
-                .unwrap_or_default()
+    let lines = proposal(&page, &grid);
+    let hidden = lines.is_empty();
+    let payee = t_string!(
+        i18n,
+        payments.payee,
+        payee = page.schedule.settings.payee.clone()
+    )
+    .to_string();
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let (testid, date, amount) = row_cells(l);
+            view! { <tr data-testid=testid><th scope="row">{date}</th><td class="num">{amount}</td></tr> }
         })
-    });
-    let payee = td_string!(locale, payments.payee, payee = settings.payee).to_string();
-    let rows = move || {
-        lines
-            .get()
-            .into_iter()
-            .filter(|l| l.amount != Money::ZERO)
-            .map(|l| {
-                view! {
-                    <tr data-testid=format!("preview-{}", l.date)>
-                        <th scope="row">{day_month_year(l.date)}</th>
-                        <td class="num">{l.amount.to_string()}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let shown = move || lines.with(|l| l.iter().any(|l| l.amount != Money::ZERO));
+        .collect_view();
     view! {
-        <Show when=shown>
-            <section class="card schedule" data-testid="schedule-preview" aria-live="polite">
-                <h2>{td_string!(locale, payments.preview_title)}</h2>
-                <p>{payee.clone()}</p>
-                <table class="grid">
-                    <thead><tr>
-                        <th scope="col">{td_string!(locale, payments.date)}</th>
-                        <th scope="col">{td_string!(locale, payments.amount)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                <p class="muted">{td_string!(locale, payments.preview_note)}</p>
-            </section>
-        </Show>
+        <section class="card schedule" data-testid="schedule-preview" data-preview="" aria-live="polite" hidden=hidden>
+            <h2>{t_string!(i18n, payments.preview_title)}</h2>
+            <p>{payee}</p>
+            <table class="grid">
+                <thead><tr>
+                    <th scope="col">{t_string!(i18n, payments.date)}</th>
+                    <th scope="col">{t_string!(i18n, payments.amount)}</th>
+                </tr></thead>
+                <tbody data-preview-rows="">{rows}</tbody>
+            </table>
+            <p class="muted">{t_string!(i18n, payments.preview_note)}</p>
+        </section>
     }
     .into_any()
 }

@@ -1,9 +1,10 @@
-//! The form's model (the page's data and what follows from it) and its reactive state:
-//! the fields as typed, the verdict on them, and the sentences to show beside each field.
+//! The form's model: the page's data and what follows from it, the verdict on the fields as
+//! typed, the sentences beside each field and the totals. Pure: the server renders the page
+//! with it, the live layer (`live`) recomputes it at each keystroke.
 
 use crate::api::contracts::{SignUpPage, sign_up_from_fields, stock_use};
 use crate::api::form::FormErrors;
-use crate::domain::contract::Nature;
+use crate::domain::contract::{Nature, Quantities};
 use crate::domain::contract::deadline::Window;
 use crate::domain::contract::entry::{EntryContext, Review, form_values, product_amount};
 use crate::domain::contract::signup::{
@@ -14,7 +15,6 @@ use crate::domain::{Money, Problem, ProductId};
 use crate::i18n::{Locale, td_string};
 use crate::messages::problem_message;
 use chrono::NaiveDate;
-use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The page's data and what follows from it, fixed while the form is shown.
@@ -113,7 +113,7 @@ impl Model {
 
     /// The verdict on the fields as typed. Unreadable fields are reported and left out, so
     /// that the rest is still checked and totalled.
-    fn review(&self, fields: &BTreeMap<String, String>) -> Review {
+    pub(super) fn review(&self, fields: &BTreeMap<String, String>) -> Review {
         let (sign_up, mut problems) = match sign_up_from_fields(fields) {
             Ok(sign_up) => (sign_up, Vec::new()),
             Err(unreadable) => {
@@ -133,116 +133,59 @@ impl Model {
         review.problems = problems;
         review
     }
-}
 
-/// The form's reactive state, shared by its parts (every member is `Copy`).
-#[derive(Clone, Copy)]
-pub(super) struct FormState {
-    pub(super) model: StoredValue<Model>,
-    pub(super) fields: RwSignal<BTreeMap<String, String>>,
-    pub(super) review: Memo<Review>,
-    /// Field → the sentences to show beside it.
-    pub(super) messages: Memo<BTreeMap<String, String>>,
-    pub(super) touched: RwSignal<bool>,
-    pub(super) errors: RwSignal<FormErrors>,
-    pub(super) locale: Locale,
-}
-
-impl FormState {
-    pub(super) fn new(
-        model: Model,
-        fields: BTreeMap<String, String>,
-        errors: RwSignal<FormErrors>,
+    /// Field → the sentences to show beside it: the live `problems` (once the member has
+    /// typed), then whatever the server answered that they do not already say.
+    pub(super) fn messages(
+        &self,
+        problems: &[Problem],
+        server: &FormErrors,
         locale: Locale,
-    ) -> Self {
-        let model = StoredValue::new(model);
-        let fields = RwSignal::new(fields);
-        // Before the first keystroke only a failed post's problems are shown, not the
-        // empty form's.
-        let touched = RwSignal::new(!errors.with_untracked(FormErrors::is_empty));
-        let review = Memo::new(move |_| fields.with(|f| model.with_value(|m| m.review(f))));
-        let messages = Memo::new(move |_| {
-            let mut shown: Vec<Problem> = if touched.get() {
-                review.with(|r| r.problems.clone())
-            } else {
-                Vec::new()
-            };
-            errors.with(|e| {
-                for p in &e.fields {
-                    if !shown.iter().any(|s| s.field == p.field && s.code == p.code) {
-                        shown.push(p.clone());
-                    }
-                }
-            });
-            let mut by_field: BTreeMap<String, String> = BTreeMap::new();
-            for p in &shown {
-                let text = by_field.entry(p.field.clone()).or_default();
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(&problem_message(locale, p));
+    ) -> BTreeMap<String, String> {
+        let mut shown: Vec<&Problem> = problems.iter().collect();
+        for p in &server.fields {
+            if !shown.iter().any(|s| s.field == p.field && s.code == p.code) {
+                shown.push(p);
             }
-            by_field
-        });
-        Self {
-            model,
-            fields,
-            review,
-            messages,
-            touched,
-            errors,
-            locale,
+        }
+        let mut by_field: BTreeMap<String, String> = BTreeMap::new();
+        for p in shown {
+            let text = by_field.entry(p.field.clone()).or_default();
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&problem_message(locale, p));
+        }
+        by_field
+    }
+
+    /// A total of `grid`, as shown.
+    pub(super) fn total(&self, grid: &Quantities, figure: Figure, locale: Locale) -> String {
+        let price = |p| self.price(p);
+        match figure {
+            Figure::Contract => grid.amount(price).to_string(),
+            Figure::Date(date) => grid.date_amount(date, price).to_string(),
+            Figure::Product(product) => td_string!(
+                locale,
+                contracts.product_total,
+                count = grid.product_total(product),
+                amount = product_amount(&self.page.offer, grid, product).to_string()
+            )
+            .to_string(),
         }
     }
 
-    pub(super) fn value(&self, name: &str) -> String {
-        self.fields
-            .with(|f| f.get(name).cloned())
-            .unwrap_or_default()
-    }
-
-    pub(super) fn initial(&self, name: &str) -> String {
-        self.fields
-            .with_untracked(|f| f.get(name).cloned())
-            .unwrap_or_default()
-    }
-
-    /// A keystroke: the server's earlier answer is replaced by the live verdict.
-    pub(super) fn input(&self, name: &str, value: String) {
-        self.set_all([(name.to_owned(), value)]);
-    }
-
-    pub(super) fn set_all(&self, values: impl IntoIterator<Item = (String, String)>) {
-        self.fields.update(|f| f.extend(values));
-        self.touched.set(true);
-        if !self.errors.with_untracked(FormErrors::is_empty) {
-            self.errors.set(FormErrors::default());
-        }
-    }
-
-    pub(super) fn message(&self, name: &str) -> Option<String> {
-        self.messages.with(|m| m.get(name).cloned())
-    }
-
-    /// A total of the grid being typed, as shown.
-    pub(super) fn total(&self, figure: Figure) -> String {
-        let locale = self.locale;
-        self.review.with(|r| {
-            self.model.with_value(|m| {
-                let price = |p| m.price(p);
-                match figure {
-                    Figure::Contract => r.grid.amount(price).to_string(),
-                    Figure::Date(date) => r.grid.date_amount(date, price).to_string(),
-                    Figure::Product(product) => td_string!(
-                        locale,
-                        contracts.product_total,
-                        count = r.grid.product_total(product),
-                        amount = product_amount(&m.page.offer, &r.grid, product).to_string()
-                    )
-                    .to_string(),
-                }
-            })
-        })
+    /// Every total the form shows, with the `data-total` key of its element (the live
+    /// layer's: the server renders each total where it stands).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    pub(super) fn totals(&self, grid: &Quantities, locale: Locale) -> Vec<(String, String)> {
+        let offer = &self.page.offer;
+        let figures = std::iter::once(Figure::Contract)
+            .chain(offer.dates.iter().map(|d| Figure::Date(*d)))
+            .chain(offer.products.iter().map(|p| Figure::Product(p.id)));
+        figures
+            .map(|f| (f.key(), self.total(grid, f, locale)))
+            .collect()
     }
 }
 
@@ -253,4 +196,15 @@ pub(super) enum Figure {
     Date(NaiveDate),
     /// Units and amount of one product over the contract.
     Product(ProductId),
+}
+
+impl Figure {
+    /// The `data-total` attribute of the element showing it.
+    pub(super) fn key(self) -> String {
+        match self {
+            Figure::Contract => "contract".to_owned(),
+            Figure::Date(date) => format!("date:{date}"),
+            Figure::Product(product) => format!("product:{product}"),
+        }
+    }
 }
