@@ -28,19 +28,33 @@ pub fn error_message(locale: Locale, kind: ErrorKind) -> String {
 /// The sentence for one field problem. An entry rule's own wording (`detail`) replaces the
 /// generated sentence; for a stock shortage it names the product and date.
 pub fn problem_message(locale: Locale, problem: &Problem) -> String {
-    let limit = problem.limit.unwrap_or_default();
-    let detail = problem.detail.as_deref();
-    let entry_rule = matches!(
-        problem.code,
+    fill(
+        &problem_template(locale, problem.code, problem.detail.is_some()),
+        problem,
+    )
+}
+
+/// Whether an entry rule's own wording, when it has one, replaces the sentence.
+fn worded_by_rule(code: ProblemCode) -> bool {
+    matches!(
+        code,
         ProblemCode::MultipleOf
             | ProblemCode::AtLeast
             | ProblemCode::AtMost
             | ProblemCode::MustEqual
-    );
-    if let (true, Some(wording)) = (entry_rule, detail) {
-        return wording.to_owned();
+    )
+}
+
+/// The sentence of a problem `code` with its values left as `{limit}`, `{detail}` and
+/// `{amount}` (`detailed`: the problem carries a `detail`). The contract island gets these
+/// templates in its data rather than the translation tables (smaller, measured), and fills
+/// them with [`fill`] as the server does.
+pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> String {
+    let (limit, detail, amount) = ("{limit}", "{detail}", "{amount}");
+    if detailed && worded_by_rule(code) {
+        return detail.to_owned();
     }
-    match problem.code {
+    match code {
         ProblemCode::Required => td_string!(locale, errors.required).to_string(),
         ProblemCode::TooShort => td_string!(locale, errors.too_short, limit = limit).to_string(),
         ProblemCode::TooLong => td_string!(locale, errors.too_long, limit = limit).to_string(),
@@ -60,16 +74,16 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
         ProblemCode::CellClosed => td_string!(locale, errors.cell_closed).to_string(),
         ProblemCode::DateClosed => td_string!(locale, errors.date_closed).to_string(),
         ProblemCode::EmptyContract => td_string!(locale, errors.empty_contract).to_string(),
-        ProblemCode::OutOfStock => match detail {
-            Some(detail) => td_string!(
-                locale,
-                errors.out_of_stock_detail,
-                detail = detail,
-                limit = limit
-            )
-            .to_string(),
-            None => td_string!(locale, errors.out_of_stock, limit = limit).to_string(),
-        },
+        ProblemCode::OutOfStock if detailed => td_string!(
+            locale,
+            errors.out_of_stock_detail,
+            detail = detail,
+            limit = limit
+        )
+        .to_string(),
+        ProblemCode::OutOfStock => {
+            td_string!(locale, errors.out_of_stock, limit = limit).to_string()
+        }
         ProblemCode::TooFewJokers => {
             td_string!(locale, errors.too_few_jokers, limit = limit).to_string()
         }
@@ -78,27 +92,32 @@ pub fn problem_message(locale: Locale, problem: &Problem) -> String {
         }
         ProblemCode::JokerNotAllowed => td_string!(locale, errors.joker_not_allowed).to_string(),
         ProblemCode::InvalidDate => td_string!(locale, errors.invalid_date).to_string(),
-        ProblemCode::Overpaid => {
-            let amount = Money::from_cents(i64::from(limit)).to_string();
-            td_string!(locale, errors.overpaid, amount = amount).to_string()
-        }
+        ProblemCode::Overpaid => td_string!(locale, errors.overpaid, amount = amount).to_string(),
         ProblemCode::ChequeReceived => td_string!(locale, errors.cheque_received).to_string(),
         ProblemCode::ChequeRemitted => td_string!(locale, errors.cheque_remitted).to_string(),
         ProblemCode::NotInSlip => td_string!(locale, errors.not_in_slip).to_string(),
         ProblemCode::DateRemitted => td_string!(locale, errors.date_remitted).to_string(),
         ProblemCode::ChequesHeld => td_string!(locale, errors.cheques_held).to_string(),
         ProblemCode::ChequesMissing => {
-            let detail = detail.unwrap_or_default();
             td_string!(locale, errors.cheques_missing, detail = detail).to_string()
         }
         ProblemCode::NotEarliest => {
-            let detail = detail.unwrap_or_default();
             td_string!(locale, errors.not_earliest, detail = detail).to_string()
         }
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),
     }
+}
+
+/// A template of [`problem_template`] with the problem's values: `{limit}` its bound,
+/// `{amount}` that bound as cents in euros, `{detail}` its detail.
+pub fn fill(template: &str, problem: &Problem) -> String {
+    let limit = problem.limit.unwrap_or_default();
+    template
+        .replace("{limit}", &limit.to_string())
+        .replace("{amount}", &Money::from_cents(i64::from(limit)).to_string())
+        .replace("{detail}", problem.detail.as_deref().unwrap_or_default())
 }
 
 /// Picks French unless the `Accept-Language` header prefers English (or another locale we have).

@@ -87,7 +87,7 @@ test('a référent publishes a contract, a member signs up, the producer downloa
   const productId = await line.locator('input[name="product_id"]').first().getAttribute('value');
   await line.getByLabel(`Prix de ${product}`, { exact: true }).fill('2,50');
   await line.getByRole('button', { name: 'Enregistrer le prix' }).click();
-  await expect(products.locator(`tr[data-product="${product}"]`).getByLabel(`Prix de ${product}`, { exact: true })).toHaveValue('2.50');
+  await expect(products.locator(`tr[data-product="${product}"]`).getByLabel(`Prix de ${product}`, { exact: true })).toHaveValue('2,50');
 
   // A packaging rule: by multiples of 6, on each date.
   const rules = section(page, 'Règles de saisie');

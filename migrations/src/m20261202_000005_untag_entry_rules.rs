@@ -15,7 +15,10 @@ fn untag(scope: &Value, content: &str) -> Value {
     let Some(object) = scope.as_object() else {
         return scope.clone();
     };
-    match (object.get("scope").and_then(Value::as_str), object.get(content)) {
+    match (
+        object.get("scope").and_then(Value::as_str),
+        object.get(content),
+    ) {
         (Some(tag), Some(inner)) => serde_json::json!({ tag: inner }),
         (Some(tag), None) => Value::String(tag.to_owned()),
         _ => scope.clone(),
@@ -76,7 +79,10 @@ mod tests {
     fn tagged_scopes_become_plain_ones() {
         let old = r#"[{"dates":{"scope":"one_date","dates":"2025-06-05"},"products":{"scope":"several","products":[4]},"operator":"multiple_of","value":6,"binds":"everyone"},{"dates":{"scope":"each_date"},"products":{"scope":"all"},"operator":"at_most","value":10,"binds":"members_only"}]"#;
         let new = rewrite(old).expect("changed");
-        assert!(new.contains(r#""dates":{"one_date":"2025-06-05"}"#), "{new}");
+        assert!(
+            new.contains(r#""dates":{"one_date":"2025-06-05"}"#),
+            "{new}"
+        );
         assert!(new.contains(r#""products":{"several":[4]}"#), "{new}");
         assert!(new.contains(r#""dates":"each_date""#), "{new}");
         assert!(new.contains(r#""products":"all""#), "{new}");

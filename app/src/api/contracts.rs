@@ -28,9 +28,7 @@ pub struct StockUsed {
 }
 
 pub fn stock_use(used: &[StockUsed]) -> StockUse {
-    used.iter()
-        .map(|u| ((u.date, u.product), u.units))
-        .collect()
+    crate::domain::collect::map(used.iter().map(|u| ((u.date, u.product), u.units)))
 }
 
 /// A contract as stored: the grid and the jokers taken.

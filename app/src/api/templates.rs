@@ -164,10 +164,30 @@ pub(crate) fn date(problems: &mut Problems, field: &str, raw: &str) -> Option<Na
 
 /// `2026-12-03` (what `<input type="date">` sends) or `03/12/2026` (what people type).
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    // Read by hand rather than with a chrono format string: this runs in the browser's
+    // island too, and chrono's format parser is a large part of a small bundle.
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
     let raw = raw.trim();
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(raw, "%d/%m/%Y"))
-        .ok()
+    let (year, month, day) = if let Some((y, rest)) = raw.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (y, m, d)
+    } else {
+        let (d, rest) = raw.split_once('/')?;
+        let (m, y) = rest.split_once('/')?;
+        (y, m, d)
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(year)?).ok()?,
+        number(month)?,
+        number(day)?,
+    )
 }
 
 /// A free list of dates separated by spaces, commas, semicolons or new lines.
@@ -902,6 +922,36 @@ pub async fn producer(slug: String, id: ProducerId) -> Result<ProducerDetail, Ap
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
+
+    #[test]
+    fn dates_are_read_in_iso_and_french_forms_and_nothing_else() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 17);
+        assert_eq!(parse_date("2026-12-17"), day);
+        assert_eq!(parse_date(" 17/12/2026 "), day);
+        assert_eq!(parse_date("2026-2-3"), NaiveDate::from_ymd_opt(2026, 2, 3));
+        for bad in [
+            "2026-02-30",
+            "26-12-17",
+            "2026-12",
+            "2026/12/17",
+            "+2026-12-17",
+            "2026-12-17x",
+            "",
+            "17/12/26",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_date_reads_back_from_its_iso_form(days in 0_i32..200_000) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).expect("in range");
+            proptest::prop_assume!(date.year() >= 1000);
+            proptest::prop_assert_eq!(parse_date(&date.to_string()), Some(date));
+        }
+    }
 
     #[test]
     fn control_characters_are_refused_but_descriptions_keep_their_lines() {

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod collect;
 pub mod contract;
 pub mod ids;
 pub mod money;

@@ -31,7 +31,8 @@ impl<'de> Deserialize<'de> for Money {
                 f.write_str("an amount in euros as a string, with at most two decimals")
             }
             fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<Money, E> {
-                Money::parse("", raw).map_err(|_| E::invalid_value(serde::de::Unexpected::Str(raw), &self))
+                Money::parse("", raw)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(raw), &self))
             }
         }
         deserializer.deserialize_str(Amount)
@@ -195,8 +196,17 @@ mod tests {
     fn the_wire_carries_exact_strings_and_refuses_what_is_not_a_cent() {
         let json = serde_json::to_string(&euros("12,5")).expect("serialises");
         assert_eq!(json, "\"12.50\"");
-        assert_eq!(serde_json::from_str::<Money>("\"12.50\"").ok(), Some(euros("12,50")));
-        for refused in ["\"12.345\"", "12.5", "\"1e9\"", "\"NaN\"", "\"99999999999\""] {
+        assert_eq!(
+            serde_json::from_str::<Money>("\"12.50\"").ok(),
+            Some(euros("12,50"))
+        );
+        for refused in [
+            "\"12.345\"",
+            "12.5",
+            "\"1e9\"",
+            "\"NaN\"",
+            "\"99999999999\"",
+        ] {
             assert!(serde_json::from_str::<Money>(refused).is_err(), "{refused}");
         }
     }

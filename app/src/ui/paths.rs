@@ -124,7 +124,10 @@ mod tests {
             "/a/amap-x/gestion/contrats/3/remises/9"
         );
         assert_eq!(
-            amap.delivery_sheet(TemplateId(3), NaiveDate::from_ymd_opt(2026, 12, 17).expect("date")),
+            amap.delivery_sheet(
+                TemplateId(3),
+                NaiveDate::from_ymd_opt(2026, 12, 17).expect("date")
+            ),
             "/a/amap-x/gestion/contrats/3/livraison/2026-12-17"
         );
         assert_eq!(login_then("/a/x?y=1"), "/login?next=/a/x%3Fy%3D1");

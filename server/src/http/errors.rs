@@ -6,8 +6,8 @@
 //!   success, back to its `_back` page on failure — keeping any cookie the answer set; errors,
 //!   typed values and confirmations travel in the flash cookie (`http::flash`), never in URLs.
 
-use crate::error::ErrorPayload;
 use super::flash;
+use crate::error::ErrorPayload;
 use app::api::form::{FORM_MARK, Flash, FormErrors, local_path};
 use app::api::notice::Notice;
 use app::api::{BACK_FIELD, ErrorKind, NEXT_FIELD};

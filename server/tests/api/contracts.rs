@@ -177,12 +177,18 @@ on_both_engines!(a_plain_form_post_keeps_what_was_typed_on_error, |app| {
         .text()
         .await
         .expect("html");
-    assert!(page.contains("Quantité à commander par multiple de 6."), "{page}");
+    assert!(
+        page.contains("Quantité à commander par multiple de 6."),
+        "{page}"
+    );
     let input = page
         .split("<input")
         .find(|i| i.contains(&format!("name=\"{cell}\"")))
         .expect("the cell's input");
-    assert!(input.contains("value=\"5\"") && input.contains("aria-invalid=\"true\""), "{input}");
+    assert!(
+        input.contains("value=\"5\"") && input.contains("aria-invalid=\"true\""),
+        "{input}"
+    );
 });
 
 on_both_engines!(

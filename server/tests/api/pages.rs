@@ -162,7 +162,10 @@ on_both_engines!(
             .find(|c| c.starts_with("amapola_flash="))
             .expect("a flash cookie")
             .to_owned();
-        assert!(flash.contains("HttpOnly") && flash.contains("Max-Age=120"), "{flash}");
+        assert!(
+            flash.contains("HttpOnly") && flash.contains("Max-Age=120"),
+            "{flash}"
+        );
         assert!(!flash.contains("wrong"), "no password in the flash");
         let shown = page(
             browser

@@ -12,6 +12,7 @@ use super::grid::Quantities;
 use super::jokers::{JokerChoice, JokerKind};
 use super::rules::Binds;
 use super::template::{Nature, Offer, TemplateState};
+use crate::domain::collect;
 use crate::domain::ids::ProductId;
 use crate::domain::problem::{Problem, ProblemCode};
 use chrono::NaiveDate;
@@ -81,12 +82,12 @@ pub fn expand_basket(
     jokers: &[JokerChoice],
     window: &Window,
 ) -> Quantities {
-    let basket: BTreeMap<ProductId, u32> = basket.iter().copied().collect();
+    let basket: BTreeMap<ProductId, u32> = collect::map(basket.iter().copied());
     let mut grid = Quantities::new();
     let mut add = |date: NaiveDate, product: ProductId, qty: u32| {
         grid.set(date, product, grid.get(date, product).saturating_add(qty));
     };
-    let skipped: BTreeSet<NaiveDate> = jokers.iter().map(|j| j.date).collect();
+    let skipped: BTreeSet<NaiveDate> = collect::set(jokers.iter().map(|j| j.date));
     for &date in offer
         .dates
         .iter()
@@ -285,11 +286,8 @@ fn changed_cells<'a>(
     a: &'a Quantities,
     b: &'a Quantities,
 ) -> impl Iterator<Item = (NaiveDate, ProductId)> + 'a {
-    let keys: BTreeSet<(NaiveDate, ProductId)> = a
-        .cells()
-        .chain(b.cells())
-        .map(|c| (c.date, c.product))
-        .collect();
+    let keys: BTreeSet<(NaiveDate, ProductId)> =
+        collect::set(a.cells().chain(b.cells()).map(|c| (c.date, c.product)));
     keys.into_iter()
         .filter(move |&(d, p)| a.get(d, p) != b.get(d, p))
 }

@@ -8,6 +8,7 @@
 
 use super::editing::field;
 use super::proposal::Line;
+use crate::domain::collect;
 use crate::domain::money::Money;
 use crate::domain::problem::{Problem, ProblemCode};
 use chrono::NaiveDate;
@@ -93,17 +94,14 @@ pub fn schedule(
     held: &[Held],
     remitted: &BTreeSet<NaiveDate>,
 ) -> Vec<Line> {
-    let mut lines: BTreeMap<NaiveDate, Line> = payment_dates
-        .iter()
-        .map(|&date| {
-            let line = Line {
-                date,
-                amount: Money::ZERO,
-                modifiable: !remitted.contains(&date),
-            };
-            (date, line)
-        })
-        .collect();
+    let mut lines: BTreeMap<NaiveDate, Line> = collect::map(payment_dates.iter().map(|&date| {
+        let line = Line {
+            date,
+            amount: Money::ZERO,
+            modifiable: !remitted.contains(&date),
+        };
+        (date, line)
+    }));
     for cheque in held {
         lines.insert(
             cheque.date,

@@ -43,7 +43,7 @@ pub fn adjust_after_edit(terms: &Terms, lines: Vec<Line>) -> Result<Vec<Line>, N
 
 /// The form field of the line paid on `line.date` ("payments.2025-06-05").
 pub fn field(line: &Line) -> String {
-    format!("payments.{}", line.date.format("%Y-%m-%d"))
+    format!("payments.{}", line.date)
 }
 
 /// Refuses every negative line: the other cheques overpay the contract by that much

@@ -121,7 +121,7 @@ pub fn check_remit(date: NaiveDate, dates: &[DateStatus], confirmed: bool) -> Re
     match next_to_remit(dates) {
         Some(first) if first != date && !confirmed => {
             let mut p = problem(ProblemCode::NotEarliest);
-            p.detail = Some(first.format("%d/%m/%Y").to_string());
+            p.detail = Some(crate::domain::contract::agenda::day_month_year(first));
             Err(p)
         }
         _ => Ok(()),

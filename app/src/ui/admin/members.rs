@@ -1,13 +1,13 @@
 //! Admins and treasurers: every member of the AMAP with their roles; admins grant and revoke.
 
-use crate::ui::kit::{Echo, ErrorNotice, Form};
-use crate::ui::member::home::role_name;
-use crate::ui::paths::Amap;
-use crate::ui::shell::layout::use_slug;
 use crate::api::members::{MemberView, RoleKind, list, roles_path};
 use crate::api::producers::{ProducerView, list as list_producers};
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Echo, ErrorNotice, Form};
+use crate::ui::member::home::role_name;
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -104,12 +104,7 @@ fn MembersAdmin(
 }
 
 #[component]
-fn MemberRow(
-    slug: String,
-    member: MemberView,
-    here: String,
-    echo: Echo,
-) -> impl IntoView {
+fn MemberRow(slug: String, member: MemberView, here: String, echo: Echo) -> impl IntoView {
     let i18n = use_i18n();
     let name = format!("{} {}", member.first_name, member.last_name);
     let mut chips: Vec<(RoleKind, Option<i64>, String)> = Vec::new();

@@ -41,7 +41,11 @@ fn AuditView(slug: String, id: crate::domain::TemplateId, log: AuditLog) -> impl
         .map(|e| {
             let moved = match (e.from, e.to) {
                 (Some(from), Some(to)) if from != to => {
-                    format!("{} → {}", state_label(locale(), from), state_label(locale(), to))
+                    format!(
+                        "{} → {}",
+                        state_label(locale(), from),
+                        state_label(locale(), to)
+                    )
                 }
                 (_, Some(to)) => state_label(locale(), to).to_owned(),
                 (Some(from), None) => state_label(locale(), from).to_owned(),

@@ -4,13 +4,6 @@
 //! each payment date shows who is missing or hands its cheques to the producer (a deposit
 //! slip). Every form posts to the API and comes back here, with or without JavaScript.
 
-use crate::ui::kit::ErrorNotice;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{Check, Echo, FieldNotes, Input, Form, day};
-use crate::ui::kit::Downloads;
-use crate::ui::manage::template::{not_found, use_template_id};
-use crate::ui::cheques::labels::state_label;
-use crate::ui::kit::print::PrintButton;
 use crate::api::payments::{
     ChequeView, PaymentDateView, Register, RegisterRow, cheques_path, register,
 };
@@ -18,8 +11,15 @@ use crate::api::templates::template_path;
 use crate::domain::payment::ChequeState;
 use crate::domain::{Money, TemplateId};
 use crate::i18n::{t_string, use_i18n};
+use crate::ui::cheques::labels::state_label;
+use crate::ui::kit::Downloads;
+use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::locale;
+use crate::ui::kit::print::PrintButton;
+use crate::ui::kit::{Check, Echo, FieldNotes, Form, Input, day};
+use crate::ui::manage::template::{not_found, use_template_id};
 use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -348,11 +348,9 @@ fn MemberActions(
     });
     let credit_form = format!("credit-{member}");
     let credit_errors = ctx.echo.errors(&credit_form);
-    let credit_value = ctx.echo.value(
-        &credit_form,
-        "amount",
-        row.tally.credit.as_input(),
-    );
+    let credit_value = ctx
+        .echo
+        .value(&credit_form, "amount", row.tally.credit.as_input());
     let carry_form = format!("carry-{member}");
     let carry_errors = ctx.echo.errors(&carry_form);
     let recompute = (may_settle && row.schedule_gap != Money::ZERO).then(|| {

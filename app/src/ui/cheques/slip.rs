@@ -2,15 +2,15 @@
 //! (each cheque, the total cross-checked, the real hand-over date), its files, and its
 //! cancellation.
 
-use crate::ui::kit::ErrorNotice;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{Echo, Form, day};
-use crate::ui::kit::Downloads;
-use crate::ui::manage::template::{not_found, use_template_id};
-use crate::ui::kit::print::PrintButton;
 use crate::api::payments::{Slip, remittance_path, slip};
-use crate::ui::paths::Amap;
 use crate::i18n::{t_string, use_i18n};
+use crate::ui::kit::Downloads;
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::print::PrintButton;
+use crate::ui::kit::{Echo, Form, day};
+use crate::ui::manage::template::{not_found, use_template_id};
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -3,15 +3,15 @@
 //! `/a/{slug}/gestion/contrats/{id}/livraison/{date}` (members × products), each with its
 //! CSV and XLSX downloads.
 
-use crate::ui::kit::ErrorNotice;
-use crate::ui::paths::Amap;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{Downloads, day};
 use super::template::{not_found, use_template_id};
 use crate::api::contracts::{DeliverySheet, Synthesis, delivery_sheet, synthesis};
 use crate::api::templates::{TemplateProductView, parse_date, template_path};
 use crate::domain::TemplateId;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::{Downloads, day};
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

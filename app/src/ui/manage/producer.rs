@@ -3,18 +3,16 @@
 //! templates, with their outputs (synthesis, delivery sheets).
 
 use super::grants_of;
-use crate::ui::kit::ErrorNotice;
-use crate::ui::paths::Amap;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{
-    Check, Echo, Input, Form, StateBadge, TextArea, date_span,
-};
 use crate::api::amaps::amap_path;
 use crate::api::home::member_home;
 use crate::api::templates::{ProducerDetail, ProductView, TemplateSummary, list, producer};
 use crate::api::{ApiError, ErrorKind};
 use crate::domain::{Action, ProducerId};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::{Check, Echo, Form, Input, StateBadge, TextArea, date_span};
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -112,9 +110,8 @@ fn Producer(
         .map(|p| view! { <ProductItem product=p.clone() api=api.clone() here=here.clone() manages echo=echo.clone()/> })
         .collect_view();
     let details_form = manages.then(|| view! { <DetailsForm detail=detail.clone() api=api.clone() here=here.clone() echo=echo.clone()/> });
-    let add_form = manages.then(
-        || view! { <NewProduct api=api.clone() here=here.clone() echo=echo.clone()/> },
-    );
+    let add_form = manages
+        .then(|| view! { <NewProduct api=api.clone() here=here.clone() echo=echo.clone()/> });
     view! {
         <Title text=detail.name.clone()/>
         <main class="page wide">
@@ -139,12 +136,7 @@ fn Producer(
 }
 
 #[component]
-fn DetailsForm(
-    detail: ProducerDetail,
-    api: String,
-    here: String,
-    echo: Echo,
-) -> impl IntoView {
+fn DetailsForm(detail: ProducerDetail, api: String, here: String, echo: Echo) -> impl IntoView {
     let i18n = use_i18n();
     let form = "producer".to_owned();
     let errors = echo.errors(&form);
@@ -212,11 +204,7 @@ fn ProductItem(
 }
 
 #[component]
-fn NewProduct(
-    api: String,
-    here: String,
-    echo: Echo,
-) -> impl IntoView {
+fn NewProduct(api: String, here: String, echo: Echo) -> impl IntoView {
     let i18n = use_i18n();
     let form = "new-product".to_owned();
     let errors = echo.errors(&form);

@@ -2,14 +2,6 @@
 //! contract in référent mode and "Saisir un contrat papier" (pick a member, then their form);
 //! `…/inscrits/{member_id}`: that member's contract form.
 
-use crate::ui::kit::ErrorNotice;
-use crate::ui::kit::form::flash;
-use crate::ui::member::contract::contract_posting;
-use crate::ui::member::signup::{ContractForm, LiveContract, LiveData};
-use crate::ui::paths::Amap;
-use crate::ui::shell::document::IslandScripts;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{StateBadge, date_span};
 use super::template::{not_found, use_template_id};
 use crate::api::client;
 use crate::api::contracts::SignUpPage;
@@ -19,6 +11,14 @@ use crate::api::templates::{
 };
 use crate::domain::{TemplateId, UserId};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::form::flash;
+use crate::ui::kit::{StateBadge, date_span};
+use crate::ui::member::contract::contract_posting;
+use crate::ui::member::signup::{ContractForm, LiveContract, LiveData, LiveSource};
+use crate::ui::paths::Amap;
+use crate::ui::shell::document::IslandScripts;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -168,14 +168,15 @@ pub fn SubscriptionPage() -> impl IntoView {
                     let pages = Amap::new(slug.clone());
                     let list = pages.subscriptions(id);
                     let contract = contract_posting(&flash(), api, list.clone(), pages.subscription(id, member));
-                    let data = LiveData { locale: i18n.get_locale_untracked(), page: page.clone() }.encode();
+                    let data = LiveData { locale: i18n.get_locale_untracked(), page: page.clone() };
                     let title = t_string!(i18n, manage.contract_of, name = page.member.name.clone(), template = page.template.name.clone()).to_string();
                     view! {
                         <Title text=title.clone()/>
                         <main class="page">
                             <p><a href=list.clone()>{t!(i18n, manage.subscriptions)}</a></p>
                             <h1>{title}</h1>
-                            <LiveContract data>
+                            <LiveContract>
+                                <LiveSource data/>
                                 <ContractForm page posting=contract/>
                             </LiveContract>
                         </main>

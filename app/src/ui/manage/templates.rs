@@ -3,19 +3,19 @@
 //! may read its outputs but not manage templates) gets the links to its producer pages.
 
 use super::grants_of;
-use crate::ui::kit::ErrorNotice;
-use crate::ui::paths::Amap;
-use crate::ui::shell::layout::use_slug;
-use crate::ui::kit::{
-    Check, Echo, Input, Form, Select, StateBadge, TextArea, date_span, frequency_options,
-    nature_label, nature_options,
-};
 use crate::api::ErrorKind;
 use crate::api::home::{HomeView, member_home};
 use crate::api::producers::{ProducerRef, ProducerView, list as list_producers};
 use crate::api::templates::{TemplateSummary, list, templates_path};
 use crate::domain::Action;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::{
+    Check, Echo, Form, Input, Select, StateBadge, TextArea, date_span, frequency_options,
+    nature_label, nature_options,
+};
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -141,10 +141,7 @@ fn TemplateRow(slug: String, template: TemplateSummary) -> impl IntoView {
 
 /// "Nouveau contrat": a draft with its calendar; products come from the producer's catalogue.
 #[component]
-fn NewTemplate(
-    slug: String,
-    producers: Vec<ProducerView>,
-) -> impl IntoView {
+fn NewTemplate(slug: String, producers: Vec<ProducerView>) -> impl IntoView {
     let i18n = use_i18n();
     let form = "new".to_owned();
     let echo = Echo::current();

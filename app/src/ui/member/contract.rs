@@ -5,8 +5,8 @@ use super::contracts::nature_name;
 use super::schedule::SCHEDULE_FORM;
 use super::schedule::ScheduleSection;
 use super::signup::{
-    CONTRACT_FORM, ContractForm, LiveContract, LiveData, Posting, SchedulePreview, WITHDRAW_FORM,
-    shown_grid,
+    CONTRACT_FORM, ContractForm, LiveContract, LiveData, LiveSource, Posting, SchedulePreview,
+    WITHDRAW_FORM, shown_grid,
 };
 use crate::api::contracts::{SignUpPage, my_contract_path, sign_up_page};
 use crate::api::form::Flash;
@@ -85,8 +85,7 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
     let data = LiveData {
         locale: i18n.get_locale_untracked(),
         page: page.clone(),
-    }
-    .encode();
+    };
     let grid = shown_grid(&page, &contract.values);
     let below = match schedule {
         Some(posting) => view! { <ScheduleSection page=page.clone() posting/> }.into_any(),
@@ -99,7 +98,8 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
             <h1>{name}</h1>
             <p class="muted">{producer}" · "{nature}</p>
             <p>{description}</p>
-            <LiveContract data>
+            <LiveContract>
+                <LiveSource data/>
                 <ContractForm page posting=contract/>
                 {below}
             </LiveContract>

@@ -143,7 +143,10 @@ fn order_changed(contract: &MyPaymentContract) -> Option<impl IntoView + use<>> 
         )
         .to_string();
         let slug = use_slug().get_untracked();
-        let href = format!("{}#echeancier", Amap::new(slug).contract(contract.template.id));
+        let href = format!(
+            "{}#echeancier",
+            Amap::new(slug).contract(contract.template.id)
+        );
         view! {
             <p class="notice" data-testid="order-changed">{text}" "
                 <a href=href>{t_string!(i18n, payments.order_changed_link)}</a>

@@ -3,10 +3,10 @@
 //! a template change (see `changes`).
 
 use super::changes::{ChangeAction, product_name};
-use crate::ui::kit::{Input, Select, TextArea, day};
 use super::ctx::TemplateCtx;
 use crate::api::templates::TemplateView;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Input, Select, TextArea, day};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

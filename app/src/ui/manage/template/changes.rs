@@ -3,9 +3,6 @@
 //! the API for the impacted contracts (a preview changes nothing) and shows them with a
 //! confirm form.
 
-use crate::ui::kit::ErrorNotice;
-use crate::ui::paths::urlencode;
-use crate::ui::kit::{FieldNotes, Form, day};
 use super::ctx::TemplateCtx;
 use crate::api::ApiError;
 use crate::api::client;
@@ -14,6 +11,9 @@ use crate::api::templates::{ChangeForm, ChangeOutcome, TemplateView, parse_date,
 use crate::domain::TemplateId;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::messages::problem_message;
+use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::{FieldNotes, Form, day};
+use crate::ui::paths::urlencode;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 

@@ -42,4 +42,3 @@ pub fn use_template_id() -> Memo<Option<TemplateId>> {
 pub fn not_found() -> ApiError {
     ApiError::new(ErrorKind::NotFound, "no such template")
 }
-

@@ -2,16 +2,22 @@
 //! (name, description, nature, deadline, late joiners, prepaid notice, jokers, shared stock).
 
 use super::ctx::TemplateCtx;
+use crate::api::templates::TemplateView;
 use crate::domain::contract::manage::next_states;
 use crate::domain::contract::{JokerKind, JokerMode, TemplateState};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::api::templates::TemplateView;
-use crate::ui::kit::{Check, FieldNotes, Form, Input, Select, TextArea, nature_options, nature_value};
+use crate::ui::kit::{
+    Check, FieldNotes, Form, Input, Select, TextArea, nature_options, nature_value,
+};
 use leptos::prelude::*;
 
 /// Publier / Archiver / Repasser en brouillon / Réactiver.
 #[component]
-pub(super) fn StateButtons(ctx: TemplateCtx, state: TemplateState, subscribers: u32) -> impl IntoView {
+pub(super) fn StateButtons(
+    ctx: TemplateCtx,
+    state: TemplateState,
+    subscribers: u32,
+) -> impl IntoView {
     let i18n = use_i18n();
     let buttons = next_states(state, u64::from(subscribers))
         .into_iter()

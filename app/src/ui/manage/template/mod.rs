@@ -12,9 +12,9 @@ mod rules;
 mod stock;
 mod tools;
 
-use crate::api::templates::{ChangeOutcome, TemplateView, show, template_path};
 use crate::api::ApiError;
 use crate::api::payments::PaymentSettings;
+use crate::api::templates::{ChangeOutcome, TemplateView, show, template_path};
 use crate::domain::contract::manage::previews_changes;
 use crate::i18n::{t, use_i18n};
 use crate::ui::kit::{Echo, ErrorNotice, StateBadge, nature_label};
@@ -133,4 +133,3 @@ fn Editor(
         </main>
     }
 }
-

@@ -1,11 +1,11 @@
 //! The editor's "Paiement" section: the payment preset (or custom settings), payee, hand-in
 //! date, minimum cheque, collecting référent, and the way to the template's cheques.
 
-use crate::ui::kit::{Check, Echo, FieldNotes, Input, Form, Select, TextArea};
 use super::ctx::TemplateCtx;
-use crate::ui::cheques::labels::{dates_options, kind_options, preset_options};
 use crate::api::payments::{PaymentSettings, PaymentSettingsForm};
 use crate::i18n::{t_string, use_i18n};
+use crate::ui::cheques::labels::{dates_options, kind_options, preset_options};
+use crate::ui::kit::{Check, Echo, FieldNotes, Form, Input, Select, TextArea};
 use leptos::prelude::*;
 
 /// The section, given the settings the page loaded with the template (one resource per page,

@@ -2,15 +2,16 @@
 //! producer's other products. All of them are template changes (previewed once members signed up).
 
 use super::changes::ChangeAction;
-use crate::ui::kit::{Input, Select};
 use super::ctx::TemplateCtx;
 use crate::api::templates::{TemplateProductView, TemplateView};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Input, Select};
+use crate::ui::paths::Amap;
 use leptos::prelude::*;
 
-/// `12.50` for a price input (the parser also reads `12,50`).
+/// `12,50` for a price input (what a person types; the parser reads it back exactly).
 fn price_input(product: &TemplateProductView) -> String {
-    product.price.decimal().to_string()
+    product.price.as_input()
 }
 
 #[component]
@@ -31,10 +32,7 @@ pub fn ProductsSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
-    let producer = format!(
-        "/a/{}/gestion/producteurs/{}",
-        ctx.slug, view.summary.producer.id
-    );
+    let producer = Amap::new(ctx.slug.clone()).producer(view.summary.producer.id);
     view! {
         <section class="card">
             <h2>{t!(i18n, manage.products)}</h2>

@@ -1,12 +1,12 @@
 //! The editor's entry rules ("règles de saisie"): one sentence per rule, each with its delete
 //! button, and the form that adds one.
 
-use crate::ui::kit::{Check, Input, Form, Select, day};
 use super::ctx::TemplateCtx;
 use crate::api::templates::{TemplateProductView, TemplateView};
 use crate::domain::ProductId;
 use crate::domain::contract::{Binds, DateScope, EntryRule, Operator, ProductScope};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Check, Form, Input, Select, day};
 use leptos::prelude::*;
 
 /// "Vin : par multiple de 6, à chaque date".

@@ -1,11 +1,11 @@
 //! The editor's stock: limits (per product, on every date or one), conversions (a large basket
 //! takes two small ones), and the counters (date × stock product: used / capacity).
 
-use crate::ui::kit::{Input, Form, Select, day};
 use super::ctx::TemplateCtx;
 use crate::api::templates::{StockStatus, TemplateView};
 use crate::domain::ProductId;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Form, Input, Select, day};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

@@ -1,12 +1,12 @@
 //! The editor's last sections: "Créer à partir de…" (a copy with a new calendar) and deletion
 //! (only while nobody has signed up). Both end on the list of templates.
 
-use crate::ui::kit::{Echo, Input, Form};
 use super::ctx::TemplateCtx;
-use crate::ui::manage::templates::CalendarFields;
 use crate::api::templates::TemplateView;
 use crate::domain::contract::lifecycle::may_delete;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{Echo, Form, Input};
+use crate::ui::manage::templates::CalendarFields;
 use leptos::prelude::*;
 
 #[component]

@@ -11,10 +11,9 @@ use crate::api::payments::PaymentSettings;
 use crate::domain::contract::agenda::day_month_year;
 use crate::domain::payment::{ChequeState, LineRole};
 use crate::domain::{Money, Problem};
-use crate::i18n::{Locale, t_string, use_i18n};
-use crate::messages::problem_message;
+use crate::i18n::{t_string, use_i18n};
 use crate::ui::cheques::labels::state_label;
-use crate::ui::member::signup::{Posted, Posting};
+use crate::ui::member::signup::{Phrases, Posted, Posting};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -26,13 +25,13 @@ pub fn line_message(
     live: &[Problem],
     server: &FormErrors,
     date: chrono::NaiveDate,
-    locale: Locale,
+    phrases: &Phrases,
 ) -> Option<String> {
     let field = problem_field(date);
     live.iter()
         .find(|p| p.field == field)
         .or_else(|| server.field(&field))
-        .map(|p| problem_message(locale, p))
+        .map(|p| phrases.problem(p))
 }
 
 #[component]
@@ -57,6 +56,7 @@ pub fn ScheduleSection(page: SignUpPage, posting: Posting) -> impl IntoView {
     };
     let typed = schedule.typed(&posting.values);
     let (rows, problems) = schedule.live(&typed);
+    let phrases = Phrases::new(locale);
     let header = notes(
         &page.schedule.settings,
         schedule.view.credit,
@@ -66,7 +66,7 @@ pub fn ScheduleSection(page: SignUpPage, posting: Posting) -> impl IntoView {
     let rows = rows
         .into_iter()
         .map(|row| {
-            let message = line_message(&problems, &posting.errors, row.line.date, locale);
+            let message = line_message(&problems, &posting.errors, row.line.date, &phrases);
             view! { <ScheduleRow row typed=typed.clone() values=posting.values.clone() message/> }
         })
         .collect_view();

@@ -9,7 +9,7 @@ use crate::domain::payment::{
     Contract, Held, Line, LineRole, Terms, adjust_after_edit, check_lines, delivered_values,
     frozen_before,
 };
-use crate::domain::{Money, Problem};
+use crate::domain::{Money, Problem, collect};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,20 +39,26 @@ impl Schedule {
         }
         let prepaid = page.offer.nature == Nature::PrepaidCard;
         let frozen = frozen_before(mine.late, prepaid, page.now.date());
-        Some(Self::new(page.schedule.clone(), &page.offer, &mine.grid, frozen))
+        Some(Self::new(
+            page.schedule.clone(),
+            &page.offer,
+            &mine.grid,
+            frozen,
+        ))
     }
 
     /// The amounts a failed post typed, by payment date (`pay.{date}` fields).
     pub fn typed(&self, values: &BTreeMap<String, String>) -> BTreeMap<NaiveDate, String> {
-        self.view
-            .payment_dates
-            .iter()
-            .chain(self.view.cheques.iter().map(|c| &c.date))
-            .filter_map(|d| {
-                let value = values.get(&amount_field(*d))?;
-                (!value.is_empty()).then(|| (*d, value.clone()))
-            })
-            .collect()
+        collect::map(
+            self.view
+                .payment_dates
+                .iter()
+                .chain(self.view.cheques.iter().map(|c| &c.date))
+                .filter_map(|d| {
+                    let value = values.get(&amount_field(*d))?;
+                    (!value.is_empty()).then(|| (*d, value.clone()))
+                }),
+        )
     }
 
     /// Whether the member may still change anything.
@@ -60,8 +66,7 @@ impl Schedule {
         let (rows, _) = self.live(&BTreeMap::new());
         rows.iter().any(|r| {
             r.role != LineRole::ReadOnly
-                || r
-                    .cheque
+                || r.cheque
                     .as_ref()
                     .is_none_or(|c| c.state == crate::domain::payment::ChequeState::Promised)
         })
@@ -102,7 +107,7 @@ impl Schedule {
     pub fn live(&self, typed: &BTreeMap<NaiveDate, String>) -> (Vec<Row>, Vec<Problem>) {
         let plan = &self.view.settings.plan;
         let held = self.held();
-        let remitted: BTreeSet<NaiveDate> = self.view.remitted_dates.iter().copied().collect();
+        let remitted: BTreeSet<NaiveDate> = collect::set(self.view.remitted_dates.iter().copied());
         let contract = Contract {
             template_dates: &self.template_dates,
             deliveries: &self.deliveries,
@@ -158,7 +163,6 @@ impl Schedule {
         (rows, problems)
     }
 }
-
 
 /// The posted name of a line's amount.
 pub fn amount_field(date: NaiveDate) -> String {

@@ -102,14 +102,12 @@ fn CalendarRow(shown: Shown, date: NaiveDate, jokers: bool) -> impl IntoView {
 }
 
 /// The sentence for a joker's value (`absence`, a target date, or none).
-fn joker_text(
-    locale: Locale,
-    value: &str,
-    target: Option<NaiveDate>,
-) -> String {
+fn joker_text(locale: Locale, value: &str, target: Option<NaiveDate>) -> String {
     match (value, target) {
         ("absence", _) => td_string!(locale, contracts.joker_absence).to_owned(),
-        (_, Some(to)) => td_string!(locale, contracts.joker_to, date = day_month_year(to)).to_string(),
+        (_, Some(to)) => {
+            td_string!(locale, contracts.joker_to, date = day_month_year(to)).to_string()
+        }
         _ => td_string!(locale, contracts.joker_none).to_owned(),
     }
 }

@@ -3,7 +3,7 @@
 //! failed post), and the server's problems beside their fields. Every element the live layer
 //! updates carries the id or `data-` mark it looks for (see `live`).
 
-use super::model::{Figure, Model};
+use super::model::{Figure, Model, Phrases};
 use super::{Posting, basket, grid};
 use crate::api::contracts::SignUpPage;
 use crate::api::form::{FORM_MARK, FormErrors, METHOD_FIELD};
@@ -29,6 +29,7 @@ pub(super) struct Shown {
     pub(super) review: Review,
     pub(super) messages: BTreeMap<String, String>,
     pub(super) locale: Locale,
+    pub(super) phrases: std::sync::Arc<Phrases>,
 }
 
 impl Shown {
@@ -41,7 +42,7 @@ impl Shown {
     }
 
     pub(super) fn total(&self, figure: Figure) -> String {
-        self.model.total(&self.review.grid, figure, self.locale)
+        self.model.total(&self.review.grid, figure, &self.phrases)
     }
 }
 
@@ -91,7 +92,8 @@ pub fn ContractForm(page: SignUpPage, posting: Posting) -> impl IntoView {
     } else {
         &review.problems[..]
     };
-    let messages = model.messages(live, &posting.errors, locale);
+    let phrases = Phrases::new(locale);
+    let messages = model.messages(live, &posting.errors, &phrases);
     let ctx = model.ctx();
     let (referent, subscription, can_save, may_withdraw) = (
         model.page.as_referent,
@@ -105,6 +107,7 @@ pub fn ContractForm(page: SignUpPage, posting: Posting) -> impl IntoView {
         review,
         messages,
         locale,
+        phrases: std::sync::Arc::new(phrases),
     };
     let withdraw_action = format!("{}/delete", posting.action);
     let withdraw = Posting {

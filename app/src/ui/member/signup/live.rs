@@ -6,40 +6,44 @@
 //! `data-adjust` line and `pay-{date}-error` messages. "Copier la 1ère ligne partout"
 //! (`data-copy-first`) appears only here.
 
+use super::payload::LiveData;
 use leptos::prelude::*;
 
+/// The island has no props: its data ([`LiveData`], encoded) travels in a `data-live`
+/// attribute of the server's HTML. Island props are JSON, and reading JSON would bring a
+/// JSON parser (and float formatting for its errors) into the bundle for one string.
 #[island]
-pub fn LiveContract(
-    /// [`super::LiveData`], encoded.
-    data: String,
-    children: Children,
-) -> impl IntoView {
+pub fn LiveContract(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        let live = StoredValue::new_local(browser::Live::new(&data));
+        let live = StoredValue::new_local(browser::Live::new());
         Effect::new(move |_| live.with_value(|l| l.start()));
         let on_input = move |ev: leptos::ev::Event| live.with_value(|l| l.input(&ev));
         let on_click = move |ev: leptos::ev::MouseEvent| live.with_value(|l| l.click(&ev));
         view! { <div class="live" on:input=on_input on:change=on_input on:click=on_click>{children()}</div> }
     }
     #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = data;
-        view! { <div class="live">{children()}</div> }
-    }
+    view! { <div class="live">{children()}</div> }
+}
+
+/// Where the island finds its data, rendered by the page inside the island.
+#[component]
+pub fn LiveSource(data: LiveData) -> impl IntoView {
+    view! { <div hidden data-live=data.encode()></div> }
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::super::model::Model;
+    use super::super::model::{Model, Phrases};
     use super::super::payload::LiveData;
     use super::super::preview::{offered, proposal, row_cells};
     use crate::api::contracts::SignUpPage;
     use crate::api::form::FormErrors;
+    use crate::api::templates::parse_date;
+    use crate::domain::collect;
     use crate::domain::contract::entry::CellState;
     use crate::domain::contract::signup::cell_field;
     use crate::domain::payment::LineRole;
-    use crate::i18n::Locale;
     use crate::ui::member::schedule::line_message;
     use crate::ui::member::schedule::model::Schedule;
     use chrono::NaiveDate;
@@ -48,7 +52,7 @@ mod browser {
     use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
     pub struct Live {
-        data: Option<(Locale, Model, Option<Schedule>)>,
+        data: Option<(Phrases, Model, Option<Schedule>)>,
     }
 
     fn document() -> Option<Document> {
@@ -76,11 +80,12 @@ mod browser {
 
     /// The form's fields whose names start with one of `prefixes`, as they are now.
     fn fields(doc: &Document, prefixes: &[&str]) -> BTreeMap<String, String> {
-        all(doc, "input[name], select[name]")
-            .iter()
-            .filter_map(value_of)
-            .filter(|(name, _)| prefixes.iter().any(|p| name.starts_with(p)))
-            .collect()
+        collect::map(
+            all(doc, "input[name], select[name]")
+                .iter()
+                .filter_map(value_of)
+                .filter(|(name, _)| prefixes.iter().any(|p| name.starts_with(p))),
+        )
     }
 
     fn set_text(doc: &Document, id: &str, text: Option<&str>) {
@@ -112,7 +117,12 @@ mod browser {
     /// an entry rule's wording is a référent's free text).
     fn rebuild(doc: &Document, parent: &Element, rows: Vec<Built>) {
         parent.set_text_content(None);
-        for Built { tag, attributes, children: cells } in rows {
+        for Built {
+            tag,
+            attributes,
+            children: cells,
+        } in rows
+        {
             let Ok(row) = doc.create_element(tag) else {
                 continue;
             };
@@ -130,11 +140,17 @@ mod browser {
     }
 
     impl Live {
-        pub fn new(prop: &str) -> Self {
-            let data = LiveData::decode(prop).map(|LiveData { locale, page }| {
-                let schedule = Schedule::of(&page);
-                (locale, Model::new(page), schedule)
-            });
+        pub fn new() -> Self {
+            let prop = document()
+                .and_then(|doc| doc.query_selector("[data-live]").ok().flatten())
+                .and_then(|element| element.get_attribute("data-live"));
+            let data =
+                prop.as_deref()
+                    .and_then(LiveData::decode)
+                    .map(|LiveData { locale, page }| {
+                        let schedule = Schedule::of(&page);
+                        (Phrases::new(locale), Model::new(page), schedule)
+                    });
             if data.is_none() {
                 leptos::logging::warn!("contract island: unreadable data");
             }
@@ -180,11 +196,11 @@ mod browser {
         }
 
         fn refresh_contract(&self) {
-            let (Some(doc), Some((locale, model, _))) = (document(), &self.data) else {
+            let (Some(doc), Some((phrases, model, _))) = (document(), &self.data) else {
                 return;
             };
             let review = model.review(&fields(&doc, &["q.", "joker."]));
-            let messages = model.messages(&review.problems, &FormErrors::default(), *locale);
+            let messages = model.messages(&review.problems, &FormErrors::default(), phrases);
             for field in &model.placed {
                 let message = messages.get(field).map(String::as_str);
                 set_text(&doc, &format!("f-{field}-error"), message);
@@ -195,13 +211,20 @@ mod browser {
                     .iter()
                     .filter(|(field, _)| !model.placed.contains(*field))
                     .map(|(field, text)| {
-                        let attributes = vec![("class", "field-error".to_owned()), ("data-field", field.clone())];
-                        Built { tag: "li", attributes, children: vec![("span", text.clone())] }
+                        let attributes = vec![
+                            ("class", "field-error".to_owned()),
+                            ("data-field", field.clone()),
+                        ];
+                        Built {
+                            tag: "li",
+                            attributes,
+                            children: vec![("span", text.clone())],
+                        }
                     })
                     .collect();
                 rebuild(&doc, foot, items);
             }
-            for (key, text) in model.totals(&review.grid, *locale) {
+            for (key, text) in model.totals(&review.grid, phrases) {
                 for output in all(&doc, &format!("[data-total=\"{key}\"]")) {
                     output.set_text_content(Some(&text));
                 }
@@ -209,7 +232,12 @@ mod browser {
             self.refresh_preview(&doc, &model.page, &review.grid);
         }
 
-        fn refresh_preview(&self, doc: &Document, page: &SignUpPage, grid: &crate::domain::contract::Quantities) {
+        fn refresh_preview(
+            &self,
+            doc: &Document,
+            page: &SignUpPage,
+            grid: &crate::domain::contract::Quantities,
+        ) {
             if !offered(page) {
                 return;
             }
@@ -222,7 +250,11 @@ mod browser {
                     .iter()
                     .map(|line| {
                         let (testid, date, amount) = row_cells(line);
-                        Built { tag: "tr", attributes: vec![("data-testid", testid)], children: vec![("th", date), ("td", amount)] }
+                        Built {
+                            tag: "tr",
+                            attributes: vec![("data-testid", testid)],
+                            children: vec![("th", date), ("td", amount)],
+                        }
                     })
                     .collect();
                 rebuild(doc, body, rows);
@@ -230,13 +262,16 @@ mod browser {
         }
 
         fn refresh_schedule(&self) {
-            let (Some(doc), Some((locale, _, Some(schedule)))) = (document(), &self.data) else {
+            let (Some(doc), Some((phrases, _, Some(schedule)))) = (document(), &self.data) else {
                 return;
             };
-            let typed: BTreeMap<NaiveDate, String> = fields(&doc, &["pay."])
-                .into_iter()
-                .filter_map(|(name, value)| Some((name.strip_prefix("pay.")?.parse().ok()?, value)))
-                .collect();
+            let typed: BTreeMap<NaiveDate, String> = collect::map(
+                fields(&doc, &["pay."])
+                    .into_iter()
+                    .filter_map(|(name, value)| {
+                        Some((parse_date(name.strip_prefix("pay.")?)?, value))
+                    }),
+            );
             let (rows, problems) = schedule.live(&typed);
             for row in rows {
                 let date = row.line.date;
@@ -245,7 +280,7 @@ mod browser {
                         output.set_text_content(Some(&row.line.amount.to_string()));
                     }
                 }
-                let message = line_message(&problems, &FormErrors::default(), date, *locale);
+                let message = line_message(&problems, &FormErrors::default(), date, phrases);
                 set_text(&doc, &format!("pay-{date}-error"), message.as_deref());
                 set_invalid(&doc, &format!("pay-{date}"), message.is_some());
             }
@@ -262,10 +297,15 @@ mod browser {
             let Some(first) = ctx.first_open_date(&model.editable) else {
                 return;
             };
-            let open = |date, product| ctx.cell_state(&model.editable, date, product) == CellState::Open;
+            let open =
+                |date, product| ctx.cell_state(&model.editable, date, product) == CellState::Open;
             let now = fields(&doc, &["q."]);
             for &date in offer.dates.iter().filter(|d| **d != first) {
-                for p in offer.products.iter().filter(|p| open(first, p.id) && open(date, p.id)) {
+                for p in offer
+                    .products
+                    .iter()
+                    .filter(|p| open(first, p.id) && open(date, p.id))
+                {
                     let from = cell_field(offer.nature, first, p.id);
                     let to = format!("f-{}", cell_field(offer.nature, date, p.id));
                     if let Some(input) = doc

@@ -5,11 +5,11 @@
 //! then hidden); the live layer fills it as quantities are typed (`data-preview`).
 
 use crate::api::contracts::SignUpPage;
-use crate::domain::Money;
 use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::deadline::Window;
 use crate::domain::contract::{Nature, Quantities};
 use crate::domain::payment::{Contract, Line, delivered_values, frozen_before};
+use crate::domain::{Money, collect};
 use crate::i18n::{t_string, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub(super) fn proposal(page: &SignUpPage, grid: &Quantities) -> Vec<Line> {
     let prepaid = page.offer.nature == Nature::PrepaidCard;
     let frozen: Option<NaiveDate> = frozen_before(late, prepaid, page.now.date());
     let deliveries = delivered_values(&page.offer, grid);
-    let remitted: BTreeSet<NaiveDate> = page.schedule.remitted_dates.iter().copied().collect();
+    let remitted: BTreeSet<NaiveDate> = collect::set(page.schedule.remitted_dates.iter().copied());
     let contract = Contract {
         template_dates: &page.offer.dates,
         deliveries: &deliveries,
