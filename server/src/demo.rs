@@ -190,7 +190,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("admin@example.org", "Claire", "Martin")?,
         Some(hash.clone()),
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, amap.id, admin, RoleChange::Admin(true)).await?;
     let treasurer = add_member(
         &txn,
@@ -198,7 +199,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("tresorier@example.org", "Jean", "Dupuis")?,
         Some(hash.clone()),
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, amap.id, treasurer, RoleChange::Treasurer(true)).await?;
 
     let referent_names = [
@@ -223,7 +225,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
             &member(email, first, last)?,
             Some(hash.clone()),
         )
-        .await?;
+        .await?
+        .0;
         apply_role_change(
             &txn,
             amap.id,
@@ -238,7 +241,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
             &member(&farmer_email, "Producteur", name)?,
             Some(hash.clone()),
         )
-        .await?;
+        .await?
+        .0;
         apply_role_change(
             &txn,
             amap.id,
@@ -271,7 +275,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("admin@example.org", "Claire", "Martin")?,
         None,
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, second.id, admin_there, RoleChange::Admin(true)).await?;
     for (first, last) in member_names().into_iter().skip(100) {
         add_member(

@@ -5,6 +5,7 @@ use crate::auth::session;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::config::Config;
+use crate::http::method_override::method_override;
 use crate::state::AppState;
 use crate::{db, repo, web};
 use anyhow::{Context, bail};
@@ -85,7 +86,13 @@ pub fn app_router(state: AppState) -> Router {
             HeaderValue::from_static(value),
         ));
     }
-    router.layer(TraceLayer::new_for_http())
+    let router = router.layer(TraceLayer::new_for_http());
+    // The verb override must run before routing: it wraps the finished router as a service,
+    // and an outer router with no route of its own hands every request to it.
+    let overridden = tower::ServiceBuilder::new()
+        .layer(middleware::from_fn(method_override))
+        .service(router);
+    Router::new().fallback_service(overridden)
 }
 
 impl Application {

@@ -311,7 +311,9 @@ pub struct ScheduleEntry {
 #[serde(default, deny_unknown_fields)]
 pub struct ChequeLine {
     pub date: Option<NaiveDate>,
-    pub amount: Option<Money>,
+    /// In euros ("20.50" or "20,50"); read by `Money::parse`, so a third decimal is refused
+    /// with the line's field (`payments.{date}`) named, never rounded.
+    pub amount: Option<String>,
     pub bank: String,
     pub number: String,
     pub drawer: String,
@@ -346,7 +348,12 @@ impl ScheduleBody {
                 continue;
             };
             let field = format!("payments.{date}");
-            if let Some(amount) = line.amount {
+            let amount = match line.amount.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(Money::ZERO),
+                Some(raw) => problems.take(Money::parse(&field, raw)),
+            };
+            if let Some(amount) = amount {
                 if amount < Money::ZERO {
                     problems.push(Problem::new(&field, ProblemCode::InvalidAmount));
                 }
@@ -402,13 +409,7 @@ fn lines_from_fields(
             ..ChequeLine::default()
         });
         match prefix {
-            "pay" => {
-                let field = format!("payments.{date}");
-                line.amount = match value.trim() {
-                    "" => Some(Money::ZERO),
-                    raw => problems.take(Money::parse(&field, raw)),
-                };
-            }
+            "pay" => line.amount = Some(value.clone()),
             "bank" => line.bank = value.clone(),
             "number" => line.number = value.clone(),
             _ => line.drawer = value.clone(),

@@ -15,7 +15,9 @@ use crate::domain::contract::{
     Binds, Conversion, DateScope, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, Operator,
     ProductScope, StockLimit, TemplateState,
 };
-use crate::domain::{Money, Problem, ProblemCode, Problems, ProducerId, ProductId, TemplateId};
+use crate::domain::{
+    Money, Problem, ProblemCode, Problems, ProducerId, ProductId, RuleId, TemplateId,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -282,7 +284,7 @@ pub struct TemplateView {
     pub late_joiners: bool,
     pub prepaid_notice_days: u32,
     pub jokers: JokerPolicy,
-    pub rules: Vec<EntryRule>,
+    pub rules: Vec<RuleView>,
     pub dates: Vec<NaiveDate>,
     pub products: Vec<TemplateProductView>,
     pub exclusions: Vec<Exclusion>,
@@ -292,6 +294,15 @@ pub struct TemplateView {
     pub stock: Vec<StockStatus>,
     /// The producer's products not (yet) in this template.
     pub other_products: Vec<ProductView>,
+}
+
+/// One entry rule with the id that deletes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RuleView {
+    pub id: RuleId,
+    #[serde(flatten)]
+    pub rule: EntryRule,
 }
 
 /// Create (or edit the header of) a template. Calendar fields are read on creation only;

@@ -8,11 +8,22 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::ops::{Add, Sub};
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Money(Decimal);
+
+/// The serde error message of an amount `Money::parse` refused; `http::input` turns it into
+/// `ProblemCode::InvalidAmount` on the field serde was reading.
+pub const INVALID_AMOUNT: &str = "invalid amount";
+
+/// Reading a `Money` always goes through [`Money::parse`]: a decimal string with at most two
+/// decimals, within the bound. A float or "12.345" is refused, never rounded.
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Money::parse("amount", &raw).map_err(|_| serde::de::Error::custom(INVALID_AMOUNT))
+    }
+}
 
 /// On the wire a `Money` is a decimal string with a dot ("12.50"), never a float.
 #[cfg(feature = "ssr")]
@@ -194,6 +205,22 @@ mod tests {
         assert_eq!(parts, vec![3333, 3333, 3334]);
         assert_eq!(Money::from_cents(3334).ceil_euro().cents(), 3400);
         assert_eq!(Money::from_cents(3400).ceil_euro().cents(), 3400);
+    }
+
+    #[test]
+    fn reads_from_the_wire_only_what_parse_accepts() {
+        let read = |json: &str| serde_json::from_str::<Money>(json);
+        assert_eq!(read("\"12.50\"").expect("valid").cents(), 1250);
+        for hostile in [
+            "\"12.345\"",
+            "\"1e9\"",
+            "\"-0.001\"",
+            "\"NaN\"",
+            "12.5",
+            "1e9",
+        ] {
+            assert!(read(hostile).is_err(), "{hostile} was accepted");
+        }
     }
 
     #[test]

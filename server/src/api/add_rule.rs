@@ -8,8 +8,8 @@ use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::{RuleForm, TemplateView};
+use app::domain::Action;
 use app::domain::contract::editing::check_rule;
-use app::domain::{Action, Problem, ProblemCode};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
@@ -22,7 +22,7 @@ use axum::extract::{RawPathParams, State};
         (status = 401, description = "No valid session", body = ApiError),
         (status = 403, description = "Not a référent of this producer", body = ApiError),
         (status = 404, description = "No such AMAP or template", body = ApiError),
-        (status = 422, description = "Invalid rule (unknown product or date…)", body = ApiError),
+        (status = 422, description = "Invalid rule (unknown product or date, 50 rules already…)", body = ApiError),
     ))]
 pub async fn add_rule(
     State(state): State<AppState>,
@@ -31,21 +31,16 @@ pub async fn add_rule(
     Input(form): Input<RuleForm>,
 ) -> AppResult<Json<TemplateView>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let rule = form.parse().map_err(AppError::Validation)?;
+    // The rules counted against the cap are those under the lock: 50 concurrent additions
+    // cannot make 51.
+    let txn = repo::write_txn(&state.db).await?;
+    repo::templates::lock(&txn, id).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     check_rule(&views::offer(&loaded, &producer), &rule).map_err(AppError::field)?;
-    let mut rules = repo::templates::rules_of(&loaded.template);
-    if rules.len() >= 50 {
-        return Err(AppError::field(Problem::with_limit(
-            "rules",
-            ProblemCode::AtMost,
-            50,
-        )));
-    }
-    rules.push(rule);
-    repo::templates::set_rules(&state.db, id, &rules).await?;
-    Ok(Json(
-        reloaded_view(&state.db, access.amap.id, id, &producer).await?,
-    ))
+    repo::rules::add(&txn, id, &[rule]).await?;
+    let view = reloaded_view(&txn, access.amap.id, id, &producer).await?;
+    txn.commit().await?;
+    Ok(Json(view))
 }

@@ -10,7 +10,7 @@ use app::domain::access::locks_oneself_out;
 use app::domain::{Action, Problem, ProblemCode, UserId};
 use axum::Json;
 use axum::extract::State;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 
 /// Grant or revoke a role (admins only): admin, treasurer, or référent/producer of a producer.
 #[utoipa::path(post, path = "/api/v1/amaps/{slug}/roles", tag = "members", request_body = RoleChangeForm,
@@ -33,7 +33,8 @@ pub async fn change_role(
     if locks_oneself_out(UserId(access.user.user.id), form.member_id, change.risk()) {
         return Err(AppError::Forbidden);
     }
-    let txn = state.db.begin().await?;
+    // The write lock first: the membership and producer checks guard the writes.
+    let txn = repo::write_txn(&state.db).await?;
     apply_role_change(&txn, access.amap.id, form.member_id.0, change).await?;
     let view = member_views(&txn, access.amap.id, Some(form.member_id.0))
         .await?

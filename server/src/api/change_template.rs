@@ -14,7 +14,7 @@ use app::domain::contract::editing::check_change;
 use app::domain::{Action, Problem, ProblemCode, UserId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
-use sea_orm::DatabaseTransaction;
+use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 /// Change a live template: add, move or delete dates, cancel ("barrer") or restore a date or
 /// one product on a date, change a price, add or remove a product. Without `apply` nothing
@@ -36,10 +36,16 @@ pub async fn change_template(
     Input(form): Input<ChangeForm>,
 ) -> AppResult<Json<ChangeOutcome>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let (change, apply) = form.parse().map_err(AppError::Validation)?;
-    let txn = repo::write_txn(&state.db).await?;
+    // A preview only reads (one consistent snapshot, no write lock); applying reads what it
+    // checks under the write lock.
+    let txn = if apply {
+        repo::write_txn(&state.db).await?
+    } else {
+        state.db.begin().await?
+    };
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     check(&txn, &loaded, &producer, &change).await?;
     let impacted = impacted(&txn, &loaded, &change).await?;
     if apply {

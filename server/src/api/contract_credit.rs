@@ -35,18 +35,17 @@ pub async fn set_credit(
 ) -> AppResult<StatusCode> {
     let id = path::id(&params, "template_id")?;
     let member_id = path::id(&params, "member_id")?;
-    let db = &state.db;
-    let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let credit = form.parse().map_err(AppError::Validation)?;
-    let sub = subscriptions::find(db, id, member_id)
+    let txn = repo::write_txn(&state.db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
+    let sub = subscriptions::find(&txn, id, member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
+    let payments = TemplatePayments::load(&txn, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
-    let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
+    let grid = subscriptions::grid(&txn, sub.id, &loaded.dates_by_id()).await?;
     let who = Who::of(&sub, access.user.user.id);
-    let txn = repo::write_txn(db).await?;
     cheques::set_credit(&txn, sub.id, credit).await?;
     cheques::record(
         &txn,
@@ -81,7 +80,9 @@ pub async fn carry_over_credit(
 ) -> AppResult<StatusCode> {
     let id = path::id(&params, "template_id")?;
     let member_id = path::id(&params, "member_id")?;
-    let db = &state.db;
+    // The balance carried over is read under the write lock: two clicks move it once.
+    let txn = repo::write_txn(&state.db).await?;
+    let db = &txn;
     let (loaded, producer) =
         contracts::template_for(db, &access, id, Action::ManageProducer).await?;
     let sub = subscriptions::find(db, id, member_id)
@@ -132,8 +133,6 @@ pub async fn carry_over_credit(
     let next_offer = views::offer(&next_loaded, &producer);
     let next_grid = subscriptions::grid(db, next.id, &next_loaded.dates_by_id()).await?;
     let next_credit = Money::from_cents(next.credit_cents) + amount;
-
-    let txn = repo::write_txn(db).await?;
     cheques::set_credit(&txn, sub.id, credit - amount).await?;
     cheques::set_credit(&txn, next.id, next_credit).await?;
     let actor = access.user.user.id;

@@ -33,11 +33,12 @@ pub async fn copy_template(
     Input(form): Input<CopyForm>,
 ) -> AppResult<(StatusCode, Json<TemplateView>)> {
     let id = path::id(&params, "template_id")?;
-    let (source, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let input = form.parse().map_err(AppError::Validation)?;
+    // The source is read under the write lock, so the copy is of one consistent state.
+    let txn = repo::write_txn(&state.db).await?;
+    let (source, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     let s = &source.template;
-    let rules = repo::templates::rules_of(s);
     let new = NewTemplate {
         producer_id: s.producer_id,
         name: &input.name,
@@ -47,12 +48,12 @@ pub async fn copy_template(
         late_joiners: s.late_joiners,
         prepaid_notice_days: u32::try_from(s.prepaid_notice_days).unwrap_or(0),
         jokers: repo::templates::jokers_of(s),
-        rules: &rules,
         stock_shared: s.stock_shared,
     };
-    let txn = repo::write_txn(&state.db).await?;
     let template = insert_or_taken(&txn, access.amap.id, &new).await?;
     repo::templates::add_dates(&txn, template.id, &input.dates).await?;
+    let rules: Vec<_> = source.rules.iter().map(|(_, rule)| rule.clone()).collect();
+    repo::rules::add(&txn, template.id, &rules).await?;
     for (tp, _) in &source.products {
         repo::templates::add_product(
             &txn,

@@ -12,7 +12,7 @@ use app::domain::{Action, Grants, Problem, ProblemCode};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 
 /// Create an AMAP (platform operators only), optionally naming its first admin.
 #[utoipa::path(post, path = "/api/v1/amaps", tag = "amaps", request_body = CreateAmapForm,
@@ -36,7 +36,8 @@ pub async fn create_amap(
         return Err(AppError::Forbidden);
     }
     let new = form.parse().map_err(AppError::Validation)?;
-    let txn = state.db.begin().await?;
+    // The write lock first: the admin's account is read before the inserts.
+    let txn = repo::write_txn(&state.db).await?;
     let amap = create_amap_with(&txn, &new).await?;
     txn.commit().await?;
     Ok((StatusCode::CREATED, Json(amap)))

@@ -2,15 +2,15 @@ use super::list_members::member_views;
 use crate::auth::{AmapAccess, password};
 use crate::error::{AppError, AppResult};
 use crate::http::input::Input;
-use crate::repo::{self, is_unique_violation};
+use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::members::{CreateMemberForm, MemberView, NewMember};
-use app::domain::{Action, Problem, ProblemCode};
+use app::domain::Action;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 
 /// Add a member: a new account, or an existing account (same e-mail) joining this AMAP.
 #[utoipa::path(post, path = "/api/v1/amaps/{slug}/members", tag = "members", request_body = CreateMemberForm,
@@ -35,15 +35,11 @@ pub async fn create_member(
         Some(password) => Some(password::hash(password.expose().to_owned()).await?),
         None => None,
     };
-    let txn = state.db.begin().await?;
-    if let Some(existing) = repo::users::find_by_email(&txn, new.email.as_str()).await?
-        && repo::memberships::find(&txn, access.amap.id, existing.id)
-            .await?
-            .is_some()
-    {
+    let txn = repo::write_txn(&state.db).await?;
+    let (user_id, joined) = add_member(&txn, access.amap.id, &new, hash).await?;
+    if !joined {
         return Err(AppError::Conflict("already a member".into()));
     }
-    let user_id = add_member(&txn, access.amap.id, &new, hash).await?;
     let view = member_views(&txn, access.amap.id, Some(user_id))
         .await?
         .pop()
@@ -53,34 +49,22 @@ pub async fn create_member(
 }
 
 /// The use case, shared with the `create-user` command and the demo: finds or creates the
-/// account, then makes it an active member. Returns the account id.
+/// account, then makes it an active member. Returns the account id and whether it joined now
+/// (false: it already was a member).
 pub async fn add_member(
     db: &impl ConnectionTrait,
     amap_id: i64,
     new: &NewMember,
     password_hash: Option<String>,
-) -> AppResult<i64> {
-    let account = match repo::users::find_by_email(db, new.email.as_str()).await? {
-        Some(account) => account,
-        None => repo::users::insert(
-            db,
-            repo::users::NewUserRow {
-                email: new.email.as_str(),
-                first_name: new.first_name.as_str(),
-                last_name: new.last_name.as_str(),
-                password_hash,
-                operator: false,
-            },
-        )
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                AppError::field(Problem::new("email", ProblemCode::Taken))
-            } else {
-                e.into()
-            }
-        })?,
+) -> AppResult<(i64, bool)> {
+    let row = repo::users::NewUserRow {
+        email: new.email.as_str(),
+        first_name: new.first_name.as_str(),
+        last_name: new.last_name.as_str(),
+        password_hash,
+        operator: false,
     };
-    repo::memberships::ensure(db, amap_id, account.id).await?;
-    Ok(account.id)
+    let account = repo::users::find_or_insert(db, row).await?;
+    let joined = repo::memberships::ensure(db, amap_id, account.id).await?;
+    Ok((account.id, joined))
 }

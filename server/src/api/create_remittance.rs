@@ -39,14 +39,13 @@ pub async fn create_remittance(
 ) -> AppResult<Json<Slip>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let input = form.parse().map_err(AppError::Validation)?;
+    let txn = repo::write_txn(db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::HandleCheques).await?;
     let handed_on = input
         .handed_on
         .unwrap_or_else(|| local_now(&access.amap).date());
-
-    let txn = repo::write_txn(db).await?;
     // Read under the write lock: what is checked is what gets remitted.
     let ledger = Ledger::load(&txn, &access.amap, &loaded, &producer).await?;
     let statuses: Vec<DateStatus> = register(&loaded, &producer, &ledger, &access.grants)

@@ -65,7 +65,6 @@ pub fn new_template(input: &TemplateInput, producer_id: i64) -> NewTemplate<'_> 
         late_joiners: input.late_joiners,
         prepaid_notice_days: input.prepaid_notice_days,
         jokers: input.jokers,
-        rules: &[],
         stock_shared: input.stock_shared,
     }
 }

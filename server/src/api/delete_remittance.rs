@@ -29,8 +29,8 @@ pub async fn delete_remittance(
     let id = path::id(&params, "template_id")?;
     let remittance_id = path::id(&params, "remittance_id")?;
     let db = &state.db;
-    contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let txn = repo::write_txn(db).await?;
+    contracts::template_for(&txn, &access, id, Action::HandleCheques).await?;
     let remittance = cheques::remittance(&txn, id, remittance_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -7,14 +7,14 @@ use crate::repo;
 use crate::state::AppState;
 use app::api::ApiError;
 use app::api::templates::TemplateView;
-use app::domain::Action;
+use app::domain::{Action, RuleId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
 
-/// Remove the entry rule at `index` (as listed in the template).
-#[utoipa::path(post, path = "/api/v1/amaps/{slug}/templates/{template_id}/rules/{index}/delete", tag = "templates",
+/// Remove one entry rule, by its id (as listed in the template).
+#[utoipa::path(delete, path = "/api/v1/amaps/{slug}/templates/{template_id}/rules/{rule_id}", tag = "templates",
     params(("slug" = String, Path, description = "The AMAP's URL name"), ("template_id" = i64, Path, description = "The template"),
-        ("index" = i64, Path, description = "Position of the rule, from 0")),
+        ("rule_id" = i64, Path, description = "The rule")),
     security(("bearer" = []), ("cookie" = [])),
     responses(
         (status = 200, description = "The template without the rule", body = TemplateView),
@@ -28,16 +28,13 @@ pub async fn delete_rule(
     params: RawPathParams,
 ) -> AppResult<Json<TemplateView>> {
     let id = path::id(&params, "template_id")?;
-    let index = usize::try_from(path::id(&params, "index")?).map_err(|_| AppError::NotFound)?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
-    let mut rules = repo::templates::rules_of(&loaded.template);
-    if index >= rules.len() {
+    let rule = RuleId(path::id(&params, "rule_id")?);
+    let txn = repo::write_txn(&state.db).await?;
+    let (_, producer) = contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
+    if !repo::rules::delete(&txn, id, rule).await? {
         return Err(AppError::NotFound);
     }
-    rules.remove(index);
-    repo::templates::set_rules(&state.db, id, &rules).await?;
-    Ok(Json(
-        reloaded_view(&state.db, access.amap.id, id, &producer).await?,
-    ))
+    let view = reloaded_view(&txn, access.amap.id, id, &producer).await?;
+    txn.commit().await?;
+    Ok(Json(view))
 }

@@ -27,9 +27,8 @@ pub async fn delete_template(
     params: RawPathParams,
 ) -> AppResult<StatusCode> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, _) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let txn = repo::write_txn(&state.db).await?;
+    let (loaded, _) = contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     if !may_delete(repo::templates::subscriber_count(&txn, id).await?) {
         return Err(AppError::Conflict("template has contracts".into()));
     }

@@ -37,9 +37,9 @@ pub async fn edit_cheque(
     let id = path::id(&params, "template_id")?;
     let cheque_id = path::id(&params, "cheque_id")?;
     let db = &state.db;
-    contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let input = form.parse().map_err(AppError::Validation)?;
     let txn = repo::write_txn(db).await?;
+    contracts::template_for(&txn, &access, id, Action::HandleCheques).await?;
     let cheque = cheques::find(&txn, id, cheque_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -35,14 +35,14 @@ pub async fn receive_cheques(
 ) -> AppResult<Json<Register>> {
     let id = path::id(&params, "template_id")?;
     let db = &state.db;
-    let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::HandleCheques).await?;
     let (received, promised) = body.ids().map_err(AppError::Validation)?;
+    let txn = repo::write_txn(db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::HandleCheques).await?;
     let moves = received
         .iter()
         .map(|&c| (c, ChequeState::Received))
         .chain(promised.iter().map(|&c| (c, ChequeState::Promised)));
-    let txn = repo::write_txn(db).await?;
     let owners = cheques::owners(&txn, id).await?;
     let mut events = Vec::new();
     for (cheque_id, to) in moves {

@@ -32,13 +32,12 @@ pub async fn recompute_all(
     params: RawPathParams,
 ) -> AppResult<Json<RecomputedAll>> {
     let id = path::id(&params, "template_id")?;
-    let db = &state.db;
+    let txn = repo::write_txn(&state.db).await?;
     let (loaded, producer) =
-        contracts::template_for(db, &access, id, Action::ManageProducer).await?;
-    let contracts = subscriptions::of_template_with_grids(db, &loaded).await?;
-    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
+    let contracts = subscriptions::of_template_with_grids(&txn, &loaded).await?;
+    let payments = TemplatePayments::load(&txn, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
-    let txn = repo::write_txn(db).await?;
     // Every cheque of the template in one read, inside the transaction that rewrites them.
     let mut held: HashMap<i64, Vec<cheque::Model>> = HashMap::new();
     for c in cheques::of_template(&txn, loaded.template.id).await? {

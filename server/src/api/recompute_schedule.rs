@@ -11,6 +11,7 @@ use app::domain::payment::{Editor, delivered_values};
 use app::domain::{Action, Money};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
+use sea_orm::TransactionTrait;
 
 /// What a new proposal would make of a contract's still-promised cheques after its order
 /// changed (prices, cancelled dates, jokers). Received and remitted cheques stay as they are.
@@ -60,7 +61,14 @@ async fn run(
 ) -> AppResult<Recomputed> {
     let id = path::id(params, "template_id")?;
     let member_id = path::id(params, "member_id")?;
-    let db = &state.db;
+    // A preview reads one consistent snapshot without the write lock; applying reads what it
+    // rewrites under the write lock.
+    let txn = if apply {
+        repo::write_txn(&state.db).await?
+    } else {
+        state.db.begin().await?
+    };
+    let db = &txn;
     let (loaded, producer) =
         contracts::template_for(db, access, id, Action::ManageProducer).await?;
     let sub = subscriptions::find(db, id, member_id)
@@ -71,7 +79,6 @@ async fn run(
     let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
     let credit = Money::from_cents(sub.credit_cents);
     let handed_on = payments.handed_on();
-    let txn = repo::write_txn(db).await?;
     let stored = cheques::of_subscription(&txn, sub.id).await?;
     let wanted = schedule::proposal(&payments, &offer, &grid, credit, &stored, sub.late);
     let before: Vec<ChequeView> = stored.iter().map(|c| cheque_view(c, &handed_on)).collect();
@@ -93,8 +100,6 @@ async fn run(
     };
     if apply {
         txn.commit().await?;
-    } else {
-        txn.rollback().await?;
     }
     Ok(Recomputed {
         subscription_id: sub.id,

@@ -36,21 +36,20 @@ pub async fn save_schedule(
 ) -> AppResult<Json<ScheduleView>> {
     access.require(Action::SignUp)?;
     let template_id = path::id(&params, "template_id")?;
-    let db = &state.db;
-    let (loaded, producer) =
-        contracts::template_for(db, &access, template_id, |_| Action::ViewOwnSpace).await?;
     let input = body.parse().map_err(AppError::Validation)?;
-    let sub = subscriptions::find(db, template_id, access.user.user.id)
+    // Everything the new schedule is checked against is read under the write lock.
+    let txn = repo::write_txn(&state.db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, template_id, |_| Action::ViewOwnSpace).await?;
+    let sub = subscriptions::find(&txn, template_id, access.user.user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let payments = TemplatePayments::load(db, &access.amap, &loaded, &producer).await?;
+    let payments = TemplatePayments::load(&txn, &access.amap, &loaded, &producer).await?;
     let offer = views::offer(&loaded, &producer);
-    let grid = subscriptions::grid(db, sub.id, &loaded.dates_by_id()).await?;
+    let grid = subscriptions::grid(&txn, sub.id, &loaded.dates_by_id()).await?;
     let deliveries = delivered_values(&offer, &grid);
     let credit = Money::from_cents(sub.credit_cents);
     let remitted = payments.remitted();
-
-    let txn = repo::write_txn(db).await?;
     let stored = cheques::of_subscription(&txn, sub.id).await?;
     if payments.plan().managed() {
         let held: Vec<_> = stored.iter().map(cheques::held).collect();

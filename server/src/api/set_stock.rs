@@ -32,13 +32,13 @@ pub async fn set_stock(
     Input(form): Input<StockForm>,
 ) -> AppResult<Json<TemplateView>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let change = form.parse().map_err(AppError::Validation)?;
+    let txn = repo::write_txn(&state.db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     let in_template =
         |p: app::domain::ProductId| loaded.products.iter().any(|(tp, _)| tp.product_id == p.0);
     let template = &loaded.template;
-    let txn = repo::write_txn(&state.db).await?;
     match change {
         StockChange::SetLimit(limit) => {
             if !in_template(limit.product) {

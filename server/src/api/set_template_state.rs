@@ -31,18 +31,20 @@ pub async fn set_template_state(
     Input(form): Input<StateForm>,
 ) -> AppResult<Json<TemplateView>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let to = form.parse().map_err(AppError::Validation)?;
+    // Read under the write lock: a contract signed meanwhile forbids going back to draft.
+    let txn = repo::write_txn(&state.db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     let ready = Readiness {
         dates: loaded.dates.len(),
         products: loaded.products.len(),
-        subscribers: repo::templates::subscriber_count(&state.db, id).await?,
+        subscribers: repo::templates::subscriber_count(&txn, id).await?,
     };
     check_transition(repo::templates::state_of(&loaded.template.state), to, ready)
         .map_err(AppError::field)?;
-    repo::templates::set_state(&state.db, id, to).await?;
-    Ok(Json(
-        reloaded_view(&state.db, access.amap.id, id, &producer).await?,
-    ))
+    repo::templates::set_state(&txn, id, to).await?;
+    let view = reloaded_view(&txn, access.amap.id, id, &producer).await?;
+    txn.commit().await?;
+    Ok(Json(view))
 }

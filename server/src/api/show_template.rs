@@ -6,7 +6,7 @@ use crate::http::path;
 use crate::repo::{self, stock, templates::Loaded};
 use crate::state::AppState;
 use app::api::ApiError;
-use app::api::templates::{StockStatus, TemplateView};
+use app::api::templates::{RuleView, StockStatus, TemplateView};
 use app::domain::{Action, ProductId};
 use axum::Json;
 use axum::extract::{RawPathParams, State};
@@ -80,7 +80,14 @@ pub async fn template_view(
         late_joiners: t.late_joiners,
         prepaid_notice_days: offer.prepaid_notice_days,
         jokers: offer.jokers,
-        rules: offer.rules,
+        rules: loaded
+            .rules
+            .iter()
+            .map(|(id, rule)| RuleView {
+                id: *id,
+                rule: rule.clone(),
+            })
+            .collect(),
         dates: offer.dates,
         products: views::template_products(loaded),
         exclusions: offer.exclusions,

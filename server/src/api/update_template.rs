@@ -34,23 +34,23 @@ pub async fn update_template(
     Input(form): Input<TemplateForm>,
 ) -> AppResult<Json<TemplateView>> {
     let id = path::id(&params, "template_id")?;
-    let (loaded, producer) =
-        contracts::template_for(&state.db, &access, id, Action::ManageProducer).await?;
     let input = form.parse(false).map_err(AppError::Validation)?;
+    // Everything the checks read is read under the write lock: a sign-up landing meanwhile
+    // cannot slip past the "no nature change once contracts exist" rule.
+    let txn = repo::write_txn(&state.db).await?;
+    let (loaded, producer) =
+        contracts::template_for(&txn, &access, id, Action::ManageProducer).await?;
     check_jokers(&input, producer.notice_days)?;
     let dates: Vec<_> = loaded.dates.iter().map(|d| d.date).collect();
     check_deadline(input.deadline, &dates, "deadline").map_err(AppError::field)?;
     let old = &loaded.template;
-    let subscribers = repo::templates::subscriber_count(&state.db, id).await?;
+    let subscribers = repo::templates::subscriber_count(&txn, id).await?;
     if subscribers > 0 && repo::templates::nature_of(&old.nature) != input.nature {
         return Err(AppError::Conflict(
             "nature of a template with contracts".into(),
         ));
     }
-    let mut new = new_template(&input, old.producer_id);
-    let rules = repo::templates::rules_of(old);
-    new.rules = &rules;
-    let txn = repo::write_txn(&state.db).await?;
+    let new = new_template(&input, old.producer_id);
     repo::templates::update_header(&txn, id, &new)
         .await
         .map_err(AppError::taken_on("name"))?;

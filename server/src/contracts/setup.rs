@@ -74,12 +74,12 @@ pub async fn create_template(
             late_joiners: spec.late_joiners,
             prepaid_notice_days: spec.prepaid_notice_days,
             jokers: spec.jokers,
-            rules: &spec.rules,
             stock_shared: false,
         },
     )
     .await?;
     repo::templates::add_dates(&txn, template.id, &spec.dates).await?;
+    repo::rules::add(&txn, template.id, &spec.rules).await?;
     for (position, (product, price)) in spec.products.iter().enumerate() {
         let position = i32::try_from(position).unwrap_or(i32::MAX);
         repo::templates::add_product(&txn, template.id, *product, position, *price).await?;

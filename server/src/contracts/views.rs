@@ -28,7 +28,7 @@ pub fn offer(loaded: &Loaded, producer: &producer::Model) -> Offer {
             })
             .collect(),
         exclusions: loaded.exclusions.clone(),
-        rules: templates::rules_of(t),
+        rules: loaded.rules.iter().map(|(_, rule)| rule.clone()).collect(),
         jokers: templates::jokers_of(t),
         conversions: loaded.conversions.clone(),
     }

@@ -18,7 +18,9 @@ pub async fn find(
 }
 
 /// Adds the person to the AMAP (active) unless already there; idempotent under concurrency.
-pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<(), DbErr> {
+/// Says whether this call added them (the database decides, so two concurrent calls never
+/// both think they did).
+pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<bool, DbErr> {
     let now = Utc::now();
     membership::Entity::insert(membership::ActiveModel {
         amap_id: Set(amap_id),
@@ -37,7 +39,7 @@ pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Re
     )
     .exec_without_returning(db)
     .await
-    .map(|_| ())
+    .map(|rows| rows == 1)
 }
 
 /// Which membership flag to change.

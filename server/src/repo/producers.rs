@@ -133,13 +133,23 @@ pub async fn handling_cheques(
         .await
 }
 
-/// Makes the person a référent of the producer (last in order); idempotent.
+/// Makes the person a référent of the producer (last in order); idempotent. The producer's
+/// row is locked first, so référents added at once get distinct places (PostgreSQL; SQLite's
+/// write transaction already serialises).
 pub async fn add_referent(
     db: &impl ConnectionTrait,
     amap_id: i64,
     producer_id: i64,
     user_id: i64,
 ) -> Result<(), DbErr> {
+    producer::Entity::update_many()
+        .col_expr(
+            producer::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(producer::Column::Id.eq(producer_id))
+        .exec(db)
+        .await?;
     let position = referent_links(db, amap_id)
         .await?
         .iter()

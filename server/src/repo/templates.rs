@@ -8,7 +8,7 @@ use app::domain::contract::template::Exclusion;
 use app::domain::contract::{
     Conversion, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
 };
-use app::domain::{Money, ProductId};
+use app::domain::{Money, ProductId, RuleId};
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -26,6 +26,8 @@ pub struct Loaded {
     pub exclusions: Vec<Exclusion>,
     pub limits: Vec<StockLimit>,
     pub conversions: Vec<Conversion>,
+    /// Entry rules in order, with their ids.
+    pub rules: Vec<(RuleId, EntryRule)>,
 }
 
 impl Loaded {
@@ -114,15 +116,6 @@ pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
     }
 }
 
-/// Entry rules are stored as JSON written by this program; unreadable JSON (never expected)
-/// reads as no rule rather than locking everyone out, and is logged.
-pub fn rules_of(template: &contract_template::Model) -> Vec<EntryRule> {
-    serde_json::from_str(&template.entry_rules).unwrap_or_else(|error| {
-        tracing::error!(template = template.id, %error, "unreadable entry rules");
-        Vec::new()
-    })
-}
-
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
@@ -182,6 +175,7 @@ pub async fn load(
         })
         .collect();
     let products = products_of(db, id).await?;
+    let rules = super::rules::of_template(db, id).await?;
     Ok(Loaded {
         template,
         dates,
@@ -189,6 +183,7 @@ pub async fn load(
         exclusions,
         limits,
         conversions,
+        rules,
     })
 }
 
@@ -294,7 +289,6 @@ pub struct NewTemplate<'a> {
     pub late_joiners: bool,
     pub prepaid_notice_days: u32,
     pub jokers: JokerPolicy,
-    pub rules: &'a [EntryRule],
     pub stock_shared: bool,
 }
 
@@ -319,7 +313,6 @@ fn header(t: &NewTemplate<'_>) -> contract_template::ActiveModel {
             JokerMode::AtSignUp => None,
             JokerMode::UntilDaysBefore(days) => Some(as_i32(days)),
         }),
-        entry_rules: Set(serde_json::to_string(t.rules).unwrap_or_else(|_| "[]".into())),
         stock_shared: Set(t.stock_shared),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -356,21 +349,19 @@ pub async fn update_header(
         .map(|_| ())
 }
 
-pub async fn set_rules(
-    db: &impl ConnectionTrait,
-    id: i64,
-    rules: &[EntryRule],
-) -> Result<(), DbErr> {
-    use sea_orm::ActiveValue::Set;
-    contract_template::Entity::update(contract_template::ActiveModel {
-        id: Set(id),
-        entry_rules: Set(serde_json::to_string(rules).unwrap_or_else(|_| "[]".into())),
-        updated_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await
-    .map(|_| ())
+/// Takes the template row's write lock (PostgreSQL) before anything is read, so that two
+/// edits of one template run one after the other; SQLite's `write_txn` already serialises.
+pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    contract_template::Entity::update_many()
+        .col_expr(
+            contract_template::Column::UpdatedAt,
+            Expr::value(chrono::Utc::now()),
+        )
+        .filter(contract_template::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn set_state(

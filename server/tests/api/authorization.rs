@@ -206,8 +206,8 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
-            path: "/api/v1/amaps/{slug}/templates/{template_id}/rules/{index}/delete",
+            method: "DELETE",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/rules/{rule_id}",
             body: no_body,
             expect: manages_producer_one(200),
         },
@@ -568,8 +568,14 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
     }
     let cheque_id = crate::payments::first_cheque(&app, &cast).await;
     let mut failures = Vec::new();
+    let admin = app.token(cast.admin.email).await;
+    let template = format!("/api/v1/amaps/{SLUG}/templates/{}", cast.template);
     for row in rows() {
         for (who, token) in &tokens {
+            // The template's first rule as it stands (each allowed persona deletes one).
+            let rule_id = app.get(&template, Some(&admin)).await.1["rules"][0]["id"]
+                .as_i64()
+                .unwrap_or(999_999);
             let path = row
                 .path
                 .replace("{slug}", SLUG)
@@ -578,11 +584,12 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
                 .replace("{product_id}", &cast.product_one.to_string())
                 .replace("{template_id}", &cast.template.to_string())
                 .replace("{date}", &cast.first_date.to_string())
-                .replace("{index}", "0")
+                .replace("{rule_id}", &rule_id.to_string())
                 .replace("{cheque_id}", &cheque_id.to_string())
                 .replace("{remittance_id}", "999999");
             let mut request = match row.method {
                 "GET" => app.client().get(app.url(&path)),
+                "DELETE" => app.client().delete(app.url(&path)),
                 _ => app
                     .client()
                     .post(app.url(&path))

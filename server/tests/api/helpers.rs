@@ -183,9 +183,12 @@ impl TestApp {
         .expect("valid member");
         let db = &self.state.db;
         let id = match amap {
-            Some(amap) => api::add_member(db, amap, &new, Some(shared_hash().await))
-                .await
-                .expect("member"),
+            Some(amap) => {
+                api::add_member(db, amap, &new, Some(shared_hash().await))
+                    .await
+                    .expect("member")
+                    .0
+            }
             None => {
                 repo::users::insert(
                     db,
@@ -399,7 +402,7 @@ impl TestApp {
             }
             .parse()
             .expect("valid member");
-            let id = api::add_member(db, amap, &new, Some(hash.clone()))
+            let (id, _) = api::add_member(db, amap, &new, Some(hash.clone()))
                 .await
                 .expect("member");
             let (token, _) = self
@@ -444,6 +447,40 @@ impl TestApp {
         let response = request.send().await.expect("request");
         let status = response.status();
         (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+impl TestApp {
+    /// Any verb, a JSON body (or none for `Value::Null`), the status and the JSON answer.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let mut request = self.client().request(method, self.url(path));
+        if !body.is_null() {
+            request = request.json(&body);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Sends every request at once and returns the statuses and answers, in request order.
+    pub async fn all_at_once(
+        &self,
+        requests: Vec<(reqwest::Method, String, Value)>,
+        token: &str,
+    ) -> Vec<(StatusCode, Value)> {
+        let sends = requests.into_iter().map(|(method, path, body)| async move {
+            self.send(method, &path, Some(token), body).await
+        });
+        futures::future::join_all(sends).await
     }
 }
 

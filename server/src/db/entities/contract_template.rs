@@ -18,7 +18,6 @@ pub struct Model {
     pub joker_min: i32,
     pub joker_max: i32,
     pub joker_days: Option<i32>,
-    pub entry_rules: String,
     pub stock_shared: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
