@@ -6,10 +6,11 @@
 //! `referent.legumes@example.org` (référent of the vegetable farm), `operateur@example.org`
 //! (platform operator) and members such as `marie.dubois@example.org`.
 
-use crate::api::{add_member, apply_role_change, create_amap_with};
 use crate::auth::password;
 use crate::error::{AppError, AppResult};
 use crate::repo;
+use crate::services::amaps::create_in as create_amap_with;
+use crate::services::members::{add as add_member, apply_role_change};
 use app::api::amaps::CreateAmapForm;
 use app::api::members::{CreateMemberForm, NewMember, RoleChange};
 use app::domain::ProducerId;
@@ -308,7 +309,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     )
     .await?;
     txn.commit().await?;
-    let today = crate::contracts::local_now(&amap).date();
+    // The demo's dates are relative to the AMAP's real today.
+    let today = crate::clock::local(&amap.time_zone, chrono::Utc::now()).date();
     crate::demo_season::seed(db, &amap, today).await?;
     tracing::info!(
         amap = DEMO_SLUG,

@@ -116,6 +116,7 @@ impl Application {
                 Duration::from_secs(config.login_window_secs),
             )),
             config: Arc::new(config.clone()),
+            clock: crate::clock::Clock::system(),
         };
         let listener = TcpListener::bind(config.addr)
             .await

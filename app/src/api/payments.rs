@@ -10,7 +10,10 @@ use super::producers::PersonRef;
 use super::templates::{TemplateSummary, checked, date_list, one_of, parse_date, text};
 use crate::domain::payment::register::Tally;
 use crate::domain::payment::{ChequeState, PaymentDates, PaymentPlan, ProposalKind, Strategy};
-use crate::domain::{Money, Problem, ProblemCode, Problems, TemplateId, UserId};
+use crate::domain::{
+    ChequeId, Money, Problem, ProblemCode, Problems, RemittanceId, SubscriptionId, TemplateId,
+    UserId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -261,7 +264,7 @@ impl PaymentSettingsForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChequeView {
-    pub id: i64,
+    pub id: ChequeId,
     pub date: NaiveDate,
     pub amount: Money,
     pub state: ChequeState,
@@ -458,7 +461,7 @@ pub struct MyPayments {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RegisterRow {
-    pub subscription_id: i64,
+    pub subscription_id: SubscriptionId,
     pub member: PersonRef,
     pub tally: Tally,
     /// credit + remitted − ordered ("solde final").
@@ -491,7 +494,7 @@ pub struct PaymentDateView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemittanceRef {
-    pub id: i64,
+    pub id: RemittanceId,
     pub handed_on: NaiveDate,
     pub total: Money,
 }
@@ -518,8 +521,8 @@ pub struct Register {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ReceiveBody {
-    pub received: Vec<i64>,
-    pub promised: Vec<i64>,
+    pub received: Vec<ChequeId>,
+    pub promised: Vec<ChequeId>,
     #[serde(flatten)]
     #[cfg_attr(feature = "ssr", schema(ignore))]
     pub fields: BTreeMap<String, String>,
@@ -527,7 +530,7 @@ pub struct ReceiveBody {
 
 impl ReceiveBody {
     /// (received, promised) cheque ids, from JSON lists or tick boxes.
-    pub fn ids(&self) -> Result<(Vec<i64>, Vec<i64>), Vec<Problem>> {
+    pub fn ids(&self) -> Result<(Vec<ChequeId>, Vec<ChequeId>), Vec<Problem>> {
         let mut received = self.received.clone();
         let mut promised = self.promised.clone();
         let mut problems = Problems::new();
@@ -539,8 +542,10 @@ impl ReceiveBody {
                 continue;
             }
             match id.parse::<i64>() {
-                Ok(id) if prefix == "got" => received.push(id),
-                Ok(id) if !self.fields.contains_key(&format!("got.{id}")) => promised.push(id),
+                Ok(id) if prefix == "got" => received.push(ChequeId(id)),
+                Ok(id) if !self.fields.contains_key(&format!("got.{id}")) => {
+                    promised.push(ChequeId(id))
+                }
                 Ok(_) => {}
                 Err(_) => problems.push(Problem::new(name, ProblemCode::Malformed)),
             }
@@ -658,7 +663,7 @@ pub struct SlipLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Slip {
-    pub id: i64,
+    pub id: RemittanceId,
     pub template: TemplateSummary,
     pub producer: String,
     pub payee: String,
@@ -692,7 +697,7 @@ impl CreditForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Recomputed {
-    pub subscription_id: i64,
+    pub subscription_id: SubscriptionId,
     pub ordered: Money,
     pub before: Vec<ChequeView>,
     pub after: Vec<ChequeView>,
@@ -744,11 +749,15 @@ pub async fn register(slug: String, template: TemplateId) -> Result<Register, Ap
     client::get(cheques_path(&slug, template)).await
 }
 
-pub async fn slip(slug: String, template: TemplateId, remittance: i64) -> Result<Slip, ApiError> {
+pub async fn slip(
+    slug: String,
+    template: TemplateId,
+    remittance: RemittanceId,
+) -> Result<Slip, ApiError> {
     client::get(remittance_path(&slug, template, remittance)).await
 }
 
-pub fn remittance_path(slug: &str, template: TemplateId, remittance: i64) -> String {
+pub fn remittance_path(slug: &str, template: TemplateId, remittance: RemittanceId) -> String {
     format!(
         "{}/templates/{template}/remittances/{remittance}",
         amap_path(slug)
@@ -834,6 +843,9 @@ mod tests {
             ]),
             ..ReceiveBody::default()
         };
-        assert_eq!(body.ids(), Ok((vec![2, 3], vec![1])));
+        assert_eq!(
+            body.ids(),
+            Ok((vec![ChequeId(2), ChequeId(3)], vec![ChequeId(1)]))
+        );
     }
 }

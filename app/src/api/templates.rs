@@ -703,15 +703,7 @@ pub struct StockForm {
 }
 
 /// What a [`StockForm`] asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StockChange {
-    SetLimit(StockLimit),
-    RemoveLimit {
-        product: ProductId,
-        date: Option<NaiveDate>,
-    },
-    SetConversion(Conversion),
-}
+pub use crate::domain::contract::stock_change::StockChange;
 
 fn product_id(problems: &mut Problems, field: &str, raw: &str) -> Option<ProductId> {
     match raw.trim().parse::<i64>() {

@@ -128,6 +128,14 @@ impl Sub for Money {
     }
 }
 
+/// Price × quantity, in whole cents; saturates rather than wrapping on absurd input.
+impl std::ops::Mul<u32> for Money {
+    type Output = Money;
+    fn mul(self, quantity: u32) -> Money {
+        Money::from_cents(self.cents().saturating_mul(i64::from(quantity)))
+    }
+}
+
 impl std::iter::Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, Add::add)
@@ -221,6 +229,15 @@ mod tests {
         ] {
             assert!(read(hostile).is_err(), "{hostile} was accepted");
         }
+    }
+
+    #[test]
+    fn a_price_times_a_quantity_is_exact() {
+        assert_eq!((Money::from_cents(1250) * 3).cents(), 3750);
+        assert_eq!(
+            (Money::from_cents(i64::MAX / 2) * u32::MAX).cents(),
+            i64::MAX
+        );
     }
 
     #[test]

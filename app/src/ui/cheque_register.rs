@@ -400,6 +400,7 @@ fn MemberActions(
             {recompute}
             {may_settle.then(|| view! {
                 <ManageForm form=credit_form.clone() action=ctx.api(&format!("{sub}/credit")) here=ctx.here.clone() errors=credit_errors on_success=ctx.on_change class="inline-form">
+                    <input type="hidden" name="_method" value="PUT"/>
                     <Input form=credit_form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.credit_label).to_owned() errors=credit_errors value=credit_value.clone()/>
                     <button type="submit" class="secondary">{t_string!(i18n, payments.credit_save)}</button>
                 </ManageForm>
@@ -441,6 +442,7 @@ fn ChequeCorrection(ctx: Ctx, cheque: ChequeView) -> impl IntoView {
         <details class="cheque-edit">
             <summary>{title}</summary>
             <ManageForm form=form.clone() action=ctx.api(&format!("cheques/{}", cheque.id)) here=ctx.here.clone() errors on_success=ctx.on_change class="stack-form">
+                <input type="hidden" name="_method" value="PATCH"/>
                 <Input form=form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.amount).to_owned() errors value=amount/>
                 <Input form=form.clone() name="bank" label=t_string!(i18n, payments.bank).to_owned() errors value=bank/>
                 <Input form=form.clone() name="number" label=t_string!(i18n, payments.number).to_owned() errors value=number/>

@@ -98,6 +98,7 @@ pub fn ContractForm(
         <div class="contract-form">
             <Notes state/>
             <ApiForm action next back errors on_success=on_success class="contract-entry">
+                <input type="hidden" name="_method" value="PUT"/>
                 {entry}
                 <div class="form-foot">
                     <FootProblems state/>
@@ -113,6 +114,7 @@ pub fn ContractForm(
                 <details class="withdraw">
                     <summary>{if referent { t_string!(i18n, contracts.withdraw_referent) } else { t_string!(i18n, contracts.withdraw) }}</summary>
                     <ApiForm action=delete_action next=withdraw_next back=withdraw_back errors=RwSignal::new(FormErrors::default()) on_success=on_success>
+                        <input type="hidden" name="_method" value="DELETE"/>
                         <p>{t_string!(i18n, contracts.withdraw_confirm)}</p>
                         <button type="submit" class="danger">{t_string!(i18n, contracts.withdraw_submit)}</button>
                     </ApiForm>

@@ -189,7 +189,7 @@ pub fn ContractPage() -> impl IntoView {
                             {(!page.as_referent).then(|| view! {
                                 <ScheduleSection page=page.clone() action=format!("{api}/payments")/>
                             })}
-                            <ContractForm page=page.clone() action=api.clone() delete_action=format!("{api}/delete") next=contracts_page(&slug) typed_grid/>
+                            <ContractForm page=page.clone() action=api.clone() delete_action=api.clone() next=contracts_page(&slug) typed_grid/>
                             <SchedulePreview page grid=typed_grid/>
                         </main>
                     }.into_any()

@@ -52,6 +52,7 @@ fn SettingsForm(ctx: TemplateCtx, stored: PaymentSettings) -> impl IntoView {
     collectors.extend(referents.into_iter().map(|r| (r.id.to_string(), r.name)));
     view! {
         <ManageForm form=form.clone() action=format!("{}/payments", ctx.api) here=ctx.here.clone() errors on_success class="stack-form">
+            <input type="hidden" name="_method" value="PUT"/>
             <Select form=form.clone() name="strategy" label=t_string!(i18n, payments.strategy).to_owned() errors
                 options=preset_options() selected=strategy/>
             <Input form=form.clone() name="payee" label=t_string!(i18n, payments.payee_label).to_owned() errors value=payee/>

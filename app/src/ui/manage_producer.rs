@@ -156,6 +156,7 @@ fn DetailsForm(
         <section class="card">
             <h2>{t!(i18n, manage.producer_details)}</h2>
             <ManageForm form=form.clone() action=api here errors on_success=on_change class="stack-form">
+                <input type="hidden" name="_method" value="PUT"/>
                 <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", detail.name.clone())/>
                 <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", detail.description.clone())/>
                 <Input form=form.clone() name="notice_days" kind="number" inputmode="numeric" label=t_string!(i18n, manage.notice_days).to_owned() errors value=v("notice_days", detail.notice_days.to_string())/>
@@ -200,6 +201,7 @@ fn ProductItem(
             <details>
                 <summary>{title}{archived}</summary>
                 <ManageForm form=form.clone() action=format!("{api}/products/{}", product.id) here errors on_success=on_change class="stack-form">
+                    <input type="hidden" name="_method" value="PUT"/>
                     <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", product.name.clone())/>
                     <Input form=form.clone() name="packaging" label=t_string!(i18n, manage.packaging).to_owned() errors value=v("packaging", product.packaging.clone())/>
                     <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", product.description.clone())/>

@@ -166,7 +166,7 @@ pub fn SubscriptionPage() -> impl IntoView {
                         <main class="page">
                             <p><a href=list.clone()>{t!(i18n, manage.subscriptions)}</a></p>
                             <h1>{title}</h1>
-                            <ContractForm page action=api.clone() delete_action=format!("{api}/delete") next=list/>
+                            <ContractForm page action=api.clone() delete_action=api.clone() next=list/>
                         </main>
                     }.into_any()
                 }

@@ -191,6 +191,7 @@ fn StateButtons(ctx: TemplateCtx, state: TemplateState, subscribers: u32) -> imp
             let errors = ctx.echo.errors(&form);
             view! {
                 <ManageForm form action=format!("{}/state", ctx.api) here=ctx.here.clone() errors on_success=ctx.on_change class="inline-block">
+                    <input type="hidden" name="_method" value="PUT"/>
                     <input type="hidden" name="state" value=value/>
                     <button type="submit" class="secondary">{label}</button>
                     <FieldNotes errors fields=&["state", "dates", "products"]/>
@@ -241,6 +242,7 @@ fn HeaderForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         <section class="card">
             <h2>{t!(i18n, manage.header)}</h2>
             <ManageForm form=form.clone() action=ctx.api.clone() here=ctx.here.clone() errors on_success=ctx.on_change class="stack-form">
+                <input type="hidden" name="_method" value="PUT"/>
                 <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", s.name.clone())/>
                 <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", view.description.clone())/>
                 <Select form=form.clone() name="nature" label=t_string!(i18n, manage.nature).to_owned() errors options=nature_options() selected=v("nature", nature_value(s.nature).to_owned())/>

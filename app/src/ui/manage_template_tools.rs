@@ -49,7 +49,8 @@ pub fn DeleteSection(ctx: TemplateCtx, subscribers: u32) -> impl IntoView {
     view! {
         <section class="card danger">
             <h2>{t!(i18n, manage.delete_template)}</h2>
-            <ManageForm form action=format!("{}/delete", ctx.api) here=ctx.here.clone() next=ctx.list() errors on_success=to_list(&ctx)>
+            <ManageForm form action=ctx.api.clone() here=ctx.here.clone() next=ctx.list() errors on_success=to_list(&ctx)>
+                <input type="hidden" name="_method" value="DELETE"/>
                 <button type="submit" class="danger">{t!(i18n, manage.delete_template)}</button>
             </ManageForm>
         </section>

@@ -218,6 +218,7 @@ pub fn ScheduleSection(page: SignUpPage, action: String) -> impl IntoView {
             <h2>{t_string!(i18n, payments.schedule_title)}</h2>
             {header}
             <ApiForm action next=here.clone() back=here errors on_success class="schedule-form">
+                <input type="hidden" name="_method" value="PUT"/>
                 <input type="hidden" name=FORM_MARK value=SCHEDULE_FORM/>
                 <div>
                     <table class="members schedule-lines">

@@ -1,4 +1,5 @@
 use crate::db::entities::{app_user, producer, producer_referent, producer_user};
+use app::domain::ProducerId;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -17,11 +18,11 @@ pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<produce
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    id: i64,
+    id: ProducerId,
 ) -> Result<Option<producer::Model>, DbErr> {
     producer::Entity::find()
         .filter(producer::Column::AmapId.eq(amap_id))
-        .filter(producer::Column::Id.eq(id))
+        .filter(producer::Column::Id.eq(id.0))
         .one(db)
         .await
 }
@@ -111,6 +112,46 @@ pub async fn producer_of(
         .into_iter()
         .map(|l| l.producer_id)
         .collect())
+}
+
+/// Every référent link of one person, in every AMAP.
+pub async fn referent_links_of_user(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<producer_referent::Model>, DbErr> {
+    producer_referent::Entity::find()
+        .filter(producer_referent::Column::UserId.eq(user_id))
+        .all(db)
+        .await
+}
+
+/// Every producer-account link of one person, in every AMAP.
+pub async fn producer_links_of_user(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<producer_user::Model>, DbErr> {
+    producer_user::Entity::find()
+        .filter(producer_user::Column::UserId.eq(user_id))
+        .all(db)
+        .await
+}
+
+/// Of these producers (of any AMAP), those that let their accounts handle their cheques.
+pub async fn handling_cheques_anywhere(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<Vec<i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    producer::Entity::find()
+        .select_only()
+        .column(producer::Column::Id)
+        .filter(producer::Column::Id.is_in(ids))
+        .filter(producer::Column::HandlesCheques.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Of these producers, those that let their producer accounts handle their cheques.

@@ -3,8 +3,8 @@
 //! replace could). A stored rule that does not read back is an error, never "no rule".
 
 use crate::db::entities::entry_rule;
-use app::domain::RuleId;
 use app::domain::contract::EntryRule;
+use app::domain::{RuleId, TemplateId};
 use chrono::Utc;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{
@@ -45,22 +45,22 @@ pub async fn of_templates(
 
 pub async fn of_template(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<Vec<(RuleId, EntryRule)>, DbErr> {
-    Ok(of_templates(db, vec![template_id])
+    Ok(of_templates(db, vec![template_id.0])
         .await?
-        .remove(&template_id)
+        .remove(&template_id.0)
         .unwrap_or_default())
 }
 
 /// Appends rules after the template's last one.
 pub async fn add(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
     rules: &[EntryRule],
 ) -> Result<Vec<RuleId>, DbErr> {
     let first = entry_rule::Entity::find()
-        .filter(entry_rule::Column::TemplateId.eq(template_id))
+        .filter(entry_rule::Column::TemplateId.eq(template_id.0))
         .count(db)
         .await?;
     let now = Utc::now();
@@ -68,7 +68,7 @@ pub async fn add(
     for (offset, rule) in rules.iter().enumerate() {
         let position = i32::try_from(first + offset as u64).unwrap_or(i32::MAX);
         let row = entry_rule::Entity::insert(entry_rule::ActiveModel {
-            template_id: Set(template_id),
+            template_id: Set(template_id.0),
             position: Set(position),
             rule: Set(encode(rule)?),
             created_at: Set(now),
@@ -85,11 +85,11 @@ pub async fn add(
 /// Deletes one rule of the template; false when the template has no such rule.
 pub async fn delete(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
     rule: RuleId,
 ) -> Result<bool, DbErr> {
     let result = entry_rule::Entity::delete_many()
-        .filter(entry_rule::Column::TemplateId.eq(template_id))
+        .filter(entry_rule::Column::TemplateId.eq(template_id.0))
         .filter(entry_rule::Column::Id.eq(rule.0))
         .exec(db)
         .await?;

@@ -8,7 +8,7 @@ use app::domain::contract::template::Exclusion;
 use app::domain::contract::{
     Conversion, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
 };
-use app::domain::{Money, ProductId, RuleId};
+use app::domain::{Money, ProductId, RuleId, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -119,9 +119,9 @@ pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    id: i64,
+    id: TemplateId,
 ) -> Result<Option<contract_template::Model>, DbErr> {
-    contract_template::Entity::find_by_id(id)
+    contract_template::Entity::find_by_id(id.0)
         .filter(contract_template::Column::AmapId.eq(amap_id))
         .one(db)
         .await
@@ -142,49 +142,96 @@ pub async fn load(
     db: &impl ConnectionTrait,
     template: contract_template::Model,
 ) -> Result<Loaded, DbErr> {
-    let id = template.id;
-    let dates = delivery_date::Entity::find()
-        .filter(delivery_date::Column::TemplateId.eq(id))
+    let mut all = load_many(db, vec![template]).await?;
+    all.pop()
+        .ok_or_else(|| DbErr::RecordNotFound("template".into()))
+}
+
+/// Many templates with everything hanging from them, in seven queries whatever their number
+/// (a member's pages read every template they hold a contract on).
+pub async fn load_many(
+    db: &impl ConnectionTrait,
+    templates: Vec<contract_template::Model>,
+) -> Result<Vec<Loaded>, DbErr> {
+    let ids: Vec<i64> = templates.iter().map(|t| t.id).collect();
+    let mut dates: HashMap<i64, Vec<delivery_date::Model>> = HashMap::new();
+    for d in delivery_date::Entity::find()
+        .filter(delivery_date::Column::TemplateId.is_in(ids.clone()))
         .order_by_asc(delivery_date::Column::Date)
         .all(db)
-        .await?;
-    let by_date: HashMap<i64, NaiveDate> = dates.iter().map(|d| (d.id, d.date)).collect();
-    let mut exclusions: Vec<Exclusion> = exclusion::Entity::find()
-        .filter(exclusion::Column::TemplateId.eq(id))
+        .await?
+    {
+        dates.entry(d.template_id).or_default().push(d);
+    }
+    let mut exclusions: HashMap<i64, Vec<exclusion::Model>> = HashMap::new();
+    for e in exclusion::Entity::find()
+        .filter(exclusion::Column::TemplateId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
+        exclusions.entry(e.template_id).or_default().push(e);
+    }
+    let limits = stock_limits_of(db, &templates).await?;
+    let mut conversions: HashMap<i64, Vec<Conversion>> = HashMap::new();
+    for c in stock_conversion::Entity::find()
+        .filter(stock_conversion::Column::TemplateId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
+        conversions
+            .entry(c.template_id)
+            .or_default()
+            .push(Conversion {
+                product: ProductId(c.product_id),
+                stock_product: ProductId(c.stock_product_id),
+                coefficient: u32::try_from(c.coefficient).unwrap_or(0),
+            });
+    }
+    let mut products = products_of_many(db, ids.clone()).await?;
+    let mut rules = super::rules::of_templates(db, ids).await?;
+    Ok(templates
+        .into_iter()
+        .map(|template| {
+            let id = template.id;
+            let dates = dates.remove(&id).unwrap_or_default();
+            let by_date: HashMap<i64, NaiveDate> = dates.iter().map(|d| (d.id, d.date)).collect();
+            let mut exclusions: Vec<Exclusion> = exclusions
+                .remove(&id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|e| {
+                    Some(Exclusion {
+                        date: *by_date.get(&e.delivery_date_id)?,
+                        product: e.product_id.map(ProductId),
+                    })
+                })
+                .collect();
+            exclusions.sort();
+            Loaded {
+                limits: limits_for(&limits, &template),
+                conversions: conversions.remove(&id).unwrap_or_default(),
+                products: products.remove(&id).unwrap_or_default(),
+                rules: rules.remove(&id).unwrap_or_default(),
+                template,
+                dates,
+                exclusions,
+            }
+        })
+        .collect())
+}
+
+/// Many templates by id (those of another AMAP are the caller's business to filter out).
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, contract_template::Model>, DbErr> {
+    Ok(contract_template::Entity::find()
+        .filter(contract_template::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|e| {
-            Some(Exclusion {
-                date: *by_date.get(&e.delivery_date_id)?,
-                product: e.product_id.map(ProductId),
-            })
-        })
-        .collect();
-    exclusions.sort();
-    let limits = stock_limits(db, &template).await?;
-    let conversions = stock_conversion::Entity::find()
-        .filter(stock_conversion::Column::TemplateId.eq(id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| Conversion {
-            product: ProductId(c.product_id),
-            stock_product: ProductId(c.stock_product_id),
-            coefficient: u32::try_from(c.coefficient).unwrap_or(0),
-        })
-        .collect();
-    let products = products_of(db, id).await?;
-    let rules = super::rules::of_template(db, id).await?;
-    Ok(Loaded {
-        template,
-        dates,
-        products,
-        exclusions,
-        limits,
-        conversions,
-        rules,
-    })
+        .map(|t| (t.id, t))
+        .collect())
 }
 
 /// The template's products in column order, with their catalogue entries.
@@ -192,8 +239,20 @@ pub async fn products_of(
     db: &impl ConnectionTrait,
     template_id: i64,
 ) -> Result<Vec<(template_product::Model, product::Model)>, DbErr> {
+    Ok(products_of_many(db, vec![template_id])
+        .await?
+        .remove(&template_id)
+        .unwrap_or_default())
+}
+
+type TemplateProducts = Vec<(template_product::Model, product::Model)>;
+
+async fn products_of_many(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<HashMap<i64, TemplateProducts>, DbErr> {
     let rows = template_product::Entity::find()
-        .filter(template_product::Column::TemplateId.eq(template_id))
+        .filter(template_product::Column::TemplateId.is_in(template_ids))
         .order_by_asc(template_product::Column::Position)
         .order_by_asc(template_product::Column::Id)
         .all(db)
@@ -206,13 +265,16 @@ pub async fn products_of(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let p = catalogue.get(&r.product_id)?.clone();
-            Some((r, p))
-        })
-        .collect())
+    let mut by_template: HashMap<i64, TemplateProducts> = HashMap::new();
+    for r in rows {
+        if let Some(p) = catalogue.get(&r.product_id) {
+            by_template
+                .entry(r.template_id)
+                .or_default()
+                .push((r, p.clone()));
+        }
+    }
+    Ok(by_template)
 }
 
 /// The limits that apply to a template: its own, or the producer's shared ones.
@@ -220,24 +282,55 @@ pub async fn stock_limits(
     db: &impl ConnectionTrait,
     template: &contract_template::Model,
 ) -> Result<Vec<StockLimit>, DbErr> {
-    let query = stock_limit::Entity::find();
-    let query = if template.stock_shared {
-        query
-            .filter(stock_limit::Column::ProducerId.eq(template.producer_id))
-            .filter(stock_limit::Column::TemplateId.is_null())
-    } else {
-        query.filter(stock_limit::Column::TemplateId.eq(template.id))
-    };
-    Ok(query
+    let rows = stock_limits_of(db, std::slice::from_ref(template)).await?;
+    Ok(limits_for(&rows, template))
+}
+
+/// Every limit row that may apply to one of `templates`, in one query.
+async fn stock_limits_of(
+    db: &impl ConnectionTrait,
+    templates: &[contract_template::Model],
+) -> Result<Vec<stock_limit::Model>, DbErr> {
+    use sea_orm::Condition;
+    let own: Vec<i64> = templates
+        .iter()
+        .filter(|t| !t.stock_shared)
+        .map(|t| t.id)
+        .collect();
+    let shared: Vec<i64> = templates
+        .iter()
+        .filter(|t| t.stock_shared)
+        .map(|t| t.producer_id)
+        .collect();
+    stock_limit::Entity::find()
+        .filter(
+            Condition::any()
+                .add(stock_limit::Column::TemplateId.is_in(own))
+                .add(
+                    Condition::all()
+                        .add(stock_limit::Column::ProducerId.is_in(shared))
+                        .add(stock_limit::Column::TemplateId.is_null()),
+                ),
+        )
         .all(db)
-        .await?
-        .into_iter()
+        .await
+}
+
+fn limits_for(rows: &[stock_limit::Model], template: &contract_template::Model) -> Vec<StockLimit> {
+    rows.iter()
+        .filter(|l| {
+            if template.stock_shared {
+                l.producer_id == template.producer_id && l.template_id.is_none()
+            } else {
+                l.template_id == Some(template.id)
+            }
+        })
         .map(|l| StockLimit {
             product: ProductId(l.product_id),
             date: l.date,
             available: u32::try_from(l.available).unwrap_or(0),
         })
-        .collect())
+        .collect()
 }
 
 pub async fn subscriber_counts(
@@ -255,9 +348,12 @@ pub async fn subscriber_counts(
     Ok(counts)
 }
 
-pub async fn subscriber_count(db: &impl ConnectionTrait, template_id: i64) -> Result<u64, DbErr> {
+pub async fn subscriber_count(
+    db: &impl ConnectionTrait,
+    template_id: TemplateId,
+) -> Result<u64, DbErr> {
     subscription::Entity::find()
-        .filter(subscription::Column::TemplateId.eq(template_id))
+        .filter(subscription::Column::TemplateId.eq(template_id.0))
         .count(db)
         .await
 }
@@ -337,12 +433,12 @@ pub async fn insert(
 
 pub async fn update_header(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: TemplateId,
     new: &NewTemplate<'_>,
 ) -> Result<(), DbErr> {
     use sea_orm::ActiveValue::Set;
     let mut row = header(new);
-    row.id = Set(id);
+    row.id = Set(id.0);
     contract_template::Entity::update(row)
         .exec(db)
         .await
@@ -351,14 +447,14 @@ pub async fn update_header(
 
 /// Takes the template row's write lock (PostgreSQL) before anything is read, so that two
 /// edits of one template run one after the other; SQLite's `write_txn` already serialises.
-pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+pub async fn lock(db: &impl ConnectionTrait, id: TemplateId) -> Result<(), DbErr> {
     use sea_orm::sea_query::Expr;
     contract_template::Entity::update_many()
         .col_expr(
             contract_template::Column::UpdatedAt,
             Expr::value(chrono::Utc::now()),
         )
-        .filter(contract_template::Column::Id.eq(id))
+        .filter(contract_template::Column::Id.eq(id.0))
         .exec(db)
         .await
         .map(|_| ())
@@ -366,12 +462,12 @@ pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
 
 pub async fn set_state(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: TemplateId,
     state: TemplateState,
 ) -> Result<(), DbErr> {
     use sea_orm::ActiveValue::Set;
     contract_template::Entity::update(contract_template::ActiveModel {
-        id: Set(id),
+        id: Set(id.0),
         state: Set(state_str(state).to_owned()),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -423,8 +519,8 @@ pub async fn add_product(
     .map(|_| ())
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
-    contract_template::Entity::delete_by_id(id)
+pub async fn delete(db: &impl ConnectionTrait, id: TemplateId) -> Result<(), DbErr> {
+    contract_template::Entity::delete_by_id(id.0)
         .exec(db)
         .await
         .map(|_| ())

@@ -1,4 +1,5 @@
 use crate::db::entities::app_user;
+use app::domain::UserId;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -21,8 +22,8 @@ pub async fn find_by_email(
         .await
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<app_user::Model>, DbErr> {
-    app_user::Entity::find_by_id(id).one(db).await
+pub async fn find(db: &impl ConnectionTrait, id: UserId) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find_by_id(id.0).one(db).await
 }
 
 pub async fn insert(

@@ -4,7 +4,7 @@
 
 use crate::helpers::{Cast, SLUG, TestApp};
 use crate::on_both_engines;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 const HOSTILE: [&str; 5] = ["12.345", "1e9", "-0.001", "NaN", "100000000"];
@@ -15,11 +15,20 @@ fn template_path(cast: &Cast, rest: &str) -> String {
 
 /// Posts `body` (with `field` set to each hostile amount) as JSON and as a form; every answer
 /// must be 422 with `named` among the fields.
-async fn refused(app: &TestApp, token: &str, path: &str, body: Value, field: &str, named: &str) {
+async fn refused(
+    app: &TestApp,
+    token: &str,
+    (method, path): (Method, &str),
+    body: Value,
+    field: &str,
+    named: &str,
+) {
     for amount in HOSTILE {
         let mut json_body = body.clone();
         json_body[field] = json!(amount);
-        let (status, answer) = app.post(path, Some(token), json_body.clone()).await;
+        let (status, answer) = app
+            .send(method.clone(), path, Some(token), json_body.clone())
+            .await;
         assert_eq!(
             status,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -32,12 +41,14 @@ async fn refused(app: &TestApp, token: &str, path: &str, body: Value, field: &st
             .filter_map(|f| f["field"].as_str())
             .collect();
         assert!(fields.contains(&named), "{path} {amount}: {answer}");
-        let form: Vec<(String, String)> = json_body
+        // As an HTML form would post it: POST, the real verb in `_method`.
+        let mut form: Vec<(String, String)> = json_body
             .as_object()
             .expect("object")
             .iter()
             .map(|(k, v)| (k.clone(), v.as_str().map_or(v.to_string(), str::to_owned)))
             .collect();
+        form.push(("_method".into(), method.to_string()));
         let response = app
             .client()
             .post(app.url(path))
@@ -68,7 +79,7 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
     refused(
         &app,
         &admin,
-        &template_path(&cast, "changes"),
+        (Method::POST, &template_path(&cast, "changes")),
         price,
         "price",
         "price",
@@ -79,7 +90,7 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
     refused(
         &app,
         &admin,
-        &template_path(&cast, "changes"),
+        (Method::POST, &template_path(&cast, "changes")),
         added,
         "price",
         "price",
@@ -92,7 +103,15 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
     let plan = json!({ "strategy": "monthly_smoothed_editable", "payee": "Ferme Une" });
     let settings = template_path(&cast, "payments");
     let (_, stored) = app.get(&settings, Some(&admin)).await;
-    refused(&app, &admin, &settings, plan, "minimum", "minimum").await;
+    refused(
+        &app,
+        &admin,
+        (Method::PUT, &settings),
+        plan,
+        "minimum",
+        "minimum",
+    )
+    .await;
     assert_eq!(app.get(&settings, Some(&admin)).await.1, stored);
 
     // The member's schedule, as JSON lines and as the form's `pay.{date}` fields.
@@ -107,7 +126,7 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
     let named = format!("payments.{date}");
     for amount in HOSTILE {
         let line = json!({ "lines": [{ "date": date, "amount": amount }] });
-        let (status, answer) = app.post(&schedule, Some(&member), line).await;
+        let (status, answer) = app.put(&schedule, Some(&member), line).await;
         assert_eq!(
             status,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -115,7 +134,7 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
         );
         assert_eq!(answer["fields"][0]["field"], named.as_str(), "{answer}");
         let (status, _) = app
-            .post(
+            .put(
                 &schedule,
                 Some(&member),
                 json!({ "lines": [{ "date": date, "amount": 12.5 }] }),
@@ -123,7 +142,10 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a JSON number");
     }
-    let form = vec![(format!("pay.{date}"), "12.345".to_owned())];
+    let form = vec![
+        (format!("pay.{date}"), "12.345".to_owned()),
+        ("_method".to_owned(), "PUT".to_owned()),
+    ];
     let response = app
         .client()
         .post(app.url(&schedule))
@@ -142,9 +164,25 @@ on_both_engines!(hostile_amounts_are_refused_on_every_money_field, |app| {
 
     // A référent's correction of one cheque, and a contract's credit.
     let cheque = template_path(&cast, &format!("cheques/{cheque_id}"));
-    refused(&app, &admin, &cheque, json!({}), "amount", "amount").await;
+    refused(
+        &app,
+        &admin,
+        (Method::PATCH, &cheque),
+        json!({}),
+        "amount",
+        "amount",
+    )
+    .await;
     let credit = template_path(&cast, &format!("subscriptions/{}/credit", cast.member.id));
-    refused(&app, &admin, &credit, json!({}), "amount", "amount").await;
+    refused(
+        &app,
+        &admin,
+        (Method::PUT, &credit),
+        json!({}),
+        "amount",
+        "amount",
+    )
+    .await;
     let (_, register) = app
         .get(&template_path(&cast, "cheques"), Some(&admin))
         .await;

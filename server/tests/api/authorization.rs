@@ -108,7 +108,7 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/producers/{producer_id}",
             body: |_, _| json!({ "name": "Ferme Une", "notice_days": "7", "active": "on" }),
             expect: manages_producer_one(200),
@@ -120,7 +120,7 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/producers/{producer_id}/products/{product_id}",
             body: |_, _| json!({ "name": "Panier", "packaging": "panier 5 kg", "active": "on" }),
             expect: manages_producer_one(200),
@@ -155,7 +155,7 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}",
             body: |cast, _| {
                 json!({ "name": "Légumes saison", "nature": "free",
@@ -164,7 +164,7 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/state",
             body: |_, _| json!({ "state": "active" }),
             expect: manages_producer_one(200),
@@ -179,8 +179,8 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(201),
         },
         Row {
-            method: "POST",
-            path: "/api/v1/amaps/{slug}/templates/{template_id}/delete",
+            method: "DELETE",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}",
             body: no_body,
             // Allowed, but refused: a member has signed up.
             expect: |who| match who {
@@ -212,7 +212,7 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/stock",
             body: |cast, _| json!({ "product_id": cast.product_one.to_string(), "available": "100" }),
             expect: manages_producer_one(200),
@@ -249,14 +249,14 @@ fn contract_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
             body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 2 }] }),
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
-            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/delete",
+            method: "DELETE",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
             body: no_body,
             // The treasurer (first allowed persona) deletes the contract; after that there is
             // none left for the admin and the operator.
@@ -281,14 +281,14 @@ fn contract_rows() -> Vec<Row> {
             expect: member_space,
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/me/contracts/{template_id}",
             body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }),
             expect: members_only(200),
         },
         Row {
-            method: "POST",
-            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}/delete",
+            method: "DELETE",
+            path: "/api/v1/amaps/{slug}/me/contracts/{template_id}",
             body: no_body,
             expect: members_only(204),
         },
@@ -342,7 +342,7 @@ fn cheque_rows() -> Vec<Row> {
             expect: members_only(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/me/contracts/{template_id}/payments",
             body: |_, _| json!({ "lines": [] }),
             // Only the cast's member holds a contract of this template.
@@ -360,7 +360,7 @@ fn cheque_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/payments",
             body: |_, _| json!({ "strategy": "monthly_smoothed_editable", "payee": "Ferme Une" }),
             expect: manages_producer_one(200),
@@ -396,7 +396,7 @@ fn cheque_rows() -> Vec<Row> {
             expect: manages_producer_one(200),
         },
         Row {
-            method: "POST",
+            method: "PATCH",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/cheques/{cheque_id}",
             body: |_, who| json!({ "comment": format!("vu par {}", persona(who)) }),
             expect: manages_producer_one(200),
@@ -415,13 +415,13 @@ fn cheque_rows() -> Vec<Row> {
             expect: managers_get(404),
         },
         Row {
-            method: "POST",
-            path: "/api/v1/amaps/{slug}/templates/{template_id}/remittances/{remittance_id}/delete",
+            method: "DELETE",
+            path: "/api/v1/amaps/{slug}/templates/{template_id}/remittances/{remittance_id}",
             body: no_body,
             expect: managers_get(404),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/credit",
             body: |_, _| json!({ "amount": "0" }),
             expect: managers_get(204),
@@ -528,7 +528,7 @@ fn base_rows() -> Vec<Row> {
             expect: treasurer_and_up(201),
         },
         Row {
-            method: "POST",
+            method: "PUT",
             path: "/api/v1/amaps/{slug}/members/{member_id}/active",
             body: |_, _| json!({ "active": true }),
             expect: treasurer_and_up(200),
@@ -590,9 +590,12 @@ on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
             let mut request = match row.method {
                 "GET" => app.client().get(app.url(&path)),
                 "DELETE" => app.client().delete(app.url(&path)),
-                _ => app
+                method => app
                     .client()
-                    .post(app.url(&path))
+                    .request(
+                        reqwest::Method::from_bytes(method.as_bytes()).expect("a verb"),
+                        app.url(&path),
+                    )
                     .json(&(row.body)(&cast, *who)),
             };
             if let Some(token) = token {

@@ -259,7 +259,7 @@ on_both_engines!(templates_written_at_once_end_as_one_of_them, |app| {
         .map(|i| {
             let body = json!({ "name": "Légumes saison", "nature": "free", "deadline": deadline,
                 "description": format!("version {i}"), "joker_kind": "absence", "joker_max": i.to_string() });
-            (Method::POST, template.clone(), body)
+            (Method::PUT, template.clone(), body)
         })
         .collect();
     let answers = app.all_at_once(edits, &admin).await;

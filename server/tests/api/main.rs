@@ -11,4 +11,5 @@ mod helpers;
 mod outputs;
 mod pages;
 mod payments;
+mod queries;
 mod storage;

@@ -15,6 +15,7 @@ pub mod editing;
 pub mod plan;
 pub mod proposal;
 pub mod register;
+pub mod slip;
 pub mod strategy;
 
 pub use cheque::{ChequeState, Editor, Held};
