@@ -8,6 +8,7 @@ mod m20261123_000002_create_contracts;
 mod m20261123_000003_create_payments;
 mod m20261201_000004_producer_cheque_desk;
 mod m20261202_000005_create_entry_rule;
+mod m20261202_000006_check_stored_enums;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_create_payments::Migration),
             Box::new(m20261201_000004_producer_cheque_desk::Migration),
             Box::new(m20261202_000005_create_entry_rule::Migration),
+            Box::new(m20261202_000006_check_stored_enums::Migration),
         ]
     }
 }

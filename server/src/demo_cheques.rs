@@ -6,6 +6,7 @@
 use crate::db::entities::{amap, payment_plan};
 use crate::error::{AppError, AppResult};
 use crate::repo::{self, cheques};
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::{ChequeState, PaymentPlan};
 use app::domain::{ChequeId, Money, RemittanceId, TemplateId};
 use chrono::NaiveDate;
@@ -78,7 +79,7 @@ pub async fn seed(
             cheque,
             &owners,
             treasurer.id,
-            "received",
+            ChequeEvent::Received,
             moved,
         ));
     }
@@ -103,11 +104,9 @@ pub async fn seed(
         let slip = RemittanceId(remittance.id);
         cheques::remit_date(db, TemplateId(vegetables), first, slip).await?;
         let moved = (Some(ChequeState::Received), Some(ChequeState::Remitted));
-        events.extend(
-            of_first
-                .iter()
-                .map(|c| cheques::Event::of_cheque(c, &owners, treasurer.id, "remitted", moved)),
-        );
+        events.extend(of_first.iter().map(|c| {
+            cheques::Event::of_cheque(c, &owners, treasurer.id, ChequeEvent::Remitted, moved)
+        }));
     }
     cheques::record(db, events).await?;
     Ok(())

@@ -93,7 +93,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let mut spec = TemplateSpec::simple(
         farm,
         "Légumes — saison d'hiver",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         weekly.clone(),
         items,
@@ -133,7 +133,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let spec = TemplateSpec::simple(
         farm,
         "Œufs — tous les 15 jours",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         fortnightly,
         items,
@@ -228,7 +228,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let mut spec = TemplateSpec::simple(
         farm,
         "Viande — colis mensuel",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         monthly,
         items.clone(),

@@ -9,7 +9,9 @@ use super::error::ApiError;
 use super::producers::PersonRef;
 use super::templates::{TemplateSummary, checked, date_list, one_of, parse_date, text};
 use crate::domain::payment::register::Tally;
-use crate::domain::payment::{ChequeState, PaymentDates, PaymentPlan, ProposalKind, Strategy};
+use crate::domain::payment::{
+    ChequeEvent, ChequeState, PaymentDates, PaymentPlan, ProposalKind, Strategy,
+};
 use crate::domain::{
     ChequeId, Money, Problem, ProblemCode, Problems, RemittanceId, SubscriptionId, TemplateId,
     UserId,
@@ -718,9 +720,7 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     pub actor: String,
     pub member: String,
-    /// `promised`, `changed`, `deleted`, `received`, `unreceived`, `remitted`,
-    /// `remittance_deleted`, `edited`, `credit`.
-    pub action: String,
+    pub action: ChequeEvent,
     pub from: Option<ChequeState>,
     pub to: Option<ChequeState>,
     pub date: Option<NaiveDate>,

@@ -315,7 +315,7 @@ pub struct TemplateForm {
     pub producer_id: String,
     pub name: String,
     pub description: String,
-    /// `subscription` (ABONNEMENT), `free` (LIBRE) or `prepaid_card` (CARTE_PREPAYEE).
+    /// `fixed_basket` (ABONNEMENT), `free` (LIBRE) or `prepaid_card` (CARTE_PREPAYEE).
     pub nature: String,
     /// Last sign-up day (`2026-12-03` or `03/12/2026`).
     pub deadline: String,
@@ -375,25 +375,32 @@ pub(crate) fn one_of<T: Copy>(
     found
 }
 
-fn nature(problems: &mut Problems, raw: &str) -> Option<Nature> {
-    let choices = [
-        ("subscription", Nature::Subscription),
-        ("free", Nature::Free),
-        ("prepaid_card", Nature::PrepaidCard),
-    ];
-    one_of(problems, "nature", raw, &choices)
+/// One of an enum's names (the domain's one list); empty is `Required`, anything else
+/// `UnknownValue`.
+pub(crate) fn named<T: Copy>(
+    problems: &mut Problems,
+    field: &str,
+    raw: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Option<T> {
+    let raw = raw.trim();
+    let found = parse(raw);
+    if found.is_none() {
+        let code = if raw.is_empty() {
+            ProblemCode::Required
+        } else {
+            ProblemCode::UnknownValue
+        };
+        problems.push(Problem::new(field, code));
+    }
+    found
 }
 
 fn joker_kind(problems: &mut Problems, raw: &str) -> Option<JokerKind> {
     if raw.trim().is_empty() {
         return Some(JokerKind::None);
     }
-    let choices = [
-        ("none", JokerKind::None),
-        ("absence", JokerKind::Absence),
-        ("postponement", JokerKind::Postponement),
-    ];
-    one_of(problems, "joker_kind", raw, &choices)
+    named(problems, "joker_kind", raw, JokerKind::parse)
 }
 
 impl TemplateForm {
@@ -416,7 +423,7 @@ impl TemplateForm {
         };
         let name = text(&mut problems, "name", &self.name, 100, true);
         let description = text(&mut problems, "description", &self.description, 2048, false);
-        let nature = nature(&mut problems, &self.nature);
+        let nature = named(&mut problems, "nature", &self.nature, Nature::parse);
         let deadline = date(&mut problems, "deadline", &self.deadline);
         let dates = if with_calendar {
             self.calendar(&mut problems)
@@ -529,12 +536,7 @@ pub struct StateForm {
 impl StateForm {
     pub fn parse(&self) -> Result<TemplateState, Vec<Problem>> {
         let mut problems = Problems::new();
-        let states = [
-            ("draft", TemplateState::Draft),
-            ("active", TemplateState::Active),
-            ("archived", TemplateState::Archived),
-        ];
-        let state = one_of(&mut problems, "state", &self.state, &states);
+        let state = named(&mut problems, "state", &self.state, TemplateState::parse);
         problems.finish(|| state)
     }
 }
@@ -930,7 +932,7 @@ mod tests {
         let form = TemplateForm {
             producer_id: "1".into(),
             name: "Légumes".into(),
-            nature: "subscription".into(),
+            nature: "fixed_basket".into(),
             deadline: "2026-12-04".into(),
             frequency: "weekly".into(),
             first_date: "03/12/2026".into(),

@@ -9,6 +9,7 @@ pub mod account;
 pub mod contract;
 pub mod ids;
 pub mod money;
+mod names;
 pub mod payment;
 pub mod problem;
 

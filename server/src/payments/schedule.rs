@@ -8,6 +8,7 @@ use crate::repo::templates::Loaded;
 use crate::views::cheque as cheque_view;
 use app::api::payments::{ChequeView, PaymentSettings, ScheduleView};
 use app::domain::contract::{Offer, Quantities};
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::cheque::{Change, changes};
 use app::domain::payment::{
     ChequeState, Contract, Editor, Held, Line, PaymentPlan, Tally, delivered_values, frozen_before,
@@ -139,7 +140,7 @@ impl Who {
         }
     }
 
-    pub fn event<'a>(&self, action: &'a str, cheque_id: Option<i64>) -> Event<'a> {
+    pub fn event(&self, action: ChequeEvent, cheque_id: Option<i64>) -> Event {
         Event {
             amap_id: self.amap_id,
             template_id: self.template_id,
@@ -193,7 +194,7 @@ pub async fn apply(
                     to: Some(ChequeState::Promised),
                     date: Some(date),
                     amount,
-                    ..who.event("promised", Some(row.id))
+                    ..who.event(ChequeEvent::Promised, Some(row.id))
                 });
             }
             Change::Update { date, to, .. } => {
@@ -206,7 +207,7 @@ pub async fn apply(
                     to: Some(cheques::state_of(&row.state)),
                     date: Some(date),
                     amount: to,
-                    ..who.event("changed", Some(row.id))
+                    ..who.event(ChequeEvent::Changed, Some(row.id))
                 });
             }
             Change::Delete { date, amount } => {
@@ -218,7 +219,7 @@ pub async fn apply(
                     from: Some(ChequeState::Promised),
                     date: Some(date),
                     amount,
-                    ..who.event("deleted", Some(row.id))
+                    ..who.event(ChequeEvent::Deleted, Some(row.id))
                 });
             }
         }

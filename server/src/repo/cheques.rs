@@ -1,7 +1,7 @@
 //! Payment plans, cheques, deposit slips and the cheque audit trail.
 
-use crate::db::entities::{cheque, cheque_event, payment_plan, remittance};
-use app::domain::payment::{ChequeState, Held};
+use crate::db::entities::{cheque, cheque_event, payment_plan, remittance, stored};
+use app::domain::payment::{ChequeEvent, ChequeState, Held};
 use app::domain::{ChequeId, Money, RemittanceId, TemplateId};
 use chrono::{NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
@@ -9,8 +9,8 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-pub fn state_of(raw: &str) -> ChequeState {
-    ChequeState::parse(raw).unwrap_or(ChequeState::Promised)
+pub fn state_of(stored: &stored::ChequeState) -> ChequeState {
+    (*stored).into()
 }
 
 pub fn held(c: &cheque::Model) -> Held {
@@ -145,7 +145,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewCheque) -> Result<cheque:
         subscription_id: Set(new.subscription_id),
         payment_date: Set(new.date),
         amount_cents: Set(new.amount.cents()),
-        state: Set(ChequeState::Promised.as_str().to_owned()),
+        state: Set(ChequeState::Promised.into()),
         bank: Set(String::new()),
         number: Set(String::new()),
         drawer: Set(String::new()),
@@ -364,28 +364,28 @@ pub async fn undo_remittance(
 }
 
 /// One line for the audit trail.
-pub struct Event<'a> {
+pub struct Event {
     pub amap_id: i64,
     pub template_id: i64,
     pub subscription_id: Option<i64>,
     pub member_user_id: Option<i64>,
     pub cheque_id: Option<i64>,
     pub actor: i64,
-    pub action: &'a str,
+    pub action: ChequeEvent,
     pub from: Option<ChequeState>,
     pub to: Option<ChequeState>,
     pub date: Option<NaiveDate>,
     pub amount: Money,
 }
 
-impl<'a> Event<'a> {
+impl Event {
     /// A cheque's line in the trail: `from` → `to` (the same state for a change of amount),
     /// with the cheque's date and amount. `owners` maps contracts to their members.
     pub fn of_cheque(
         c: &cheque::Model,
         owners: &HashMap<i64, i64>,
         actor: i64,
-        action: &'a str,
+        action: ChequeEvent,
         (from, to): (Option<ChequeState>, Option<ChequeState>),
     ) -> Self {
         Event {
@@ -416,7 +416,7 @@ pub async fn owners(
         .collect())
 }
 
-pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result<(), DbErr> {
+pub async fn record(db: &impl ConnectionTrait, events: Vec<Event>) -> Result<(), DbErr> {
     if events.is_empty() {
         return Ok(());
     }
@@ -429,9 +429,9 @@ pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result
         member_user_id: Set(e.member_user_id),
         actor_user_id: Set(e.actor),
         at: Set(now),
-        action: Set(e.action.to_owned()),
-        from_state: Set(e.from.map(|s| s.as_str().to_owned())),
-        to_state: Set(e.to.map(|s| s.as_str().to_owned())),
+        action: Set(e.action.into()),
+        from_state: Set(e.from.map(Into::into)),
+        to_state: Set(e.to.map(Into::into)),
         payment_date: Set(e.date),
         amount_cents: Set(e.amount.cents()),
         ..Default::default()

@@ -1,14 +1,15 @@
 //! Contract templates with their dates, products, exclusions and stock settings.
 
 use crate::db::entities::{
-    contract_template, delivery_date, exclusion, product, stock_conversion, stock_limit,
+    contract_template, delivery_date, exclusion, product, stock_conversion, stock_limit, stored,
     subscription, template_product,
 };
+use app::domain::contract::stock::StockPool;
 use app::domain::contract::template::Exclusion;
 use app::domain::contract::{
-    Conversion, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
+    Conversion, EntryRule, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
 };
-use app::domain::{Money, ProductId, RuleId, TemplateId};
+use app::domain::{Money, ProducerId, ProductId, RuleId, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -47,66 +48,30 @@ impl Loaded {
     }
 
     /// The stock pool this template draws from.
-    pub fn pool(&self) -> String {
+    pub fn pool(&self) -> StockPool {
         pool_of(&self.template)
     }
 }
 
-pub fn pool_of(template: &contract_template::Model) -> String {
+pub fn pool_of(template: &contract_template::Model) -> StockPool {
     if template.stock_shared {
-        format!("p{}", template.producer_id)
+        StockPool::Producer(ProducerId(template.producer_id))
     } else {
-        format!("t{}", template.id)
+        StockPool::Template(TemplateId(template.id))
     }
 }
 
-pub fn nature_of(raw: &str) -> Nature {
-    match raw {
-        "subscription" => Nature::Subscription,
-        "prepaid_card" => Nature::PrepaidCard,
-        _ => Nature::Free,
-    }
+pub fn nature_of(stored: &stored::Nature) -> Nature {
+    (*stored).into()
 }
 
-pub fn nature_str(nature: Nature) -> &'static str {
-    match nature {
-        Nature::Subscription => "subscription",
-        Nature::Free => "free",
-        Nature::PrepaidCard => "prepaid_card",
-    }
-}
-
-pub fn state_of(raw: &str) -> TemplateState {
-    match raw {
-        "active" => TemplateState::Active,
-        "archived" => TemplateState::Archived,
-        _ => TemplateState::Draft,
-    }
-}
-
-pub fn state_str(state: TemplateState) -> &'static str {
-    match state {
-        TemplateState::Draft => "draft",
-        TemplateState::Active => "active",
-        TemplateState::Archived => "archived",
-    }
-}
-
-pub fn joker_kind_str(kind: JokerKind) -> &'static str {
-    match kind {
-        JokerKind::None => "none",
-        JokerKind::Absence => "absence",
-        JokerKind::Postponement => "postponement",
-    }
+pub fn state_of(stored: &stored::TemplateState) -> TemplateState {
+    (*stored).into()
 }
 
 pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
     JokerPolicy {
-        kind: match template.joker_kind.as_str() {
-            "absence" => JokerKind::Absence,
-            "postponement" => JokerKind::Postponement,
-            _ => JokerKind::None,
-        },
+        kind: template.joker_kind.into(),
         min: u32::try_from(template.joker_min).unwrap_or(0),
         max: u32::try_from(template.joker_max).unwrap_or(0),
         mode: match template.joker_days {
@@ -398,11 +363,11 @@ fn header(t: &NewTemplate<'_>) -> contract_template::ActiveModel {
     contract_template::ActiveModel {
         name: Set(t.name.to_owned()),
         description: Set(t.description.to_owned()),
-        nature: Set(nature_str(t.nature).to_owned()),
+        nature: Set(t.nature.into()),
         deadline: Set(t.deadline),
         late_joiners: Set(t.late_joiners),
         prepaid_notice_days: Set(as_i32(t.prepaid_notice_days)),
-        joker_kind: Set(joker_kind_str(t.jokers.kind).to_owned()),
+        joker_kind: Set(t.jokers.kind.into()),
         joker_min: Set(as_i32(t.jokers.min)),
         joker_max: Set(as_i32(t.jokers.max)),
         joker_days: Set(match t.jokers.mode {
@@ -424,7 +389,7 @@ pub async fn insert(
     let mut row = header(new);
     row.amap_id = Set(amap_id);
     row.producer_id = Set(new.producer_id);
-    row.state = Set("draft".to_owned());
+    row.state = Set(TemplateState::Draft.into());
     row.created_at = Set(chrono::Utc::now());
     contract_template::Entity::insert(row)
         .exec_with_returning(db)
@@ -468,7 +433,7 @@ pub async fn set_state(
     use sea_orm::ActiveValue::Set;
     contract_template::Entity::update(contract_template::ActiveModel {
         id: Set(id.0),
-        state: Set(state_str(state).to_owned()),
+        state: Set(state.into()),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
     })

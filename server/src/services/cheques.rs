@@ -18,6 +18,7 @@ use app::api::payments::{
     AuditEntry, AuditLog, ChequeInput, ChequeView, PaymentSettings, RecomputedAll, Register,
     SettingsInput,
 };
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::cheque::{mark, may_edit};
 use app::domain::payment::{ChequeState, Editor};
 use app::domain::{Action, ChequeId, Money, Problem, ProblemCode, TemplateId};
@@ -102,7 +103,6 @@ pub async fn audit(
     ids.sort_unstable();
     ids.dedup();
     let users = repo::producers::users_by_id(db, ids).await?;
-    let state_of = |raw: &Option<String>| raw.as_deref().and_then(ChequeState::parse);
     let entries = events
         .iter()
         .map(|e| AuditEntry {
@@ -112,9 +112,9 @@ pub async fn audit(
                 .member_user_id
                 .map(|m| views::person(users.get(&m), m).name)
                 .unwrap_or_default(),
-            action: e.action.clone(),
-            from: state_of(&e.from_state),
-            to: state_of(&e.to_state),
+            action: e.action.into(),
+            from: e.from_state.map(Into::into),
+            to: e.to_state.map(Into::into),
             date: e.payment_date,
             amount: Money::from_cents(e.amount_cents),
         })
@@ -160,9 +160,9 @@ pub async fn receive(
         }
         by_move.entry((from, to)).or_default().push(cheque_id);
         let action = if to == ChequeState::Received {
-            "received"
+            ChequeEvent::Received
         } else {
-            "unreceived"
+            ChequeEvent::Unreceived
         };
         let moved = (Some(from), Some(to));
         events.push(cheques::Event::of_cheque(
@@ -210,7 +210,13 @@ pub async fn edit(
         let moved = (Some(from), Some(from));
         let event = cheques::Event {
             amount,
-            ..cheques::Event::of_cheque(&cheque, &owners, caller.user_id(), "changed", moved)
+            ..cheques::Event::of_cheque(
+                &cheque,
+                &owners,
+                caller.user_id(),
+                ChequeEvent::Changed,
+                moved,
+            )
         };
         cheques::record(&txn, vec![event]).await?;
     }

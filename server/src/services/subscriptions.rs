@@ -14,6 +14,7 @@ use app::api::payments::{ChequeView, Recomputed};
 use app::domain::contract::deadline::{Window, member_window};
 use app::domain::contract::signup::{Entrant, SignUp};
 use app::domain::contract::stock::consumption;
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::register::{carry_over, next_contract};
 use app::domain::payment::{Editor, delivered_values};
 use app::domain::{Action, Money, Problem, ProblemCode, SubscriptionId, TemplateId, UserId};
@@ -172,7 +173,7 @@ pub async fn set_credit(
     cheques::set_credit(&txn, sub.id, credit).await?;
     let event = cheques::Event {
         amount: credit,
-        ..who.event("credit", None)
+        ..who.event(ChequeEvent::Credit, None)
     };
     cheques::record(&txn, vec![event]).await?;
     reschedule(&txn, who, &payments, &offer, &grid, credit).await?;
@@ -243,11 +244,11 @@ pub async fn carry_over_credit(
     let events = vec![
         cheques::Event {
             amount: Money::ZERO - amount,
-            ..from_who.event("credit_out", None)
+            ..from_who.event(ChequeEvent::CreditOut, None)
         },
         cheques::Event {
             amount,
-            ..to_who.event("credit_in", None)
+            ..to_who.event(ChequeEvent::CreditIn, None)
         },
     ];
     cheques::record(&txn, events).await?;

@@ -566,7 +566,7 @@ on_both_engines!(a_referent_cannot_touch_another_producers_templates, |app| {
     assert_eq!(list.as_array().expect("list").len(), 0, "{list}");
     // Creating one for producer 1 is refused; for producer 2 it works.
     let form = |producer: i64| {
-        json!({ "producer_id": producer.to_string(), "name": format!("Contrat {producer}"), "nature": "subscription",
+        json!({ "producer_id": producer.to_string(), "name": format!("Contrat {producer}"), "nature": "fixed_basket",
         "deadline": cast.first_date.to_string(), "frequency": "monthly_same_weekday",
         "first_date": cast.first_date.to_string(), "last_date": (cast.first_date + Days::new(90)).to_string() })
     };

@@ -13,3 +13,4 @@ mod pages;
 mod payments;
 mod queries;
 mod storage;
+mod stored;

@@ -17,6 +17,12 @@ pub enum JokerKind {
     Postponement,
 }
 
+crate::domain::names::names!(JokerKind {
+    None = "none",
+    Absence = "absence",
+    Postponement = "postponement",
+});
+
 /// When jokers may be chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

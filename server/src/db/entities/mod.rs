@@ -20,6 +20,7 @@ pub mod server_secret;
 pub mod stock_conversion;
 pub mod stock_counter;
 pub mod stock_limit;
+pub mod stored;
 pub mod subscription;
 pub mod subscription_cell;
 pub mod subscription_joker;

@@ -6,6 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::payments::register::{Ledger, register, slip as build_slip};
 use crate::repo::{self, cheques};
 use app::api::payments::{RemitInput, Slip};
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::ChequeState;
 use app::domain::payment::register::{DateStatus, REMIT_FIELD, check_remit};
 use app::domain::payment::slip::contents;
@@ -77,7 +78,7 @@ pub async fn remit(
         .filter(|c| cheques::state_of(&c.state) == ChequeState::Received)
         .map(|c| {
             let moved = (Some(ChequeState::Received), Some(ChequeState::Remitted));
-            cheques::Event::of_cheque(c, &owners, caller.user_id(), "remitted", moved)
+            cheques::Event::of_cheque(c, &owners, caller.user_id(), ChequeEvent::Remitted, moved)
         })
         .collect();
     cheques::record(&txn, events).await?;
@@ -120,7 +121,13 @@ pub async fn delete_remittance(
         .iter()
         .map(|c| {
             let moved = (Some(ChequeState::Remitted), Some(ChequeState::Received));
-            cheques::Event::of_cheque(c, &owners, caller.user_id(), "remittance_deleted", moved)
+            cheques::Event::of_cheque(
+                c,
+                &owners,
+                caller.user_id(),
+                ChequeEvent::RemittanceDeleted,
+                moved,
+            )
         })
         .collect();
     cheques::record(&txn, events).await?;
