@@ -16,11 +16,14 @@ pub fn count_query() {
 }
 
 /// Runs `work` and says how many statements it sent (those of tasks it spawns not included).
+/// Counts nest: an enclosing `counting` also gets these.
 pub async fn counting<F: Future>(work: F) -> (F::Output, usize) {
-    QUERIES
+    let (output, queries) = QUERIES
         .scope(Cell::new(0), async {
             let output = work.await;
             (output, QUERIES.with(Cell::get))
         })
-        .await
+        .await;
+    let _ = QUERIES.try_with(|outer| outer.set(outer.get() + queries));
+    (output, queries)
 }

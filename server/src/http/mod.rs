@@ -5,4 +5,5 @@
 pub mod errors;
 pub mod input;
 pub mod method_override;
+pub mod observe;
 pub mod path;

@@ -333,3 +333,22 @@ on_both_engines!(errors_speak_english_on_request, |app| {
         .await;
     assert_eq!(french["fields"][0]["message"], "Ce champ est obligatoire.");
 });
+
+on_both_engines!(every_answer_carries_its_request_id, |app| {
+    let fresh = app
+        .client()
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("send");
+    let id = fresh.headers()["x-request-id"].to_str().expect("ascii");
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    let echoed = app
+        .client()
+        .get(app.url("/health"))
+        .header("x-request-id", "from-the-proxy-42")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(echoed.headers()["x-request-id"], "from-the-proxy-42");
+});
