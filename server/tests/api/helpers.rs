@@ -341,12 +341,82 @@ impl TestApp {
         account
     }
 
+    /// A référent of `producer` in AMAP A (that role, nothing else).
+    pub async fn referent_of(&self, producer: i64) -> Persona {
+        let db = &self.state.db;
+        let a = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        let account = self
+            .person(Some(a), "referent1@a.example.org", "Rita", "Référente")
+            .await;
+        services::members::apply_role_change(
+            db,
+            a,
+            UserId(account.id),
+            RoleChange::Referent(ProducerId(producer), true),
+        )
+        .await
+        .expect("referent role");
+        account
+    }
+
+    /// The cast member's contract on the cast's template (one basket a date), made again if
+    /// a call deleted it.
+    pub async fn ensure_contract(&self, cast: &Cast) {
+        let db = &self.state.db;
+        let template = app::domain::TemplateId(cast.template);
+        let member = UserId(cast.member.id);
+        if repo::subscriptions::find(db, template, member)
+            .await
+            .expect("query")
+            .is_some()
+        {
+            return;
+        }
+        let amap = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        self.subscribe(amap, cast.template, cast.member.id, cast.product_one)
+            .await;
+    }
+
+    /// One basket of `product` on every date of `template` for `member`.
+    async fn subscribe(&self, amap: i64, template: i64, member: i64, product: i64) {
+        use app::domain::ProductId;
+        use app::domain::contract::Quantities;
+        let db = &self.state.db;
+        let subscription = repo::subscriptions::insert(db, amap, template, member, false, false)
+            .await
+            .expect("subscription");
+        let loaded = repo::templates::load(
+            db,
+            repo::templates::find(db, amap, app::domain::TemplateId(template))
+                .await
+                .expect("query")
+                .expect("template"),
+        )
+        .await
+        .expect("load");
+        let mut grid = Quantities::new();
+        for d in &loaded.dates {
+            grid.set(d.date, ProductId(product), 1);
+        }
+        repo::subscriptions::replace_content(db, subscription.id, &grid, &[], |d| {
+            loaded.date_id(d)
+        })
+        .await
+        .expect("cells");
+    }
+
     /// A product, an active template and one member's contract (see `Cast::template`).
     async fn season(&self, amap: i64, producer: i64, member: i64) -> (i64, i64, chrono::NaiveDate) {
         use app::domain::contract::calendar::{Frequency, generate_dates};
-        use app::domain::contract::{
-            Binds, DateScope, EntryRule, Nature, Operator, ProductScope, Quantities,
-        };
+        use app::domain::contract::{Binds, DateScope, EntryRule, Nature, Operator, ProductScope};
         use app::domain::{Money, ProductId};
         let db = &self.state.db;
         let product = repo::products::insert(
@@ -384,27 +454,7 @@ impl TestApp {
         let template = server::contracts::setup::create_template(db, amap, spec)
             .await
             .expect("template");
-        let subscription = repo::subscriptions::insert(db, amap, template, member, false, false)
-            .await
-            .expect("subscription");
-        let loaded = repo::templates::load(
-            db,
-            repo::templates::find(db, amap, app::domain::TemplateId(template))
-                .await
-                .expect("query")
-                .expect("template"),
-        )
-        .await
-        .expect("load");
-        let mut grid = Quantities::new();
-        for d in &dates {
-            grid.set(*d, ProductId(product.id), 1);
-        }
-        repo::subscriptions::replace_content(db, subscription.id, &grid, &[], |d| {
-            loaded.date_id(d)
-        })
-        .await
-        .expect("cells");
+        self.subscribe(amap, template, member, product.id).await;
         (product.id, template, first)
     }
 
