@@ -7,7 +7,9 @@ mod m20261123_000001_create_tenancy_and_accounts;
 mod m20261123_000002_create_contracts;
 mod m20261123_000003_create_payments;
 mod m20261201_000004_producer_cheque_desk;
-mod m20261202_000005_untag_entry_rules;
+mod m20261202_000005_create_entry_rule;
+mod m20261202_000006_check_stored_enums;
+mod m20261202_000007_untag_rule_scopes;
 
 pub struct Migrator;
 
@@ -19,7 +21,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_contracts::Migration),
             Box::new(m20261123_000003_create_payments::Migration),
             Box::new(m20261201_000004_producer_cheque_desk::Migration),
-            Box::new(m20261202_000005_untag_entry_rules::Migration),
+            Box::new(m20261202_000005_create_entry_rule::Migration),
+            Box::new(m20261202_000006_check_stored_enums::Migration),
+            Box::new(m20261202_000007_untag_rule_scopes::Migration),
         ]
     }
 }

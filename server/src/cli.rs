@@ -2,10 +2,10 @@
 //! types as the API and runs the same use case, so a command can never do what the API
 //! would refuse.
 
-use crate::api::{add_member, apply_role_change, create_amap_with};
 use crate::auth::password;
 use crate::config::Config;
 use crate::error::AppError;
+use crate::services::members::{add as add_member, apply_role_change};
 use crate::startup::Application;
 use crate::{db, demo, repo};
 use anyhow::{Context, anyhow};
@@ -134,7 +134,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 admin_email: None,
             };
             let new = form.parse().map_err(|p| refused(AppError::Validation(p)))?;
-            let amap = create_amap_with(&db, &new).await.map_err(refused)?;
+            let amap = crate::services::amaps::create(&db, &new)
+                .await
+                .map_err(refused)?;
             tracing::info!(slug = amap.slug, "AMAP created");
             Ok(())
         }
@@ -221,7 +223,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 CliRole::Referent => RoleChange::Referent(needs_producer()?, true),
                 CliRole::Producer => RoleChange::Producer(needs_producer()?, true),
             };
-            apply_role_change(&db, amap.id, user.id, change)
+            apply_role_change(&db, amap.id, app::domain::UserId(user.id), change)
                 .await
                 .map_err(refused)?;
             tracing::info!("role granted");

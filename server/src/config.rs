@@ -2,6 +2,7 @@
 //! Every setting has a default that runs a local instance with nothing to set up.
 
 use clap::Args;
+use secrecy::SecretString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -25,8 +26,9 @@ pub struct Config {
 
     /// Secret that signs session tokens (32+ characters). Without it, one is generated on
     /// first start and kept in the database, so sessions survive restarts.
-    #[arg(long, env = "AMAPOLA_JWT_SECRET", hide_env_values = true)]
-    pub jwt_secret: Option<String>,
+    /// Held as a secret: never printed (its Debug is redacted), wiped from memory when dropped.
+    #[arg(long, env = "AMAPOLA_JWT_SECRET", hide_env_values = true, value_parser = secret)]
+    pub jwt_secret: Option<SecretString>,
 
     /// How long a session lasts without activity, in hours; active sessions are renewed.
     #[arg(long, env = "AMAPOLA_SESSION_HOURS", default_value_t = 72)]
@@ -45,6 +47,10 @@ pub struct Config {
     pub login_window_secs: u64,
 }
 
+fn secret(raw: &str) -> Result<SecretString, String> {
+    Ok(SecretString::from(raw.to_owned()))
+}
+
 impl Config {
     /// Defaults for the given database, as used by tests and benchmarks.
     pub fn for_database(database_url: &str) -> Self {
@@ -58,5 +64,20 @@ impl Config {
             login_max_failures: 5,
             login_window_secs: 900,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn the_signing_key_never_prints() {
+        let mut config = Config::for_database("sqlite::memory:");
+        config.jwt_secret = secret("a very secret key of 32 characters!").ok();
+        assert!(!format!("{config:?}").contains("very secret"));
+        let kept = config.jwt_secret.as_ref().map(|s| s.expose_secret().len());
+        assert_eq!(kept, Some(35));
     }
 }

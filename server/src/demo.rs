@@ -6,10 +6,11 @@
 //! `referent.legumes@example.org` (référent of the vegetable farm), `operateur@example.org`
 //! (platform operator) and members such as `marie.dubois@example.org`.
 
-use crate::api::{add_member, apply_role_change, create_amap_with};
 use crate::auth::password;
 use crate::error::{AppError, AppResult};
 use crate::repo;
+use crate::services::amaps::create_in as create_amap_with;
+use crate::services::members::{add as add_member, apply_role_change};
 use app::api::amaps::CreateAmapForm;
 use app::api::members::{CreateMemberForm, NewMember, RoleChange};
 use app::domain::ProducerId;
@@ -190,7 +191,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("admin@example.org", "Claire", "Martin")?,
         Some(hash.clone()),
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, amap.id, admin, RoleChange::Admin(true)).await?;
     let treasurer = add_member(
         &txn,
@@ -198,7 +200,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("tresorier@example.org", "Jean", "Dupuis")?,
         Some(hash.clone()),
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, amap.id, treasurer, RoleChange::Treasurer(true)).await?;
 
     let referent_names = [
@@ -223,7 +226,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
             &member(email, first, last)?,
             Some(hash.clone()),
         )
-        .await?;
+        .await?
+        .0;
         apply_role_change(
             &txn,
             amap.id,
@@ -238,7 +242,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
             &member(&farmer_email, "Producteur", name)?,
             Some(hash.clone()),
         )
-        .await?;
+        .await?
+        .0;
         apply_role_change(
             &txn,
             amap.id,
@@ -271,7 +276,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         &member("admin@example.org", "Claire", "Martin")?,
         None,
     )
-    .await?;
+    .await?
+    .0;
     apply_role_change(&txn, second.id, admin_there, RoleChange::Admin(true)).await?;
     for (first, last) in member_names().into_iter().skip(100) {
         add_member(
@@ -303,7 +309,8 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     )
     .await?;
     txn.commit().await?;
-    let today = crate::contracts::local_now(&amap).date();
+    // The demo's dates are relative to the AMAP's real today.
+    let today = crate::clock::local(&amap.time_zone, chrono::Utc::now()).date();
     crate::demo_season::seed(db, &amap, today).await?;
     tracing::info!(
         amap = DEMO_SLUG,

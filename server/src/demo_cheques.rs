@@ -6,8 +6,9 @@
 use crate::db::entities::{amap, payment_plan};
 use crate::error::{AppError, AppResult};
 use crate::repo::{self, cheques};
-use app::domain::Money;
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::{ChequeState, PaymentPlan};
+use app::domain::{ChequeId, Money, RemittanceId, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::DatabaseConnection;
 
@@ -48,8 +49,8 @@ pub async fn seed(
     let Some(&vegetables) = templates.first() else {
         return Ok(());
     };
-    let all = cheques::of_template(db, vegetables).await?;
-    let owners = cheques::owners(db, vegetables).await?;
+    let all = cheques::of_template(db, TemplateId(vegetables)).await?;
+    let owners = cheques::owners(db, TemplateId(vegetables)).await?;
     let mut dates: Vec<NaiveDate> = all.iter().map(|c| c.payment_date).collect();
     dates.sort_unstable();
     dates.dedup();
@@ -62,7 +63,7 @@ pub async fn seed(
         }
         cheques::set_details(
             db,
-            cheque.id,
+            ChequeId(cheque.id),
             cheques::Written {
                 bank: BANKS[i % BANKS.len()],
                 number: &format!("{:07}", 4_200_000 + cheque.id * 37),
@@ -71,13 +72,14 @@ pub async fn seed(
             },
         )
         .await?;
-        cheques::mark(db, cheque.id, ChequeState::Promised, ChequeState::Received).await?;
+        let id = ChequeId(cheque.id);
+        cheques::mark(db, id, ChequeState::Promised, ChequeState::Received).await?;
         let moved = (Some(ChequeState::Promised), Some(ChequeState::Received));
         events.push(cheques::Event::of_cheque(
             cheque,
             &owners,
             treasurer.id,
-            "received",
+            ChequeEvent::Received,
             moved,
         ));
     }
@@ -99,13 +101,12 @@ pub async fn seed(
             },
         )
         .await?;
-        cheques::remit_date(db, vegetables, first, remittance.id).await?;
+        let slip = RemittanceId(remittance.id);
+        cheques::remit_date(db, TemplateId(vegetables), first, slip).await?;
         let moved = (Some(ChequeState::Received), Some(ChequeState::Remitted));
-        events.extend(
-            of_first
-                .iter()
-                .map(|c| cheques::Event::of_cheque(c, &owners, treasurer.id, "remitted", moved)),
-        );
+        events.extend(of_first.iter().map(|c| {
+            cheques::Event::of_cheque(c, &owners, treasurer.id, ChequeEvent::Remitted, moved)
+        }));
     }
     cheques::record(db, events).await?;
     Ok(())

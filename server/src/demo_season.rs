@@ -12,7 +12,7 @@ use app::domain::contract::{
     Binds, Conversion, DateScope, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, Operator,
     ProductScope, Quantities, StockLimit,
 };
-use app::domain::{Money, ProductId};
+use app::domain::{Money, ProducerId, ProductId, TemplateId, UserId};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use sea_orm::DatabaseConnection;
 
@@ -93,7 +93,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let mut spec = TemplateSpec::simple(
         farm,
         "Légumes — saison d'hiver",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         weekly.clone(),
         items,
@@ -133,7 +133,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let spec = TemplateSpec::simple(
         farm,
         "Œufs — tous les 15 jours",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         fortnightly,
         items,
@@ -228,7 +228,7 @@ pub async fn seed(db: &DatabaseConnection, amap: &amap::Model, today: NaiveDate)
     let mut spec = TemplateSpec::simple(
         farm,
         "Viande — colis mensuel",
-        Nature::Subscription,
+        Nature::FixedBasket,
         deadline,
         monthly,
         items.clone(),
@@ -284,10 +284,10 @@ async fn subscribe_members(
 ) -> AppResult<()> {
     let members = repo::memberships::list_with_users(db, amap.id).await?;
     for (t, template_id) in templates.iter().enumerate() {
-        let template = repo::templates::find(db, amap.id, *template_id)
+        let template = repo::templates::find(db, amap.id, TemplateId(*template_id))
             .await?
             .ok_or(AppError::NotFound)?;
-        let producer = repo::producers::find(db, amap.id, template.producer_id)
+        let producer = repo::producers::find(db, amap.id, ProducerId(template.producer_id))
             .await?
             .ok_or(AppError::NotFound)?;
         let loaded = repo::templates::load(db, template).await?;
@@ -308,8 +308,9 @@ async fn subscribe_members(
                 amap,
                 loaded: &loaded,
                 producer: &producer,
-                user_id: user.id,
+                user_id: UserId(user.id),
                 actor: user.id,
+                now: crate::clock::local(&amap.time_zone, chrono::Utc::now()),
             };
             save::save(db, target, sign_up, Entrant::Member).await?;
         }

@@ -82,6 +82,11 @@ impl AppError {
     }
 }
 
+/// The cause of a server error, carried by its response for the logging middleware
+/// (`http::observe`), never sent to the caller.
+#[derive(Clone, Debug)]
+pub struct ErrorCause(pub String);
+
 /// What an error response carries for the localizing middleware.
 #[derive(Clone, Debug)]
 pub struct ErrorPayload {
@@ -126,13 +131,11 @@ impl ErrorPayload {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let kind = self.kind();
-        match &self {
-            Self::Internal(cause) => tracing::error!(error = ?cause, "internal error"),
-            Self::BadRequest(reason) | Self::Conflict(reason) => {
-                tracing::debug!(%reason, kind = kind.as_str(), "request refused")
-            }
-            _ => {}
-        }
+        // Logged by `http::observe`, inside the request's span.
+        let cause = match &self {
+            Self::Internal(cause) => Some(ErrorCause(format!("{cause:?}"))),
+            _ => None,
+        };
         let retry_after = match self {
             Self::TooManyRequests { retry_after } => Some(retry_after),
             _ => None,
@@ -143,12 +146,16 @@ impl IntoResponse for AppError {
         };
         let status =
             StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        ErrorPayload {
+        let mut response = ErrorPayload {
             kind,
             problems,
             retry_after,
         }
-        .into_response_in(status, Locale::fr)
+        .into_response_in(status, Locale::fr);
+        if let Some(cause) = cause {
+            response.extensions_mut().insert(cause);
+        }
+        response
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod contracts;
 pub mod db;
@@ -15,6 +16,8 @@ pub mod exports;
 pub mod http;
 pub mod payments;
 pub mod repo;
+pub mod services;
 pub mod startup;
 pub mod state;
+pub mod views;
 pub mod web;

@@ -5,6 +5,8 @@ use crate::auth::session;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::config::Config;
+use crate::http::method_override::method_override;
+use crate::http::observe::{REQUEST_ID, observe};
 use crate::state::AppState;
 use crate::{db, repo, web};
 use anyhow::{Context, bail};
@@ -15,12 +17,13 @@ use axum::routing::get;
 use axum::{Json, middleware};
 use base64::Engine;
 use leptos::config::LeptosOptions;
+use secrecy::{ExposeSecret, SecretString};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
 pub struct Application {
@@ -85,7 +88,17 @@ pub fn app_router(state: AppState) -> Router {
             HeaderValue::from_static(value),
         ));
     }
-    router.layer(TraceLayer::new_for_http())
+    // Outermost first: a request id, the request's span and log line, then the verb
+    // override, which must run before routing: it wraps the finished router as a service, and
+    // an outer router with no route of its own hands every request to it.
+    let request_id = HeaderName::from_static(REQUEST_ID);
+    let overridden = tower::ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+        .layer(PropagateRequestIdLayer::new(request_id))
+        .layer(middleware::from_fn(observe))
+        .layer(middleware::from_fn(method_override))
+        .service(router);
+    Router::new().fallback_service(overridden)
 }
 
 impl Application {
@@ -93,15 +106,17 @@ impl Application {
         let db = db::connect(&config.database_url)
             .await
             .with_context(|| "opening the database (DATABASE_URL)")?;
-        let secret = match &config.jwt_secret {
-            Some(secret) if secret.len() >= 32 => secret.clone(),
+        let secret: SecretString = match &config.jwt_secret {
+            Some(secret) if secret.expose_secret().len() >= 32 => secret.clone(),
             Some(_) => bail!("AMAPOLA_JWT_SECRET must be at least 32 characters"),
-            None => repo::secrets::get_or_create(&db, "jwt_signing_key", random_secret).await?,
+            None => repo::secrets::get_or_create(&db, "jwt_signing_key", random_secret)
+                .await?
+                .into(),
         };
         let state = AppState {
             db,
             keys: Arc::new(TokenKeys::new(
-                secret.as_bytes(),
+                secret.expose_secret().as_bytes(),
                 chrono::Duration::hours(config.session_hours),
             )),
             throttle: Arc::new(LoginThrottle::new(
@@ -109,6 +124,7 @@ impl Application {
                 Duration::from_secs(config.login_window_secs),
             )),
             config: Arc::new(config.clone()),
+            clock: crate::clock::Clock::system(),
         };
         let listener = TcpListener::bind(config.addr)
             .await

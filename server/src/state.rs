@@ -1,5 +1,6 @@
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
+use crate::clock::Clock;
 use crate::config::Config;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
@@ -11,4 +12,6 @@ pub struct AppState {
     pub keys: Arc<TokenKeys>,
     pub throttle: Arc<LoginThrottle>,
     pub config: Arc<Config>,
+    /// The time decisions are taken at (fixed by tests).
+    pub clock: Clock,
 }

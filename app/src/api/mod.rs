@@ -26,3 +26,5 @@ pub const BASE: &str = "/api/v1";
 pub const NEXT_FIELD: &str = "_next";
 /// Form field naming the page to go back to, with the errors, after a failed form post.
 pub const BACK_FIELD: &str = "_back";
+/// Form field naming the real verb (`DELETE`, `PUT`, `PATCH`) of a form that can only `POST`.
+pub const METHOD_FIELD: &str = "_method";

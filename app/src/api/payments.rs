@@ -9,8 +9,13 @@ use super::error::ApiError;
 use super::producers::PersonRef;
 use super::templates::{TemplateSummary, checked, date_list, one_of, parse_date, text};
 use crate::domain::payment::register::Tally;
-use crate::domain::payment::{ChequeState, PaymentDates, PaymentPlan, ProposalKind, Strategy};
-use crate::domain::{Money, Problem, ProblemCode, Problems, TemplateId, UserId};
+use crate::domain::payment::{
+    ChequeEvent, ChequeState, PaymentDates, PaymentPlan, ProposalKind, Strategy,
+};
+use crate::domain::{
+    ChequeId, Money, Problem, ProblemCode, Problems, RemittanceId, SubscriptionId, TemplateId,
+    UserId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -261,7 +266,7 @@ impl PaymentSettingsForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChequeView {
-    pub id: i64,
+    pub id: ChequeId,
     pub date: NaiveDate,
     pub amount: Money,
     pub state: ChequeState,
@@ -311,7 +316,9 @@ pub struct ScheduleEntry {
 #[serde(default, deny_unknown_fields)]
 pub struct ChequeLine {
     pub date: Option<NaiveDate>,
-    pub amount: Option<Money>,
+    /// In euros ("20.50" or "20,50"); read by `Money::parse`, so a third decimal is refused
+    /// with the line's field (`payments.{date}`) named, never rounded.
+    pub amount: Option<String>,
     pub bank: String,
     pub number: String,
     pub drawer: String,
@@ -346,7 +353,12 @@ impl ScheduleBody {
                 continue;
             };
             let field = format!("payments.{date}");
-            if let Some(amount) = line.amount {
+            let amount = match line.amount.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(Money::ZERO),
+                Some(raw) => problems.take(Money::parse(&field, raw)),
+            };
+            if let Some(amount) = amount {
                 if amount < Money::ZERO {
                     problems.push(Problem::new(&field, ProblemCode::InvalidAmount));
                 }
@@ -402,13 +414,7 @@ fn lines_from_fields(
             ..ChequeLine::default()
         });
         match prefix {
-            "pay" => {
-                let field = format!("payments.{date}");
-                line.amount = match value.trim() {
-                    "" => Some(Money::ZERO),
-                    raw => problems.take(Money::parse(&field, raw)),
-                };
-            }
+            "pay" => line.amount = Some(value.clone()),
             "bank" => line.bank = value.clone(),
             "number" => line.number = value.clone(),
             _ => line.drawer = value.clone(),
@@ -457,7 +463,7 @@ pub struct MyPayments {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RegisterRow {
-    pub subscription_id: i64,
+    pub subscription_id: SubscriptionId,
     pub member: PersonRef,
     pub tally: Tally,
     /// credit + remitted − ordered ("solde final").
@@ -490,7 +496,7 @@ pub struct PaymentDateView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemittanceRef {
-    pub id: i64,
+    pub id: RemittanceId,
     pub handed_on: NaiveDate,
     pub total: Money,
 }
@@ -517,8 +523,8 @@ pub struct Register {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ReceiveBody {
-    pub received: Vec<i64>,
-    pub promised: Vec<i64>,
+    pub received: Vec<ChequeId>,
+    pub promised: Vec<ChequeId>,
     #[serde(flatten)]
     #[cfg_attr(feature = "ssr", schema(ignore))]
     pub fields: BTreeMap<String, String>,
@@ -526,7 +532,7 @@ pub struct ReceiveBody {
 
 impl ReceiveBody {
     /// (received, promised) cheque ids, from JSON lists or tick boxes.
-    pub fn ids(&self) -> Result<(Vec<i64>, Vec<i64>), Vec<Problem>> {
+    pub fn ids(&self) -> Result<(Vec<ChequeId>, Vec<ChequeId>), Vec<Problem>> {
         let mut received = self.received.clone();
         let mut promised = self.promised.clone();
         let mut problems = Problems::new();
@@ -538,8 +544,10 @@ impl ReceiveBody {
                 continue;
             }
             match id.parse::<i64>() {
-                Ok(id) if prefix == "got" => received.push(id),
-                Ok(id) if !self.fields.contains_key(&format!("got.{id}")) => promised.push(id),
+                Ok(id) if prefix == "got" => received.push(ChequeId(id)),
+                Ok(id) if !self.fields.contains_key(&format!("got.{id}")) => {
+                    promised.push(ChequeId(id))
+                }
                 Ok(_) => {}
                 Err(_) => problems.push(Problem::new(name, ProblemCode::Malformed)),
             }
@@ -657,7 +665,7 @@ pub struct SlipLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Slip {
-    pub id: i64,
+    pub id: RemittanceId,
     pub template: TemplateSummary,
     pub producer: String,
     pub payee: String,
@@ -691,7 +699,7 @@ impl CreditForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Recomputed {
-    pub subscription_id: i64,
+    pub subscription_id: SubscriptionId,
     pub ordered: Money,
     pub before: Vec<ChequeView>,
     pub after: Vec<ChequeView>,
@@ -712,9 +720,7 @@ pub struct AuditEntry {
     pub at: DateTime<Utc>,
     pub actor: String,
     pub member: String,
-    /// `promised`, `changed`, `deleted`, `received`, `unreceived`, `remitted`,
-    /// `remittance_deleted`, `edited`, `credit`.
-    pub action: String,
+    pub action: ChequeEvent,
     pub from: Option<ChequeState>,
     pub to: Option<ChequeState>,
     pub date: Option<NaiveDate>,
@@ -743,11 +749,15 @@ pub async fn register(slug: String, template: TemplateId) -> Result<Register, Ap
     client::get(cheques_path(&slug, template)).await
 }
 
-pub async fn slip(slug: String, template: TemplateId, remittance: i64) -> Result<Slip, ApiError> {
+pub async fn slip(
+    slug: String,
+    template: TemplateId,
+    remittance: RemittanceId,
+) -> Result<Slip, ApiError> {
     client::get(remittance_path(&slug, template, remittance)).await
 }
 
-pub fn remittance_path(slug: &str, template: TemplateId, remittance: i64) -> String {
+pub fn remittance_path(slug: &str, template: TemplateId, remittance: RemittanceId) -> String {
     format!(
         "{}/templates/{template}/remittances/{remittance}",
         amap_path(slug)
@@ -833,6 +843,9 @@ mod tests {
             ]),
             ..ReceiveBody::default()
         };
-        assert_eq!(body.ids(), Ok((vec![2, 3], vec![1])));
+        assert_eq!(
+            body.ids(),
+            Ok((vec![ChequeId(2), ChequeId(3)], vec![ChequeId(1)]))
+        );
     }
 }

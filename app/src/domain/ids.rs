@@ -48,3 +48,15 @@ typed_id!(
     /// One member's contract on one template.
     SubscriptionId
 );
+typed_id!(
+    /// One entry rule of a template (stable: rules are deleted by id, not by position).
+    RuleId
+);
+typed_id!(
+    /// One cheque of a contract's schedule.
+    ChequeId
+);
+typed_id!(
+    /// A deposit slip ("bordereau de remise").
+    RemittanceId
+);

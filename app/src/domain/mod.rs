@@ -10,11 +10,15 @@ pub mod collect;
 pub mod contract;
 pub mod ids;
 pub mod money;
+mod names;
 pub mod payment;
 pub mod problem;
 
 pub use access::{Action, Grants};
 pub use account::{AmapName, City, Email, Password, PersonName, Slug};
-pub use ids::{AmapId, ProducerId, ProductId, SubscriptionId, TemplateId, UserId};
+pub use ids::{
+    AmapId, ChequeId, ProducerId, ProductId, RemittanceId, RuleId, SubscriptionId, TemplateId,
+    UserId,
+};
 pub use money::Money;
 pub use problem::{Problem, ProblemCode, Problems};

@@ -11,9 +11,12 @@ use std::ops::{Add, Sub};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
 
-/// On the wire: a string with a dot and two decimals ("12.50"), read back through
-/// [`Money::parse`] — so an amount finer than a cent or beyond the bound is refused, never
-/// rounded — and always as a string (compact binary formats need to know what comes).
+/// The serde error message of an amount `Money::parse` refused; `http::input` turns it into
+/// `ProblemCode::InvalidAmount` on the field serde was reading.
+pub const INVALID_AMOUNT: &str = "invalid amount";
+
+/// On the wire: a string with a dot and two decimals ("12.50"), always a string (the
+/// island's compact binary payload must know what comes).
 impl Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut exact = self.0;
@@ -22,20 +25,12 @@ impl Serialize for Money {
     }
 }
 
+/// Reading a `Money` always goes through [`Money::parse`]: a decimal string with at most two
+/// decimals, within the bound. A float or "12.345" is refused, never rounded.
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Amount;
-        impl serde::de::Visitor<'_> for Amount {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an amount in euros as a string, with at most two decimals")
-            }
-            fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<Money, E> {
-                Money::parse("", raw)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(raw), &self))
-            }
-        }
-        deserializer.deserialize_str(Amount)
+        let raw = String::deserialize(deserializer)?;
+        Money::parse("amount", &raw).map_err(|_| serde::de::Error::custom(INVALID_AMOUNT))
     }
 }
 
@@ -150,6 +145,14 @@ impl Sub for Money {
     }
 }
 
+/// Price × quantity, in whole cents; saturates rather than wrapping on absurd input.
+impl std::ops::Mul<u32> for Money {
+    type Output = Money;
+    fn mul(self, quantity: u32) -> Money {
+        Money::from_cents(self.cents().saturating_mul(i64::from(quantity)))
+    }
+}
+
 impl std::iter::Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, Add::add)
@@ -253,6 +256,31 @@ mod tests {
         assert_eq!(parts, vec![3333, 3333, 3334]);
         assert_eq!(Money::from_cents(3334).ceil_euro().cents(), 3400);
         assert_eq!(Money::from_cents(3400).ceil_euro().cents(), 3400);
+    }
+
+    #[test]
+    fn reads_from_the_wire_only_what_parse_accepts() {
+        let read = |json: &str| serde_json::from_str::<Money>(json);
+        assert_eq!(read("\"12.50\"").expect("valid").cents(), 1250);
+        for hostile in [
+            "\"12.345\"",
+            "\"1e9\"",
+            "\"-0.001\"",
+            "\"NaN\"",
+            "12.5",
+            "1e9",
+        ] {
+            assert!(read(hostile).is_err(), "{hostile} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_price_times_a_quantity_is_exact() {
+        assert_eq!((Money::from_cents(1250) * 3).cents(), 3750);
+        assert_eq!(
+            (Money::from_cents(i64::MAX / 2) * u32::MAX).cents(),
+            i64::MAX
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every page URL, in one place (the route table in `ui/mod.rs` is their other half). API
 //! URLs live beside their wire types in `crate::api`.
 
-use crate::domain::{ProducerId, TemplateId, UserId};
+use crate::domain::{ProducerId, RemittanceId, TemplateId, UserId};
 use chrono::NaiveDate;
 
 pub const LOGIN: &str = "/login";
@@ -90,7 +90,7 @@ impl Amap {
         format!("{}/journal", self.register(id))
     }
 
-    pub fn slip(&self, id: TemplateId, remittance: i64) -> String {
+    pub fn slip(&self, id: TemplateId, remittance: RemittanceId) -> String {
         format!("{}/remises/{remittance}", self.template(id))
     }
 
@@ -120,7 +120,7 @@ mod tests {
         let amap = Amap::new("amap-x");
         assert_eq!(amap.contract(TemplateId(3)), "/a/amap-x/contrats/3");
         assert_eq!(
-            amap.slip(TemplateId(3), 9),
+            amap.slip(TemplateId(3), RemittanceId(9)),
             "/a/amap-x/gestion/contrats/3/remises/9"
         );
         assert_eq!(

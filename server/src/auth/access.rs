@@ -6,11 +6,13 @@ use super::session::CurrentUser;
 use crate::db::entities::{amap, membership};
 use crate::error::AppError;
 use crate::repo;
+use crate::services::Caller;
 use crate::state::AppState;
 use app::domain::access::Decision;
 use app::domain::{Action, Grants, ProducerId};
 use axum::extract::{FromRef, FromRequestParts, Path};
 use axum::http::request::Parts;
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 pub struct AmapAccess {
@@ -19,9 +21,21 @@ pub struct AmapAccess {
     /// The caller's active membership here, if any.
     pub membership: Option<membership::Model>,
     pub grants: Grants,
+    /// When the request arrived (the application's clock).
+    pub now: DateTime<Utc>,
 }
 
 impl AmapAccess {
+    /// The caller as the services see it.
+    pub fn caller(&self) -> Caller<'_> {
+        Caller {
+            amap: &self.amap,
+            user: &self.user.user,
+            grants: &self.grants,
+            now: self.now,
+        }
+    }
+
     pub fn require(&self, action: Action) -> Result<(), AppError> {
         match self.grants.decide(action) {
             Decision::Allowed => Ok(()),
@@ -31,15 +45,6 @@ impl AmapAccess {
     }
 }
 
-/// What a person holds in one AMAP, read fresh on every request.
-pub async fn load_grants(
-    state: &AppState,
-    amap_id: i64,
-    user: &CurrentUser,
-) -> Result<Grants, AppError> {
-    Ok(load_membership_and_grants(state, amap_id, user).await?.1)
-}
-
 /// The active membership (if any) and the grants that follow from it.
 async fn load_membership_and_grants(
     state: &AppState,
@@ -47,7 +52,7 @@ async fn load_membership_and_grants(
     user: &CurrentUser,
 ) -> Result<(Option<membership::Model>, Grants), AppError> {
     let user_id = user.user.id;
-    let membership = repo::memberships::find(&state.db, amap_id, user_id)
+    let membership = repo::memberships::find(&state.db, amap_id, app::domain::UserId(user_id))
         .await?
         .filter(|m| m.active);
     let Some(membership) = membership else {
@@ -101,6 +106,7 @@ where
             user,
             membership,
             grants,
+            now: state.clock.now(),
         })
     }
 }

@@ -84,7 +84,7 @@ where
         if matches!(source, Source::Cookie) && cross_site_write(parts) {
             return Err(AppError::Forbidden);
         }
-        let user = repo::users::find(&state.db, claims.sub)
+        let user = repo::users::find(&state.db, app::domain::UserId(claims.sub))
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let current = CurrentUser { user };
@@ -105,7 +105,7 @@ pub async fn open_session(
     }
     let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
     let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
-    let user = crate::api::views::user(account);
+    let user = crate::views::user(account);
     Ok((
         jar.add(cookie),
         Json(SessionView {

@@ -3,13 +3,13 @@
 //! see: one contract per member per template (unique index) and stock never oversold
 //! (conditional counter updates).
 
-use super::{local_now, views};
 use crate::db::entities::{amap, producer};
 use crate::error::{AppError, AppResult};
 use crate::payments::schedule::{TemplatePayments, Who, reschedule};
 use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, cheques, stock, subscriptions};
+use crate::views;
 use app::api::contracts::ContractEntry;
 use app::domain::contract::deadline::{Window, member_window};
 use app::domain::contract::entry::shortage_problem;
@@ -17,7 +17,8 @@ use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
 use app::domain::contract::{Nature, Offer, Quantities};
 use app::domain::payment::cheque::may_delete_contract;
-use app::domain::{Problem, ProblemCode};
+use app::domain::{Problem, ProblemCode, TemplateId, UserId};
+use chrono::NaiveDateTime;
 use sea_orm::DatabaseConnection;
 
 /// Who the contract is for, and in which template.
@@ -25,16 +26,18 @@ pub struct Target<'a> {
     pub amap: &'a amap::Model,
     pub loaded: &'a Loaded,
     pub producer: &'a producer::Model,
-    pub user_id: i64,
+    pub user_id: UserId,
     /// Who does it (the member, or the référent on their behalf), for the cheque audit trail.
     pub actor: i64,
+    /// The AMAP's wall-clock time now (deadlines and frozen cheque lines are local).
+    pub now: NaiveDateTime,
 }
 
 impl Target<'_> {
     fn window(&self, offer: &Offer, entrant: Entrant, has_contract: bool) -> Window {
         match entrant {
             Entrant::Referent => Window::Open,
-            Entrant::Member => member_window(offer, has_contract, local_now(self.amap)),
+            Entrant::Member => member_window(offer, has_contract, self.now),
         }
     }
 
@@ -66,7 +69,8 @@ pub async fn save(
     let loaded = target.loaded;
     let offer = views::offer(loaded, target.producer);
     let dates = loaded.dates_by_id();
-    let existing = subscriptions::find(db, loaded.template.id, target.user_id).await?;
+    let template_id = TemplateId(loaded.template.id);
+    let existing = subscriptions::find(db, template_id, target.user_id).await?;
     let seen = match &existing {
         Some(s) => Some(subscriptions::grid(db, s.id, &dates).await?),
         None => None,
@@ -78,11 +82,11 @@ pub async fn save(
         entrant,
         &window,
         seen.as_ref(),
-        local_now(target.amap),
+        target.now,
     )
     .map_err(AppError::Validation)?;
     let by_referent = entrant == Entrant::Referent;
-    let payments = TemplatePayments::load(db, target.amap, loaded, target.producer).await?;
+    let payments = TemplatePayments::load(db, loaded, target.producer, target.now.date()).await?;
 
     let txn = repo::write_txn(db).await?;
     // The first statement writes, taking the contract's lock before anything is read again.
@@ -97,7 +101,7 @@ pub async fn save(
                 &txn,
                 target.amap.id,
                 loaded.template.id,
-                target.user_id,
+                target.user_id.0,
                 late,
                 by_referent,
             )
@@ -157,7 +161,7 @@ pub async fn withdraw(
 ) -> AppResult<()> {
     let loaded = target.loaded;
     let dates = loaded.dates_by_id();
-    let existing = subscriptions::find(db, loaded.template.id, target.user_id)
+    let existing = subscriptions::find(db, TemplateId(loaded.template.id), target.user_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let grid = subscriptions::grid(db, existing.id, &dates).await?;

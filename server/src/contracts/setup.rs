@@ -2,10 +2,10 @@
 //! repository writes the API uses, in one transaction.
 
 use crate::repo::{self, stock, templates::NewTemplate};
-use app::domain::Money;
 use app::domain::contract::{
     Conversion, EntryRule, JokerPolicy, Nature, StockLimit, TemplateState,
 };
+use app::domain::{Money, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -74,12 +74,12 @@ pub async fn create_template(
             late_joiners: spec.late_joiners,
             prepaid_notice_days: spec.prepaid_notice_days,
             jokers: spec.jokers,
-            rules: &spec.rules,
             stock_shared: false,
         },
     )
     .await?;
     repo::templates::add_dates(&txn, template.id, &spec.dates).await?;
+    repo::rules::add(&txn, TemplateId(template.id), &spec.rules).await?;
     for (position, (product, price)) in spec.products.iter().enumerate() {
         let position = i32::try_from(position).unwrap_or(i32::MAX);
         repo::templates::add_product(&txn, template.id, *product, position, *price).await?;
@@ -91,7 +91,7 @@ pub async fn create_template(
         stock::set_conversion(&txn, template.id, conversion).await?;
     }
     stock::recount(&txn, &template).await?;
-    repo::templates::set_state(&txn, template.id, spec.state).await?;
+    repo::templates::set_state(&txn, TemplateId(template.id), spec.state).await?;
     txn.commit().await?;
     Ok(template.id)
 }

@@ -2,6 +2,7 @@
 //! Migrations run at start-up.
 
 pub mod entities;
+pub mod metrics;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -30,7 +31,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     } else {
         options.max_connections(16);
     }
-    let db = Database::connect(options).await?;
+    let mut db = Database::connect(options).await?;
+    db.set_metric_callback(|_| metrics::count_query());
     Migrator::up(&db, None).await?;
     Ok(db)
 }

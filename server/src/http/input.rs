@@ -34,6 +34,8 @@ fn problem_from<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> P
     }
     let code = if message.starts_with("unknown variant") {
         ProblemCode::UnknownValue
+    } else if message.starts_with(app::domain::money::INVALID_AMOUNT) {
+        ProblemCode::InvalidAmount
     } else {
         ProblemCode::Malformed
     };

@@ -1,7 +1,10 @@
 //! HTTP plumbing shared by every endpoint: body parsing (JSON or HTML form), the error
-//! shape in the caller's language, and redirects for plain form posts.
+//! shape in the caller's language, redirects for plain form posts, and the `_method` override
+//! that lets HTML forms use the real verbs.
 
 pub mod errors;
 pub mod flash;
 pub mod input;
+pub mod method_override;
+pub mod observe;
 pub mod path;

@@ -1,28 +1,20 @@
 //! The treasurer's views: the register of one template and its deposit slips.
 
-use super::schedule::{TemplatePayments, cheque_view, preview, proposal, tally};
-use crate::contracts::views;
+use super::schedule::{TemplatePayments, preview, proposal, tally};
 use crate::db::entities::{app_user, cheque, producer, remittance, subscription};
 use crate::error::AppResult;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, cheques, subscriptions};
+use crate::views::{self, cheque as cheque_view, person};
 use app::api::payments::{PaymentDateView, Register, RegisterRow, RemittanceRef, Slip, SlipLine};
 use app::api::producers::PersonRef;
 use app::domain::payment::ChequeState;
 use app::domain::payment::register::{DateStatus, Tally, next_to_remit, slip_consistent};
-use app::domain::{Action, Grants, Money, ProducerId, UserId};
+use app::domain::{Action, Grants, Money, ProducerId};
+use app::domain::{RemittanceId, SubscriptionId, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use std::collections::{BTreeMap, HashMap};
-
-pub fn person(user: Option<&app_user::Model>, id: i64) -> PersonRef {
-    PersonRef {
-        id: UserId(id),
-        name: user
-            .map(|u| format!("{} {}", u.first_name, u.last_name))
-            .unwrap_or_default(),
-    }
-}
 
 /// Every contract of a template with its cheques and its members, read in four queries.
 pub struct Ledger {
@@ -35,17 +27,17 @@ pub struct Ledger {
 impl Ledger {
     pub async fn load(
         db: &impl ConnectionTrait,
-        amap: &crate::db::entities::amap::Model,
         loaded: &Loaded,
         producer: &producer::Model,
+        today: NaiveDate,
     ) -> AppResult<Self> {
         let contracts = subscriptions::of_template_with_grids(db, loaded).await?;
         let users =
             repo::producers::users_by_id(db, contracts.iter().map(|(s, _)| s.user_id).collect())
                 .await?;
         Ok(Self {
-            payments: TemplatePayments::load(db, amap, loaded, producer).await?,
-            cheques: cheques::of_template(db, loaded.template.id).await?,
+            payments: TemplatePayments::load(db, loaded, producer, today).await?,
+            cheques: cheques::of_template(db, TemplateId(loaded.template.id)).await?,
             contracts,
             users,
         })
@@ -97,7 +89,7 @@ pub fn register(
                 preview(&wanted, &stored, &handed_on)
             };
             RegisterRow {
-                subscription_id: sub.id,
+                subscription_id: SubscriptionId(sub.id),
                 member: ledger.member(sub.user_id),
                 balance: t.balance(),
                 schedule_gap: t.schedule_gap(),
@@ -172,7 +164,7 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
             .entry(r.payment_date)
             .or_insert_with(|| empty_date(r.payment_date));
         view.remittance = Some(RemittanceRef {
-            id: r.id,
+            id: RemittanceId(r.id),
             handed_on: r.handed_on,
             total: Money::from_cents(r.total_cents),
         });
@@ -202,8 +194,8 @@ pub async fn slip(
     producer: &producer::Model,
     remittance: &remittance::Model,
 ) -> AppResult<Slip> {
-    let in_slip = cheques::in_remittance(db, remittance.id).await?;
-    let subs = subscriptions::of_template(db, loaded.template.id).await?;
+    let in_slip = cheques::in_remittance(db, RemittanceId(remittance.id)).await?;
+    let subs = subscriptions::of_template(db, TemplateId(loaded.template.id)).await?;
     let owner: HashMap<i64, i64> = subs.iter().map(|s| (s.id, s.user_id)).collect();
     let users = repo::producers::users_by_id(db, owner.values().copied().collect()).await?;
     let mut lines: Vec<SlipLine> = in_slip
@@ -225,7 +217,7 @@ pub async fn slip(
     let count = u32::try_from(remittance.cheque_count).unwrap_or_default();
     let settings = super::settings::load(db, loaded, producer).await?;
     Ok(Slip {
-        id: remittance.id,
+        id: RemittanceId(remittance.id),
         template: views::summary(loaded, producer, u32::try_from(subs.len()).unwrap_or(0)),
         producer: producer.name.clone(),
         payee: settings.payee,

@@ -5,13 +5,15 @@ use crate::db::entities::{cheque, remittance, subscription};
 use crate::error::{AppError, AppResult};
 use crate::repo::cheques::{self, Event, NewCheque};
 use crate::repo::templates::Loaded;
+use crate::views::cheque as cheque_view;
 use app::api::payments::{ChequeView, PaymentSettings, ScheduleView};
-use app::domain::Money;
 use app::domain::contract::{Offer, Quantities};
+use app::domain::payment::ChequeEvent;
 use app::domain::payment::cheque::{Change, changes};
 use app::domain::payment::{
     ChequeState, Contract, Editor, Held, Line, PaymentPlan, Tally, delivered_values, frozen_before,
 };
+use app::domain::{ChequeId, Money, RemittanceId};
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use std::collections::{BTreeSet, HashMap};
@@ -28,20 +30,43 @@ pub struct TemplatePayments {
 }
 
 impl TemplatePayments {
+    /// `today` is the AMAP's date (its time zone), from the application's clock.
     pub async fn load(
         db: &impl ConnectionTrait,
-        amap: &crate::db::entities::amap::Model,
         loaded: &Loaded,
         producer: &crate::db::entities::producer::Model,
+        today: NaiveDate,
     ) -> AppResult<Self> {
-        Ok(Self {
-            settings: super::settings::load(db, loaded, producer).await?,
-            prepaid: crate::repo::templates::nature_of(&loaded.template.nature)
-                == app::domain::contract::Nature::PrepaidCard,
-            template_dates: loaded.dates.iter().map(|d| d.date).collect(),
-            remittances: cheques::remittances(db, loaded.template.id).await?,
-            today: crate::contracts::local_now(amap).date(),
-        })
+        Self::load_many(db, &[(loaded, producer)], today)
+            .await?
+            .pop()
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The payments of many templates of one AMAP, in four queries whatever their number.
+    pub async fn load_many(
+        db: &impl ConnectionTrait,
+        templates: &[(&Loaded, &crate::db::entities::producer::Model)],
+        today: NaiveDate,
+    ) -> AppResult<Vec<Self>> {
+        let settings = super::settings::load_many(db, templates).await?;
+        let ids = templates.iter().map(|(l, _)| l.template.id).collect();
+        let mut remittances: HashMap<i64, Vec<remittance::Model>> = HashMap::new();
+        for r in cheques::remittances_of(db, ids).await? {
+            remittances.entry(r.template_id).or_default().push(r);
+        }
+        Ok(templates
+            .iter()
+            .zip(settings)
+            .map(|((loaded, _), settings)| Self {
+                settings,
+                prepaid: crate::repo::templates::nature_of(&loaded.template.nature)
+                    == app::domain::contract::Nature::PrepaidCard,
+                template_dates: loaded.dates.iter().map(|d| d.date).collect(),
+                remittances: remittances.remove(&loaded.template.id).unwrap_or_default(),
+                today,
+            })
+            .collect())
     }
 
     pub fn plan(&self) -> &PaymentPlan {
@@ -52,10 +77,10 @@ impl TemplatePayments {
         self.remittances.iter().map(|r| r.payment_date).collect()
     }
 
-    pub fn handed_on(&self) -> HashMap<i64, NaiveDate> {
+    pub fn handed_on(&self) -> HashMap<RemittanceId, NaiveDate> {
         self.remittances
             .iter()
-            .map(|r| (r.id, r.handed_on))
+            .map(|r| (RemittanceId(r.id), r.handed_on))
             .collect()
     }
 
@@ -81,20 +106,6 @@ impl TemplatePayments {
             credit,
             cheques: stored.iter().map(|c| cheque_view(c, &handed_on)).collect(),
         }
-    }
-}
-
-pub fn cheque_view(c: &cheque::Model, handed_on: &HashMap<i64, NaiveDate>) -> ChequeView {
-    ChequeView {
-        id: c.id,
-        date: c.payment_date,
-        amount: Money::from_cents(c.amount_cents),
-        state: cheques::state_of(&c.state),
-        bank: c.bank.clone(),
-        number: c.number.clone(),
-        drawer: c.drawer.clone(),
-        comment: c.comment.clone(),
-        handed_on: c.remittance_id.and_then(|id| handed_on.get(&id).copied()),
     }
 }
 
@@ -129,7 +140,7 @@ impl Who {
         }
     }
 
-    pub fn event<'a>(&self, action: &'a str, cheque_id: Option<i64>) -> Event<'a> {
+    pub fn event(&self, action: ChequeEvent, cheque_id: Option<i64>) -> Event {
         Event {
             amap_id: self.amap_id,
             template_id: self.template_id,
@@ -183,12 +194,12 @@ pub async fn apply(
                     to: Some(ChequeState::Promised),
                     date: Some(date),
                     amount,
-                    ..who.event("promised", Some(row.id))
+                    ..who.event(ChequeEvent::Promised, Some(row.id))
                 });
             }
             Change::Update { date, to, .. } => {
                 let Some(row) = by_date(date) else { continue };
-                if !cheques::set_amount(db, row.id, to, allowed).await? {
+                if !cheques::set_amount(db, ChequeId(row.id), to, allowed).await? {
                     return Err(AppError::Conflict("cheque changed meanwhile".into()));
                 }
                 events.push(Event {
@@ -196,19 +207,19 @@ pub async fn apply(
                     to: Some(cheques::state_of(&row.state)),
                     date: Some(date),
                     amount: to,
-                    ..who.event("changed", Some(row.id))
+                    ..who.event(ChequeEvent::Changed, Some(row.id))
                 });
             }
             Change::Delete { date, amount } => {
                 let Some(row) = by_date(date) else { continue };
-                if !cheques::delete_promised(db, row.id).await? {
+                if !cheques::delete_promised(db, ChequeId(row.id)).await? {
                     return Err(AppError::Conflict("cheque changed meanwhile".into()));
                 }
                 events.push(Event {
                     from: Some(ChequeState::Promised),
                     date: Some(date),
                     amount,
-                    ..who.event("deleted", Some(row.id))
+                    ..who.event(ChequeEvent::Deleted, Some(row.id))
                 });
             }
         }
@@ -300,7 +311,7 @@ pub fn proposal(
 pub fn preview(
     wanted: &[Line],
     stored: &[cheque::Model],
-    handed_on: &HashMap<i64, NaiveDate>,
+    handed_on: &HashMap<RemittanceId, NaiveDate>,
 ) -> Vec<ChequeView> {
     wanted
         .iter()
@@ -310,7 +321,7 @@ pub fn preview(
             let base = kept
                 .map(|c| cheque_view(c, handed_on))
                 .unwrap_or(ChequeView {
-                    id: 0,
+                    id: ChequeId(0),
                     date: l.date,
                     amount: l.amount,
                     state: ChequeState::Promised,

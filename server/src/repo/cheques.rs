@@ -1,16 +1,16 @@
 //! Payment plans, cheques, deposit slips and the cheque audit trail.
 
-use crate::db::entities::{cheque, cheque_event, payment_plan, remittance};
-use app::domain::Money;
-use app::domain::payment::{ChequeState, Held};
+use crate::db::entities::{cheque, cheque_event, payment_plan, remittance, stored};
+use app::domain::payment::{ChequeEvent, ChequeState, Held};
+use app::domain::{ChequeId, Money, RemittanceId, TemplateId};
 use chrono::{NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-pub fn state_of(raw: &str) -> ChequeState {
-    ChequeState::parse(raw).unwrap_or(ChequeState::Promised)
+pub fn state_of(stored: &stored::ChequeState) -> ChequeState {
+    (*stored).into()
 }
 
 pub fn held(c: &cheque::Model) -> Held {
@@ -26,6 +26,28 @@ pub async fn plan(
     template_id: i64,
 ) -> Result<Option<payment_plan::Model>, DbErr> {
     payment_plan::Entity::find_by_id(template_id).one(db).await
+}
+
+pub async fn plans(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<Vec<payment_plan::Model>, DbErr> {
+    payment_plan::Entity::find()
+        .filter(payment_plan::Column::TemplateId.is_in(template_ids))
+        .all(db)
+        .await
+}
+
+/// Every deposit slip of many templates.
+pub async fn remittances_of(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<Vec<remittance::Model>, DbErr> {
+    remittance::Entity::find()
+        .filter(remittance::Column::TemplateId.is_in(template_ids))
+        .order_by_asc(remittance::Column::PaymentDate)
+        .all(db)
+        .await
 }
 
 pub async fn save_plan(db: &impl ConnectionTrait, row: payment_plan::Model) -> Result<(), DbErr> {
@@ -87,10 +109,10 @@ pub async fn of_subscriptions(
 
 pub async fn of_template(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<Vec<cheque::Model>, DbErr> {
     cheque::Entity::find()
-        .filter(cheque::Column::TemplateId.eq(template_id))
+        .filter(cheque::Column::TemplateId.eq(template_id.0))
         .order_by_asc(cheque::Column::PaymentDate)
         .order_by_asc(cheque::Column::Id)
         .all(db)
@@ -99,11 +121,11 @@ pub async fn of_template(
 
 pub async fn find(
     db: &impl ConnectionTrait,
-    template_id: i64,
-    cheque_id: i64,
+    template_id: TemplateId,
+    cheque_id: ChequeId,
 ) -> Result<Option<cheque::Model>, DbErr> {
-    cheque::Entity::find_by_id(cheque_id)
-        .filter(cheque::Column::TemplateId.eq(template_id))
+    cheque::Entity::find_by_id(cheque_id.0)
+        .filter(cheque::Column::TemplateId.eq(template_id.0))
         .one(db)
         .await
 }
@@ -123,7 +145,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewCheque) -> Result<cheque:
         subscription_id: Set(new.subscription_id),
         payment_date: Set(new.date),
         amount_cents: Set(new.amount.cents()),
-        state: Set(ChequeState::Promised.as_str().to_owned()),
+        state: Set(ChequeState::Promised.into()),
         bank: Set(String::new()),
         number: Set(String::new()),
         drawer: Set(String::new()),
@@ -139,14 +161,14 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewCheque) -> Result<cheque:
 /// statement itself, so a concurrent reception wins). Returns whether a row changed.
 pub async fn set_amount(
     db: &impl ConnectionTrait,
-    cheque_id: i64,
+    cheque_id: ChequeId,
     amount: Money,
     states: &[ChequeState],
 ) -> Result<bool, DbErr> {
     let result = cheque::Entity::update_many()
         .col_expr(cheque::Column::AmountCents, Expr::value(amount.cents()))
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(cheque::Column::Id.eq(cheque_id))
+        .filter(cheque::Column::Id.eq(cheque_id.0))
         .filter(cheque::Column::State.is_in(states.iter().map(|s| s.as_str())))
         .exec(db)
         .await?;
@@ -162,7 +184,7 @@ pub struct Written<'a> {
 
 pub async fn set_details(
     db: &impl ConnectionTrait,
-    cheque_id: i64,
+    cheque_id: ChequeId,
     written: Written<'_>,
 ) -> Result<(), DbErr> {
     let mut update = cheque::Entity::update_many()
@@ -174,7 +196,7 @@ pub async fn set_details(
         update = update.col_expr(cheque::Column::Comment, Expr::value(comment));
     }
     update
-        .filter(cheque::Column::Id.eq(cheque_id))
+        .filter(cheque::Column::Id.eq(cheque_id.0))
         .filter(cheque::Column::State.ne(ChequeState::Remitted.as_str()))
         .exec(db)
         .await
@@ -182,9 +204,12 @@ pub async fn set_details(
 }
 
 /// Deletes a cheque that is still only promised; returns whether it did.
-pub async fn delete_promised(db: &impl ConnectionTrait, cheque_id: i64) -> Result<bool, DbErr> {
+pub async fn delete_promised(
+    db: &impl ConnectionTrait,
+    cheque_id: ChequeId,
+) -> Result<bool, DbErr> {
     let result = cheque::Entity::delete_many()
-        .filter(cheque::Column::Id.eq(cheque_id))
+        .filter(cheque::Column::Id.eq(cheque_id.0))
         .filter(cheque::Column::State.eq(ChequeState::Promised.as_str()))
         .exec(db)
         .await?;
@@ -194,26 +219,47 @@ pub async fn delete_promised(db: &impl ConnectionTrait, cheque_id: i64) -> Resul
 /// Moves a cheque from `from` to `to` (promised ⇄ received); false if it was not in `from`.
 pub async fn mark(
     db: &impl ConnectionTrait,
-    cheque_id: i64,
+    cheque_id: ChequeId,
     from: ChequeState,
     to: ChequeState,
 ) -> Result<bool, DbErr> {
     let result = cheque::Entity::update_many()
         .col_expr(cheque::Column::State, Expr::value(to.as_str()))
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(cheque::Column::Id.eq(cheque_id))
+        .filter(cheque::Column::Id.eq(cheque_id.0))
         .filter(cheque::Column::State.eq(from.as_str()))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
 }
 
+/// Moves every cheque of `ids` from `from` to `to` in one statement, each only if it still is
+/// in `from`; returns how many moved (fewer than asked: some changed meanwhile).
+pub async fn mark_many(
+    db: &impl ConnectionTrait,
+    ids: &[ChequeId],
+    from: ChequeState,
+    to: ChequeState,
+) -> Result<u64, DbErr> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let result = cheque::Entity::update_many()
+        .col_expr(cheque::Column::State, Expr::value(to.as_str()))
+        .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(cheque::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(cheque::Column::State.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 pub async fn remittances(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<Vec<remittance::Model>, DbErr> {
     remittance::Entity::find()
-        .filter(remittance::Column::TemplateId.eq(template_id))
+        .filter(remittance::Column::TemplateId.eq(template_id.0))
         .order_by_asc(remittance::Column::PaymentDate)
         .all(db)
         .await
@@ -221,21 +267,21 @@ pub async fn remittances(
 
 pub async fn remittance(
     db: &impl ConnectionTrait,
-    template_id: i64,
-    remittance_id: i64,
+    template_id: TemplateId,
+    remittance_id: RemittanceId,
 ) -> Result<Option<remittance::Model>, DbErr> {
-    remittance::Entity::find_by_id(remittance_id)
-        .filter(remittance::Column::TemplateId.eq(template_id))
+    remittance::Entity::find_by_id(remittance_id.0)
+        .filter(remittance::Column::TemplateId.eq(template_id.0))
         .one(db)
         .await
 }
 
 pub async fn in_remittance(
     db: &impl ConnectionTrait,
-    remittance_id: i64,
+    remittance_id: RemittanceId,
 ) -> Result<Vec<cheque::Model>, DbErr> {
     cheque::Entity::find()
-        .filter(cheque::Column::RemittanceId.eq(remittance_id))
+        .filter(cheque::Column::RemittanceId.eq(remittance_id.0))
         .order_by_asc(cheque::Column::Id)
         .all(db)
         .await
@@ -274,18 +320,18 @@ pub async fn insert_remittance(
 /// Puts every received cheque of the date into the slip; returns how many moved.
 pub async fn remit_date(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
     date: NaiveDate,
-    remittance_id: i64,
+    remittance_id: RemittanceId,
 ) -> Result<u64, DbErr> {
     let result = cheque::Entity::update_many()
         .col_expr(
             cheque::Column::State,
             Expr::value(ChequeState::Remitted.as_str()),
         )
-        .col_expr(cheque::Column::RemittanceId, Expr::value(remittance_id))
+        .col_expr(cheque::Column::RemittanceId, Expr::value(remittance_id.0))
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(cheque::Column::TemplateId.eq(template_id))
+        .filter(cheque::Column::TemplateId.eq(template_id.0))
         .filter(cheque::Column::PaymentDate.eq(date))
         .filter(cheque::Column::State.eq(ChequeState::Received.as_str()))
         .exec(db)
@@ -294,7 +340,10 @@ pub async fn remit_date(
 }
 
 /// Gives the slip's cheques back to the AMAP and deletes the slip.
-pub async fn undo_remittance(db: &impl ConnectionTrait, remittance_id: i64) -> Result<(), DbErr> {
+pub async fn undo_remittance(
+    db: &impl ConnectionTrait,
+    remittance_id: RemittanceId,
+) -> Result<(), DbErr> {
     cheque::Entity::update_many()
         .col_expr(
             cheque::Column::State,
@@ -305,38 +354,38 @@ pub async fn undo_remittance(db: &impl ConnectionTrait, remittance_id: i64) -> R
             Expr::value(Option::<i64>::None),
         )
         .col_expr(cheque::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(cheque::Column::RemittanceId.eq(remittance_id))
+        .filter(cheque::Column::RemittanceId.eq(remittance_id.0))
         .exec(db)
         .await?;
-    remittance::Entity::delete_by_id(remittance_id)
+    remittance::Entity::delete_by_id(remittance_id.0)
         .exec(db)
         .await
         .map(|_| ())
 }
 
 /// One line for the audit trail.
-pub struct Event<'a> {
+pub struct Event {
     pub amap_id: i64,
     pub template_id: i64,
     pub subscription_id: Option<i64>,
     pub member_user_id: Option<i64>,
     pub cheque_id: Option<i64>,
     pub actor: i64,
-    pub action: &'a str,
+    pub action: ChequeEvent,
     pub from: Option<ChequeState>,
     pub to: Option<ChequeState>,
     pub date: Option<NaiveDate>,
     pub amount: Money,
 }
 
-impl<'a> Event<'a> {
+impl Event {
     /// A cheque's line in the trail: `from` → `to` (the same state for a change of amount),
     /// with the cheque's date and amount. `owners` maps contracts to their members.
     pub fn of_cheque(
         c: &cheque::Model,
         owners: &HashMap<i64, i64>,
         actor: i64,
-        action: &'a str,
+        action: ChequeEvent,
         (from, to): (Option<ChequeState>, Option<ChequeState>),
     ) -> Self {
         Event {
@@ -358,7 +407,7 @@ impl<'a> Event<'a> {
 /// The member of each contract of a template, for the audit trail.
 pub async fn owners(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<HashMap<i64, i64>, DbErr> {
     Ok(super::subscriptions::of_template(db, template_id)
         .await?
@@ -367,7 +416,7 @@ pub async fn owners(
         .collect())
 }
 
-pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result<(), DbErr> {
+pub async fn record(db: &impl ConnectionTrait, events: Vec<Event>) -> Result<(), DbErr> {
     if events.is_empty() {
         return Ok(());
     }
@@ -380,9 +429,9 @@ pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result
         member_user_id: Set(e.member_user_id),
         actor_user_id: Set(e.actor),
         at: Set(now),
-        action: Set(e.action.to_owned()),
-        from_state: Set(e.from.map(|s| s.as_str().to_owned())),
-        to_state: Set(e.to.map(|s| s.as_str().to_owned())),
+        action: Set(e.action.into()),
+        from_state: Set(e.from.map(Into::into)),
+        to_state: Set(e.to.map(Into::into)),
         payment_date: Set(e.date),
         amount_cents: Set(e.amount.cents()),
         ..Default::default()
@@ -395,10 +444,10 @@ pub async fn record(db: &impl ConnectionTrait, events: Vec<Event<'_>>) -> Result
 
 pub async fn events(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<Vec<cheque_event::Model>, DbErr> {
     cheque_event::Entity::find()
-        .filter(cheque_event::Column::TemplateId.eq(template_id))
+        .filter(cheque_event::Column::TemplateId.eq(template_id.0))
         .order_by_desc(cheque_event::Column::Id)
         .all(db)
         .await

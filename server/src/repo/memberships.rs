@@ -1,4 +1,5 @@
 use crate::db::entities::{app_user, membership};
+use app::domain::UserId;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -8,21 +9,27 @@ use sea_orm::{
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Option<membership::Model>, DbErr> {
     membership::Entity::find()
         .filter(membership::Column::AmapId.eq(amap_id))
-        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::UserId.eq(user_id.0))
         .one(db)
         .await
 }
 
 /// Adds the person to the AMAP (active) unless already there; idempotent under concurrency.
-pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Result<(), DbErr> {
+/// Says whether this call added them (the database decides, so two concurrent calls never
+/// both think they did).
+pub async fn ensure(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: UserId,
+) -> Result<bool, DbErr> {
     let now = Utc::now();
     membership::Entity::insert(membership::ActiveModel {
         amap_id: Set(amap_id),
-        user_id: Set(user_id),
+        user_id: Set(user_id.0),
         active: Set(true),
         admin: Set(false),
         treasurer: Set(false),
@@ -37,7 +44,7 @@ pub async fn ensure(db: &impl ConnectionTrait, amap_id: i64, user_id: i64) -> Re
     )
     .exec_without_returning(db)
     .await
-    .map(|_| ())
+    .map(|rows| rows == 1)
 }
 
 /// Which membership flag to change.
@@ -52,7 +59,7 @@ pub enum Flag {
 pub async fn set_flag(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    user_id: i64,
+    user_id: UserId,
     flag: Flag,
     value: bool,
 ) -> Result<bool, DbErr> {
@@ -65,7 +72,7 @@ pub async fn set_flag(
         .col_expr(column, Expr::value(value))
         .col_expr(membership::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(membership::Column::AmapId.eq(amap_id))
-        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::UserId.eq(user_id.0))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)

@@ -16,6 +16,7 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
 }
 
 pub mod products;
+pub mod rules;
 pub mod stock;
 pub mod subscriptions;
 pub mod template_changes;

@@ -1,4 +1,5 @@
 use crate::db::entities::{app_user, producer, producer_referent, producer_user};
+use app::domain::ProducerId;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -17,11 +18,11 @@ pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<produce
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    id: i64,
+    id: ProducerId,
 ) -> Result<Option<producer::Model>, DbErr> {
     producer::Entity::find()
         .filter(producer::Column::AmapId.eq(amap_id))
-        .filter(producer::Column::Id.eq(id))
+        .filter(producer::Column::Id.eq(id.0))
         .one(db)
         .await
 }
@@ -113,6 +114,46 @@ pub async fn producer_of(
         .collect())
 }
 
+/// Every référent link of one person, in every AMAP.
+pub async fn referent_links_of_user(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<producer_referent::Model>, DbErr> {
+    producer_referent::Entity::find()
+        .filter(producer_referent::Column::UserId.eq(user_id))
+        .all(db)
+        .await
+}
+
+/// Every producer-account link of one person, in every AMAP.
+pub async fn producer_links_of_user(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<Vec<producer_user::Model>, DbErr> {
+    producer_user::Entity::find()
+        .filter(producer_user::Column::UserId.eq(user_id))
+        .all(db)
+        .await
+}
+
+/// Of these producers (of any AMAP), those that let their accounts handle their cheques.
+pub async fn handling_cheques_anywhere(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<Vec<i64>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    producer::Entity::find()
+        .select_only()
+        .column(producer::Column::Id)
+        .filter(producer::Column::Id.is_in(ids))
+        .filter(producer::Column::HandlesCheques.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// Of these producers, those that let their producer accounts handle their cheques.
 pub async fn handling_cheques(
     db: &impl ConnectionTrait,
@@ -133,13 +174,23 @@ pub async fn handling_cheques(
         .await
 }
 
-/// Makes the person a référent of the producer (last in order); idempotent.
+/// Makes the person a référent of the producer (last in order); idempotent. The producer's
+/// row is locked first, so référents added at once get distinct places (PostgreSQL; SQLite's
+/// write transaction already serialises).
 pub async fn add_referent(
     db: &impl ConnectionTrait,
     amap_id: i64,
     producer_id: i64,
     user_id: i64,
 ) -> Result<(), DbErr> {
+    producer::Entity::update_many()
+        .col_expr(
+            producer::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(producer::Column::Id.eq(producer_id))
+        .exec(db)
+        .await?;
     let position = referent_links(db, amap_id)
         .await?
         .iter()

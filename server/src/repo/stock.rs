@@ -7,7 +7,7 @@
 use crate::db::entities::{contract_template, stock_conversion, stock_counter, stock_limit};
 use crate::repo::{subscriptions, templates};
 use app::domain::ProductId;
-use app::domain::contract::stock::{StockUse, consumption, limit_for};
+use app::domain::contract::stock::{StockPool, StockUse, consumption, limit_for};
 use chrono::NaiveDate;
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -26,7 +26,7 @@ pub struct Shortage {
 /// Returns the pairs that did not fit (the caller rolls back).
 pub async fn take(
     db: &impl ConnectionTrait,
-    pool: &str,
+    pool: &StockPool,
     before: &StockUse,
     after: &StockUse,
 ) -> Result<Vec<Shortage>, DbErr> {
@@ -44,7 +44,7 @@ pub async fn take(
                 stock_counter::Column::Used,
                 Expr::col(stock_counter::Column::Used).add(delta),
             )
-            .filter(stock_counter::Column::Pool.eq(pool))
+            .filter(stock_counter::Column::Pool.eq(pool.to_string()))
             .filter(stock_counter::Column::ProductId.eq(product.0))
             .filter(stock_counter::Column::Date.eq(date))
             .filter(
@@ -69,12 +69,12 @@ pub async fn take(
 
 async fn counter(
     db: &impl ConnectionTrait,
-    pool: &str,
+    pool: &StockPool,
     date: NaiveDate,
     product: ProductId,
 ) -> Result<Option<stock_counter::Model>, DbErr> {
     stock_counter::Entity::find()
-        .filter(stock_counter::Column::Pool.eq(pool))
+        .filter(stock_counter::Column::Pool.eq(pool.to_string()))
         .filter(stock_counter::Column::ProductId.eq(product.0))
         .filter(stock_counter::Column::Date.eq(date))
         .one(db)
@@ -83,10 +83,10 @@ async fn counter(
 
 pub async fn counters(
     db: &impl ConnectionTrait,
-    pool: &str,
+    pool: &StockPool,
 ) -> Result<Vec<stock_counter::Model>, DbErr> {
     stock_counter::Entity::find()
-        .filter(stock_counter::Column::Pool.eq(pool))
+        .filter(stock_counter::Column::Pool.eq(pool.to_string()))
         .all(db)
         .await
 }
@@ -94,7 +94,7 @@ pub async fn counters(
 /// What every other contract of the pool consumes, given what mine (as stored) consumes.
 pub async fn used_by_others(
     db: &impl ConnectionTrait,
-    pool: &str,
+    pool: &StockPool,
     mine: &StockUse,
 ) -> Result<StockUse, DbErr> {
     Ok(counters(db, pool)
@@ -169,13 +169,13 @@ pub async fn recount(
         return Ok(overbooked);
     }
     stock_counter::Entity::delete_many()
-        .filter(stock_counter::Column::Pool.eq(pool.as_str()))
+        .filter(stock_counter::Column::Pool.eq(pool.to_string()))
         .exec(db)
         .await?;
     let rows: Vec<stock_counter::ActiveModel> = capacity
         .into_iter()
         .map(|((date, product), cap)| stock_counter::ActiveModel {
-            pool: Set(pool.clone()),
+            pool: Set(pool.to_string()),
             product_id: Set(product.0),
             date: Set(date),
             capacity: Set(i32::try_from(cap).unwrap_or(i32::MAX)),
@@ -193,9 +193,9 @@ pub async fn recount(
     Ok(Vec::new())
 }
 
-pub async fn drop_pool(db: &impl ConnectionTrait, pool: &str) -> Result<(), DbErr> {
+pub async fn drop_pool(db: &impl ConnectionTrait, pool: &StockPool) -> Result<(), DbErr> {
     stock_counter::Entity::delete_many()
-        .filter(stock_counter::Column::Pool.eq(pool))
+        .filter(stock_counter::Column::Pool.eq(pool.to_string()))
         .exec(db)
         .await
         .map(|_| ())

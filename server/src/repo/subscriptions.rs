@@ -1,8 +1,8 @@
 //! Members' contracts: the subscription row, its non-zero cells and its jokers.
 
 use crate::db::entities::{subscription, subscription_cell, subscription_joker};
-use app::domain::ProductId;
 use app::domain::contract::{JokerChoice, Quantities};
+use app::domain::{ProductId, TemplateId, UserId};
 use chrono::{NaiveDate, Utc};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
@@ -11,22 +11,22 @@ use std::collections::HashMap;
 
 pub async fn find(
     db: &impl ConnectionTrait,
-    template_id: i64,
-    user_id: i64,
+    template_id: TemplateId,
+    user_id: UserId,
 ) -> Result<Option<subscription::Model>, DbErr> {
     subscription::Entity::find()
-        .filter(subscription::Column::TemplateId.eq(template_id))
-        .filter(subscription::Column::UserId.eq(user_id))
+        .filter(subscription::Column::TemplateId.eq(template_id.0))
+        .filter(subscription::Column::UserId.eq(user_id.0))
         .one(db)
         .await
 }
 
 pub async fn of_template(
     db: &impl ConnectionTrait,
-    template_id: i64,
+    template_id: TemplateId,
 ) -> Result<Vec<subscription::Model>, DbErr> {
     subscription::Entity::find()
-        .filter(subscription::Column::TemplateId.eq(template_id))
+        .filter(subscription::Column::TemplateId.eq(template_id.0))
         .order_by_asc(subscription::Column::Id)
         .all(db)
         .await
@@ -35,11 +35,11 @@ pub async fn of_template(
 pub async fn of_user(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<subscription::Model>, DbErr> {
     subscription::Entity::find()
         .filter(subscription::Column::AmapId.eq(amap_id))
-        .filter(subscription::Column::UserId.eq(user_id))
+        .filter(subscription::Column::UserId.eq(user_id.0))
         .all(db)
         .await
 }
@@ -206,7 +206,7 @@ pub async fn of_template_with_grids(
     db: &impl ConnectionTrait,
     loaded: &super::templates::Loaded,
 ) -> Result<Vec<(subscription::Model, Quantities)>, DbErr> {
-    let subs = of_template(db, loaded.template.id).await?;
+    let subs = of_template(db, TemplateId(loaded.template.id)).await?;
     let mut grids = grids(
         db,
         subs.iter().map(|s| s.id).collect(),

@@ -1,14 +1,15 @@
 //! Contract templates with their dates, products, exclusions and stock settings.
 
 use crate::db::entities::{
-    contract_template, delivery_date, exclusion, product, stock_conversion, stock_limit,
+    contract_template, delivery_date, exclusion, product, stock_conversion, stock_limit, stored,
     subscription, template_product,
 };
+use app::domain::contract::stock::StockPool;
 use app::domain::contract::template::Exclusion;
 use app::domain::contract::{
-    Conversion, EntryRule, JokerKind, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
+    Conversion, EntryRule, JokerMode, JokerPolicy, Nature, StockLimit, TemplateState,
 };
-use app::domain::{Money, ProductId};
+use app::domain::{Money, ProducerId, ProductId, RuleId, TemplateId};
 use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -26,6 +27,8 @@ pub struct Loaded {
     pub exclusions: Vec<Exclusion>,
     pub limits: Vec<StockLimit>,
     pub conversions: Vec<Conversion>,
+    /// Entry rules in order, with their ids.
+    pub rules: Vec<(RuleId, EntryRule)>,
 }
 
 impl Loaded {
@@ -45,66 +48,30 @@ impl Loaded {
     }
 
     /// The stock pool this template draws from.
-    pub fn pool(&self) -> String {
+    pub fn pool(&self) -> StockPool {
         pool_of(&self.template)
     }
 }
 
-pub fn pool_of(template: &contract_template::Model) -> String {
+pub fn pool_of(template: &contract_template::Model) -> StockPool {
     if template.stock_shared {
-        format!("p{}", template.producer_id)
+        StockPool::Producer(ProducerId(template.producer_id))
     } else {
-        format!("t{}", template.id)
+        StockPool::Template(TemplateId(template.id))
     }
 }
 
-pub fn nature_of(raw: &str) -> Nature {
-    match raw {
-        "subscription" => Nature::Subscription,
-        "prepaid_card" => Nature::PrepaidCard,
-        _ => Nature::Free,
-    }
+pub fn nature_of(stored: &stored::Nature) -> Nature {
+    (*stored).into()
 }
 
-pub fn nature_str(nature: Nature) -> &'static str {
-    match nature {
-        Nature::Subscription => "subscription",
-        Nature::Free => "free",
-        Nature::PrepaidCard => "prepaid_card",
-    }
-}
-
-pub fn state_of(raw: &str) -> TemplateState {
-    match raw {
-        "active" => TemplateState::Active,
-        "archived" => TemplateState::Archived,
-        _ => TemplateState::Draft,
-    }
-}
-
-pub fn state_str(state: TemplateState) -> &'static str {
-    match state {
-        TemplateState::Draft => "draft",
-        TemplateState::Active => "active",
-        TemplateState::Archived => "archived",
-    }
-}
-
-pub fn joker_kind_str(kind: JokerKind) -> &'static str {
-    match kind {
-        JokerKind::None => "none",
-        JokerKind::Absence => "absence",
-        JokerKind::Postponement => "postponement",
-    }
+pub fn state_of(stored: &stored::TemplateState) -> TemplateState {
+    (*stored).into()
 }
 
 pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
     JokerPolicy {
-        kind: match template.joker_kind.as_str() {
-            "absence" => JokerKind::Absence,
-            "postponement" => JokerKind::Postponement,
-            _ => JokerKind::None,
-        },
+        kind: template.joker_kind.into(),
         min: u32::try_from(template.joker_min).unwrap_or(0),
         max: u32::try_from(template.joker_max).unwrap_or(0),
         mode: match template.joker_days {
@@ -114,21 +81,12 @@ pub fn jokers_of(template: &contract_template::Model) -> JokerPolicy {
     }
 }
 
-/// Entry rules are stored as JSON written by this program; unreadable JSON (never expected)
-/// reads as no rule rather than locking everyone out, and is logged.
-pub fn rules_of(template: &contract_template::Model) -> Vec<EntryRule> {
-    serde_json::from_str(&template.entry_rules).unwrap_or_else(|error| {
-        tracing::error!(template = template.id, %error, "unreadable entry rules");
-        Vec::new()
-    })
-}
-
 pub async fn find(
     db: &impl ConnectionTrait,
     amap_id: i64,
-    id: i64,
+    id: TemplateId,
 ) -> Result<Option<contract_template::Model>, DbErr> {
-    contract_template::Entity::find_by_id(id)
+    contract_template::Entity::find_by_id(id.0)
         .filter(contract_template::Column::AmapId.eq(amap_id))
         .one(db)
         .await
@@ -149,47 +107,96 @@ pub async fn load(
     db: &impl ConnectionTrait,
     template: contract_template::Model,
 ) -> Result<Loaded, DbErr> {
-    let id = template.id;
-    let dates = delivery_date::Entity::find()
-        .filter(delivery_date::Column::TemplateId.eq(id))
+    let mut all = load_many(db, vec![template]).await?;
+    all.pop()
+        .ok_or_else(|| DbErr::RecordNotFound("template".into()))
+}
+
+/// Many templates with everything hanging from them, in seven queries whatever their number
+/// (a member's pages read every template they hold a contract on).
+pub async fn load_many(
+    db: &impl ConnectionTrait,
+    templates: Vec<contract_template::Model>,
+) -> Result<Vec<Loaded>, DbErr> {
+    let ids: Vec<i64> = templates.iter().map(|t| t.id).collect();
+    let mut dates: HashMap<i64, Vec<delivery_date::Model>> = HashMap::new();
+    for d in delivery_date::Entity::find()
+        .filter(delivery_date::Column::TemplateId.is_in(ids.clone()))
         .order_by_asc(delivery_date::Column::Date)
         .all(db)
-        .await?;
-    let by_date: HashMap<i64, NaiveDate> = dates.iter().map(|d| (d.id, d.date)).collect();
-    let mut exclusions: Vec<Exclusion> = exclusion::Entity::find()
-        .filter(exclusion::Column::TemplateId.eq(id))
+        .await?
+    {
+        dates.entry(d.template_id).or_default().push(d);
+    }
+    let mut exclusions: HashMap<i64, Vec<exclusion::Model>> = HashMap::new();
+    for e in exclusion::Entity::find()
+        .filter(exclusion::Column::TemplateId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
+        exclusions.entry(e.template_id).or_default().push(e);
+    }
+    let limits = stock_limits_of(db, &templates).await?;
+    let mut conversions: HashMap<i64, Vec<Conversion>> = HashMap::new();
+    for c in stock_conversion::Entity::find()
+        .filter(stock_conversion::Column::TemplateId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
+        conversions
+            .entry(c.template_id)
+            .or_default()
+            .push(Conversion {
+                product: ProductId(c.product_id),
+                stock_product: ProductId(c.stock_product_id),
+                coefficient: u32::try_from(c.coefficient).unwrap_or(0),
+            });
+    }
+    let mut products = products_of_many(db, ids.clone()).await?;
+    let mut rules = super::rules::of_templates(db, ids).await?;
+    Ok(templates
+        .into_iter()
+        .map(|template| {
+            let id = template.id;
+            let dates = dates.remove(&id).unwrap_or_default();
+            let by_date: HashMap<i64, NaiveDate> = dates.iter().map(|d| (d.id, d.date)).collect();
+            let mut exclusions: Vec<Exclusion> = exclusions
+                .remove(&id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|e| {
+                    Some(Exclusion {
+                        date: *by_date.get(&e.delivery_date_id)?,
+                        product: e.product_id.map(ProductId),
+                    })
+                })
+                .collect();
+            exclusions.sort();
+            Loaded {
+                limits: limits_for(&limits, &template),
+                conversions: conversions.remove(&id).unwrap_or_default(),
+                products: products.remove(&id).unwrap_or_default(),
+                rules: rules.remove(&id).unwrap_or_default(),
+                template,
+                dates,
+                exclusions,
+            }
+        })
+        .collect())
+}
+
+/// Many templates by id (those of another AMAP are the caller's business to filter out).
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, contract_template::Model>, DbErr> {
+    Ok(contract_template::Entity::find()
+        .filter(contract_template::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|e| {
-            Some(Exclusion {
-                date: *by_date.get(&e.delivery_date_id)?,
-                product: e.product_id.map(ProductId),
-            })
-        })
-        .collect();
-    exclusions.sort();
-    let limits = stock_limits(db, &template).await?;
-    let conversions = stock_conversion::Entity::find()
-        .filter(stock_conversion::Column::TemplateId.eq(id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| Conversion {
-            product: ProductId(c.product_id),
-            stock_product: ProductId(c.stock_product_id),
-            coefficient: u32::try_from(c.coefficient).unwrap_or(0),
-        })
-        .collect();
-    let products = products_of(db, id).await?;
-    Ok(Loaded {
-        template,
-        dates,
-        products,
-        exclusions,
-        limits,
-        conversions,
-    })
+        .map(|t| (t.id, t))
+        .collect())
 }
 
 /// The template's products in column order, with their catalogue entries.
@@ -197,8 +204,20 @@ pub async fn products_of(
     db: &impl ConnectionTrait,
     template_id: i64,
 ) -> Result<Vec<(template_product::Model, product::Model)>, DbErr> {
+    Ok(products_of_many(db, vec![template_id])
+        .await?
+        .remove(&template_id)
+        .unwrap_or_default())
+}
+
+type TemplateProducts = Vec<(template_product::Model, product::Model)>;
+
+async fn products_of_many(
+    db: &impl ConnectionTrait,
+    template_ids: Vec<i64>,
+) -> Result<HashMap<i64, TemplateProducts>, DbErr> {
     let rows = template_product::Entity::find()
-        .filter(template_product::Column::TemplateId.eq(template_id))
+        .filter(template_product::Column::TemplateId.is_in(template_ids))
         .order_by_asc(template_product::Column::Position)
         .order_by_asc(template_product::Column::Id)
         .all(db)
@@ -211,13 +230,16 @@ pub async fn products_of(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let p = catalogue.get(&r.product_id)?.clone();
-            Some((r, p))
-        })
-        .collect())
+    let mut by_template: HashMap<i64, TemplateProducts> = HashMap::new();
+    for r in rows {
+        if let Some(p) = catalogue.get(&r.product_id) {
+            by_template
+                .entry(r.template_id)
+                .or_default()
+                .push((r, p.clone()));
+        }
+    }
+    Ok(by_template)
 }
 
 /// The limits that apply to a template: its own, or the producer's shared ones.
@@ -225,24 +247,55 @@ pub async fn stock_limits(
     db: &impl ConnectionTrait,
     template: &contract_template::Model,
 ) -> Result<Vec<StockLimit>, DbErr> {
-    let query = stock_limit::Entity::find();
-    let query = if template.stock_shared {
-        query
-            .filter(stock_limit::Column::ProducerId.eq(template.producer_id))
-            .filter(stock_limit::Column::TemplateId.is_null())
-    } else {
-        query.filter(stock_limit::Column::TemplateId.eq(template.id))
-    };
-    Ok(query
+    let rows = stock_limits_of(db, std::slice::from_ref(template)).await?;
+    Ok(limits_for(&rows, template))
+}
+
+/// Every limit row that may apply to one of `templates`, in one query.
+async fn stock_limits_of(
+    db: &impl ConnectionTrait,
+    templates: &[contract_template::Model],
+) -> Result<Vec<stock_limit::Model>, DbErr> {
+    use sea_orm::Condition;
+    let own: Vec<i64> = templates
+        .iter()
+        .filter(|t| !t.stock_shared)
+        .map(|t| t.id)
+        .collect();
+    let shared: Vec<i64> = templates
+        .iter()
+        .filter(|t| t.stock_shared)
+        .map(|t| t.producer_id)
+        .collect();
+    stock_limit::Entity::find()
+        .filter(
+            Condition::any()
+                .add(stock_limit::Column::TemplateId.is_in(own))
+                .add(
+                    Condition::all()
+                        .add(stock_limit::Column::ProducerId.is_in(shared))
+                        .add(stock_limit::Column::TemplateId.is_null()),
+                ),
+        )
         .all(db)
-        .await?
-        .into_iter()
+        .await
+}
+
+fn limits_for(rows: &[stock_limit::Model], template: &contract_template::Model) -> Vec<StockLimit> {
+    rows.iter()
+        .filter(|l| {
+            if template.stock_shared {
+                l.producer_id == template.producer_id && l.template_id.is_none()
+            } else {
+                l.template_id == Some(template.id)
+            }
+        })
         .map(|l| StockLimit {
             product: ProductId(l.product_id),
             date: l.date,
             available: u32::try_from(l.available).unwrap_or(0),
         })
-        .collect())
+        .collect()
 }
 
 pub async fn subscriber_counts(
@@ -260,9 +313,12 @@ pub async fn subscriber_counts(
     Ok(counts)
 }
 
-pub async fn subscriber_count(db: &impl ConnectionTrait, template_id: i64) -> Result<u64, DbErr> {
+pub async fn subscriber_count(
+    db: &impl ConnectionTrait,
+    template_id: TemplateId,
+) -> Result<u64, DbErr> {
     subscription::Entity::find()
-        .filter(subscription::Column::TemplateId.eq(template_id))
+        .filter(subscription::Column::TemplateId.eq(template_id.0))
         .count(db)
         .await
 }
@@ -294,7 +350,6 @@ pub struct NewTemplate<'a> {
     pub late_joiners: bool,
     pub prepaid_notice_days: u32,
     pub jokers: JokerPolicy,
-    pub rules: &'a [EntryRule],
     pub stock_shared: bool,
 }
 
@@ -308,18 +363,17 @@ fn header(t: &NewTemplate<'_>) -> contract_template::ActiveModel {
     contract_template::ActiveModel {
         name: Set(t.name.to_owned()),
         description: Set(t.description.to_owned()),
-        nature: Set(nature_str(t.nature).to_owned()),
+        nature: Set(t.nature.into()),
         deadline: Set(t.deadline),
         late_joiners: Set(t.late_joiners),
         prepaid_notice_days: Set(as_i32(t.prepaid_notice_days)),
-        joker_kind: Set(joker_kind_str(t.jokers.kind).to_owned()),
+        joker_kind: Set(t.jokers.kind.into()),
         joker_min: Set(as_i32(t.jokers.min)),
         joker_max: Set(as_i32(t.jokers.max)),
         joker_days: Set(match t.jokers.mode {
             JokerMode::AtSignUp => None,
             JokerMode::UntilDaysBefore(days) => Some(as_i32(days)),
         }),
-        entry_rules: Set(serde_json::to_string(t.rules).unwrap_or_else(|_| "[]".into())),
         stock_shared: Set(t.stock_shared),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -335,7 +389,7 @@ pub async fn insert(
     let mut row = header(new);
     row.amap_id = Set(amap_id);
     row.producer_id = Set(new.producer_id);
-    row.state = Set("draft".to_owned());
+    row.state = Set(TemplateState::Draft.into());
     row.created_at = Set(chrono::Utc::now());
     contract_template::Entity::insert(row)
         .exec_with_returning(db)
@@ -344,44 +398,42 @@ pub async fn insert(
 
 pub async fn update_header(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: TemplateId,
     new: &NewTemplate<'_>,
 ) -> Result<(), DbErr> {
     use sea_orm::ActiveValue::Set;
     let mut row = header(new);
-    row.id = Set(id);
+    row.id = Set(id.0);
     contract_template::Entity::update(row)
         .exec(db)
         .await
         .map(|_| ())
 }
 
-pub async fn set_rules(
-    db: &impl ConnectionTrait,
-    id: i64,
-    rules: &[EntryRule],
-) -> Result<(), DbErr> {
-    use sea_orm::ActiveValue::Set;
-    contract_template::Entity::update(contract_template::ActiveModel {
-        id: Set(id),
-        entry_rules: Set(serde_json::to_string(rules).unwrap_or_else(|_| "[]".into())),
-        updated_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    })
-    .exec(db)
-    .await
-    .map(|_| ())
+/// Takes the template row's write lock (PostgreSQL) before anything is read, so that two
+/// edits of one template run one after the other; SQLite's `write_txn` already serialises.
+pub async fn lock(db: &impl ConnectionTrait, id: TemplateId) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    contract_template::Entity::update_many()
+        .col_expr(
+            contract_template::Column::UpdatedAt,
+            Expr::value(chrono::Utc::now()),
+        )
+        .filter(contract_template::Column::Id.eq(id.0))
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn set_state(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: TemplateId,
     state: TemplateState,
 ) -> Result<(), DbErr> {
     use sea_orm::ActiveValue::Set;
     contract_template::Entity::update(contract_template::ActiveModel {
-        id: Set(id),
-        state: Set(state_str(state).to_owned()),
+        id: Set(id.0),
+        state: Set(state.into()),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
     })
@@ -432,8 +484,8 @@ pub async fn add_product(
     .map(|_| ())
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
-    contract_template::Entity::delete_by_id(id)
+pub async fn delete(db: &impl ConnectionTrait, id: TemplateId) -> Result<(), DbErr> {
+    contract_template::Entity::delete_by_id(id.0)
         .exec(db)
         .await
         .map(|_| ())

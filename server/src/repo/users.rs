@@ -1,5 +1,7 @@
 use crate::db::entities::app_user;
+use app::domain::UserId;
 use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 pub struct NewUserRow<'a> {
@@ -20,8 +22,8 @@ pub async fn find_by_email(
         .await
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<app_user::Model>, DbErr> {
-    app_user::Entity::find_by_id(id).one(db).await
+pub async fn find(db: &impl ConnectionTrait, id: UserId) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find_by_id(id.0).one(db).await
 }
 
 pub async fn insert(
@@ -61,4 +63,37 @@ pub async fn set_password_hash(
         .exec(db)
         .await
         .map(|_| ())
+}
+
+/// The account with this e-mail, created from `row` when there is none. Two requests creating
+/// the same account at once get the same one: the insert does nothing when the other landed
+/// first, and the read that follows sees it.
+pub async fn find_or_insert(
+    db: &impl ConnectionTrait,
+    row: NewUserRow<'_>,
+) -> Result<app_user::Model, DbErr> {
+    if let Some(found) = find_by_email(db, row.email).await? {
+        return Ok(found);
+    }
+    let now = Utc::now();
+    app_user::Entity::insert(app_user::ActiveModel {
+        email: Set(row.email.to_owned()),
+        first_name: Set(row.first_name.to_owned()),
+        last_name: Set(row.last_name.to_owned()),
+        password_hash: Set(row.password_hash),
+        operator: Set(row.operator),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(app_user::Column::Email)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    find_by_email(db, row.email)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(row.email.to_owned()))
 }

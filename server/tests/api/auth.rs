@@ -108,7 +108,7 @@ on_both_engines!(
         let member = app.token(cast.member.email).await;
         let treasurer = app.token(cast.treasurer.email).await;
         let (status, _) = app
-            .post(
+            .put(
                 &format!("/api/v1/amaps/{SLUG}/members/{}/active", cast.member.id),
                 Some(&treasurer),
                 json!({ "active": false }),
@@ -130,7 +130,7 @@ on_both_engines!(
         );
         // A treasurer cannot lock themselves out.
         let (status, _) = app
-            .post(
+            .put(
                 &format!("/api/v1/amaps/{SLUG}/members/{}/active", cast.treasurer.id),
                 Some(&treasurer),
                 json!({ "active": false }),

@@ -123,7 +123,7 @@ on_both_engines!(unknown_ids_slugs_and_routes_are_404s, |app| {
     }
     for id in ["999999", "abc", "-1"] {
         let (status, body) = app
-            .post(
+            .put(
                 &format!("/api/v1/amaps/{SLUG}/members/{id}/active"),
                 Some(&admin),
                 json!({ "active": true }),
@@ -178,33 +178,58 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
         "\u{feff}{}".into(),
         "{\"a\":1}{\"b\":2}".into(),
     ];
+    use reqwest::Method;
     let endpoints = [
-        "/api/v1/auth/login".to_owned(),
-        "/api/v1/amaps".to_owned(),
-        format!("/api/v1/amaps/{SLUG}/members"),
-        format!("/api/v1/amaps/{SLUG}/members/{}/active", cast.member.id),
-        format!("/api/v1/amaps/{SLUG}/roles"),
-        format!("/api/v1/amaps/{SLUG}/templates"),
-        format!("/api/v1/amaps/{SLUG}/templates/{}/changes", cast.template),
-        format!("/api/v1/amaps/{SLUG}/templates/{}/rules", cast.template),
-        format!("/api/v1/amaps/{SLUG}/templates/{}/stock", cast.template),
-        format!(
-            "/api/v1/amaps/{SLUG}/producers/{}/products",
-            cast.producer_one
+        (Method::POST, "/api/v1/auth/login".to_owned()),
+        (Method::POST, "/api/v1/amaps".to_owned()),
+        (Method::POST, format!("/api/v1/amaps/{SLUG}/members")),
+        (
+            Method::PUT,
+            format!("/api/v1/amaps/{SLUG}/members/{}/active", cast.member.id),
         ),
-        format!("/api/v1/amaps/{SLUG}/templates/{}/payments", cast.template),
-        format!(
-            "/api/v1/amaps/{SLUG}/templates/{}/remittances",
-            cast.template
+        (Method::POST, format!("/api/v1/amaps/{SLUG}/roles")),
+        (Method::POST, format!("/api/v1/amaps/{SLUG}/templates")),
+        (
+            Method::POST,
+            format!("/api/v1/amaps/{SLUG}/templates/{}/changes", cast.template),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/amaps/{SLUG}/templates/{}/rules", cast.template),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/amaps/{SLUG}/templates/{}/stock", cast.template),
+        ),
+        (
+            Method::POST,
+            format!(
+                "/api/v1/amaps/{SLUG}/producers/{}/products",
+                cast.producer_one
+            ),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/amaps/{SLUG}/templates/{}/payments", cast.template),
+        ),
+        (
+            Method::POST,
+            format!(
+                "/api/v1/amaps/{SLUG}/templates/{}/remittances",
+                cast.template
+            ),
         ),
     ];
     let member = app.token(cast.member.email).await;
-    let sign_up = format!("/api/v1/amaps/{SLUG}/me/contracts/{}", cast.template);
+    let sign_up = (
+        Method::PUT,
+        format!("/api/v1/amaps/{SLUG}/me/contracts/{}", cast.template),
+    );
     let as_whom = endpoints
         .iter()
         .map(|e| (e, &operator))
         .chain(std::iter::once((&sign_up, &member)));
-    for (endpoint, token) in as_whom {
+    for ((method, endpoint), token) in as_whom {
         for body in &bodies {
             for content_type in [
                 "application/json",
@@ -213,7 +238,7 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
             ] {
                 let response = app
                     .client()
-                    .post(app.url(endpoint))
+                    .request(method.clone(), app.url(endpoint))
                     .bearer_auth(token)
                     .header("content-type", content_type)
                     .header("accept", "application/json")
@@ -238,15 +263,21 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
     let manage = |rest: String| format!("/api/v1/amaps/{SLUG}/templates/{}/{rest}", cast.template);
     let lenient = [
         (
+            Method::PUT,
             format!(
                 "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
                 cast.template
             ),
             &member,
         ),
-        (manage("cheques/receive".into()), &operator),
-        (manage(format!("cheques/{cheque}")), &operator),
+        (Method::POST, manage("cheques/receive".into()), &operator),
         (
+            Method::PATCH,
+            manage(format!("cheques/{cheque}")),
+            &operator,
+        ),
+        (
+            Method::PUT,
             manage(format!("subscriptions/{}/credit", cast.member.id)),
             &operator,
         ),
@@ -259,11 +290,11 @@ on_both_engines!(hostile_bodies_never_cause_a_server_error, |app| {
         "{\"amount\": \"99999999999\", \"comment\": \"\\u0000\"}",
         "{\"amount\": \"--3\"}",
     ];
-    for (endpoint, token) in lenient {
+    for (method, endpoint, token) in lenient {
         for body in bodies.iter().map(String::as_str).chain(odd_fields) {
             let response = app
                 .client()
-                .post(app.url(&endpoint))
+                .request(method.clone(), app.url(&endpoint))
                 .bearer_auth(token)
                 .header("content-type", "application/json")
                 .body(body.to_owned())
@@ -301,4 +332,23 @@ on_both_engines!(errors_speak_english_on_request, |app| {
         )
         .await;
     assert_eq!(french["fields"][0]["message"], "Ce champ est obligatoire.");
+});
+
+on_both_engines!(every_answer_carries_its_request_id, |app| {
+    let fresh = app
+        .client()
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("send");
+    let id = fresh.headers()["x-request-id"].to_str().expect("ascii");
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    let echoed = app
+        .client()
+        .get(app.url("/health"))
+        .header("x-request-id", "from-the-proxy-42")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(echoed.headers()["x-request-id"], "from-the-proxy-42");
 });

@@ -8,15 +8,11 @@ use app::domain::contract::{
     Binds, Conversion, DateScope, EntryRule, Nature, Operator, ProductScope, StockLimit,
 };
 use app::domain::{Money, ProductId};
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::contracts::setup::{TemplateSpec, create_template};
 use server::repo;
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
 
 async fn amap_id(app: &TestApp) -> i64 {
     repo::amaps::find_by_slug(&app.state.db, SLUG)
@@ -57,12 +53,12 @@ fn field<'a>(body: &'a Value, name: &str) -> Option<&'a Value> {
 /// A wine template: bottles only by 6, 14 days from now, sign-up open a week.
 async fn wine(app: &TestApp, cast: &Cast) -> (i64, i64, NaiveDate) {
     let bottle = product(app, cast, "Vin rouge").await;
-    let date = today() + Days::new(14);
+    let date = app.today() + Days::new(14);
     let mut spec = TemplateSpec::simple(
         cast.producer_one,
         "Vins",
         Nature::Free,
-        today() + Days::new(7),
+        app.today() + Days::new(7),
         vec![date],
         vec![(bottle, Money::from_cents(850))],
     );
@@ -87,7 +83,7 @@ on_both_engines!(the_server_rechecks_entry_rules_the_browser_applied, |app| {
     let cell = format!("q.{date}.{bottle}");
 
     let (status, body) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&member),
             json!({ "grid": [{ "date": date, "product": bottle, "qty": 5 }] }),
@@ -106,7 +102,7 @@ on_both_engines!(the_server_rechecks_entry_rules_the_browser_applied, |app| {
     );
 
     let (status, body) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&member),
             json!({ "grid": [{ "date": date, "product": bottle, "qty": 6 }] }),
@@ -126,7 +122,7 @@ on_both_engines!(the_server_rechecks_entry_rules_the_browser_applied, |app| {
     assert_eq!(contract["units"], 6);
     // One contract per member per template: a second post replaces, never duplicates.
     let (status, _) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&member),
             json!({ "grid": [{ "date": date, "product": bottle, "qty": 12 }] }),
@@ -155,6 +151,7 @@ on_both_engines!(a_plain_form_post_keeps_what_was_typed_on_error, |app| {
         .bearer_auth(&member)
         .header("Accept", "text/html")
         .form(&[
+            ("_method", "PUT"),
             (cell.as_str(), "5"),
             ("_next", "/fini"),
             ("_back", back.as_str()),
@@ -196,12 +193,12 @@ on_both_engines!(
     |app| {
         let cast = app.cast().await;
         let basket = product(&app, &cast, "Panier unique").await;
-        let date = today() + Days::new(10);
+        let date = app.today() + Days::new(10);
         let mut spec = TemplateSpec::simple(
             cast.producer_one,
             "Paniers limités",
             Nature::Free,
-            today() + Days::new(3),
+            app.today() + Days::new(3),
             vec![date],
             vec![(basket, Money::from_cents(1200))],
         );
@@ -218,7 +215,7 @@ on_both_engines!(
         let requests = crowd.iter().map(|(_, token)| {
             let request = app
                 .client()
-                .post(app.url(&contract_path(template)))
+                .put(app.url(&contract_path(template)))
                 .bearer_auth(token)
                 .json(&body);
             async move {
@@ -285,20 +282,14 @@ on_both_engines!(
             .iter()
             .position(|(s, _)| *s == StatusCode::OK)
             .expect("a winner")];
-        let (status, _) = app
-            .post(
-                &format!("{}/delete", contract_path(template)),
-                Some(first),
-                Value::Null,
-            )
-            .await;
+        let (status, _) = app.delete(&contract_path(template), Some(first)).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (_, last) = &crowd[answers
             .iter()
             .position(|(s, _)| *s == StatusCode::CONFLICT)
             .expect("a loser")];
         let (status, _) = app
-            .post(&contract_path(template), Some(last), body.clone())
+            .put(&contract_path(template), Some(last), body.clone())
             .await;
         assert_eq!(status, StatusCode::OK);
     }
@@ -308,12 +299,12 @@ on_both_engines!(a_large_basket_consumes_two_small_ones, |app| {
     let cast = app.cast().await;
     let small = product(&app, &cast, "Petit panier").await;
     let large = product(&app, &cast, "Grand panier").await;
-    let date = today() + Days::new(10);
+    let date = app.today() + Days::new(10);
     let mut spec = TemplateSpec::simple(
         cast.producer_one,
         "Paniers",
         Nature::Free,
-        today() + Days::new(3),
+        app.today() + Days::new(3),
         vec![date],
         vec![
             (small, Money::from_cents(1000)),
@@ -335,7 +326,7 @@ on_both_engines!(a_large_basket_consumes_two_small_ones, |app| {
         .expect("template");
     let member = app.token(cast.member.email).await;
     let (status, _) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&member),
             json!({ "grid": [{ "date": date, "product": large, "qty": 2 }] }),
@@ -344,7 +335,7 @@ on_both_engines!(a_large_basket_consumes_two_small_ones, |app| {
     assert_eq!(status, StatusCode::OK);
     let other = app.token(cast.treasurer.email).await;
     let (status, body) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&other),
             json!({ "grid": [{ "date": date, "product": small, "qty": 2 }] }),
@@ -356,7 +347,7 @@ on_both_engines!(a_large_basket_consumes_two_small_ones, |app| {
         1
     );
     let (status, _) = app
-        .post(
+        .put(
             &contract_path(template),
             Some(&other),
             json!({ "grid": [{ "date": date, "product": small, "qty": 1 }] }),
@@ -373,13 +364,13 @@ on_both_engines!(
         // Producer 1 needs 7 days' notice; the deadline was yesterday.
         let dates: Vec<NaiveDate> = [3, 10, 17]
             .iter()
-            .map(|d| today() + Days::new(*d))
+            .map(|d| app.today() + Days::new(*d))
             .collect();
         let mut spec = TemplateSpec::simple(
             cast.producer_one,
             "Tardifs",
             Nature::Free,
-            today() - Days::new(1),
+            app.today() - Days::new(1),
             dates.clone(),
             vec![(basket, Money::from_cents(1000))],
         );
@@ -389,7 +380,7 @@ on_both_engines!(
         let member = app.token(cast.member.email).await;
         let all_dates = |qty: u32| json!({ "grid": dates.iter().map(|d| json!({ "date": d, "product": basket, "qty": qty })).collect::<Vec<_>>() });
         let (status, body) = app
-            .post(&contract_path(closed), Some(&member), all_dates(1))
+            .put(&contract_path(closed), Some(&member), all_dates(1))
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(
@@ -405,7 +396,7 @@ on_both_engines!(
             cast.producer_one,
             "Tardifs bienvenus",
             Nature::Free,
-            today() - Days::new(1),
+            app.today() - Days::new(1),
             dates.clone(),
             vec![(basket, Money::from_cents(1000))],
         );
@@ -421,7 +412,7 @@ on_both_engines!(
         );
         // The first date is within the producer's notice: refused; the later ones are fine.
         let (status, body) = app
-            .post(&contract_path(late), Some(&member), all_dates(1))
+            .put(&contract_path(late), Some(&member), all_dates(1))
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
@@ -429,7 +420,7 @@ on_both_engines!(
             "{body}"
         );
         let later = json!({ "grid": dates[1..].iter().map(|d| json!({ "date": d, "product": basket, "qty": 1 })).collect::<Vec<_>>() });
-        let (status, body) = app.post(&contract_path(late), Some(&member), later).await;
+        let (status, body) = app.put(&contract_path(late), Some(&member), later).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["late"], true);
     }
@@ -442,8 +433,8 @@ on_both_engines!(drafts_are_invisible_to_members, |app| {
         cast.producer_one,
         "Brouillon",
         Nature::Free,
-        today() + Days::new(3),
-        vec![today() + Days::new(10)],
+        app.today() + Days::new(3),
+        vec![app.today() + Days::new(10)],
         vec![(basket, Money::from_cents(1000))],
     );
     spec.state = app::domain::contract::TemplateState::Draft;
@@ -461,7 +452,7 @@ on_both_engines!(drafts_are_invisible_to_members, |app| {
     assert!(!mine["offered"].to_string().contains("Brouillon"));
     let admin = app.token(cast.admin.email).await;
     let (status, body) = app
-        .post(
+        .put(
             &format!("/api/v1/amaps/{SLUG}/templates/{draft}/state"),
             Some(&admin),
             json!({ "state": "active" }),
@@ -486,12 +477,12 @@ on_both_engines!(
             cast.treasurer.id
         );
         let twelve = json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 12 }] });
-        let (status, body) = app.post(&path, Some(&admin), twelve.clone()).await;
+        let (status, body) = app.put(&path, Some(&admin), twelve.clone()).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["edited_by_referent"], true);
         let treasurer = app.token(cast.treasurer.email).await;
         let (status, body) = app
-            .post(&contract_path(template), Some(&treasurer), twelve)
+            .put(&contract_path(template), Some(&treasurer), twelve)
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
@@ -552,7 +543,7 @@ on_both_engines!(
         assert_eq!(after["lines"].as_array().expect("lines").len(), 3);
         // The cancelled date is closed to everyone now.
         let (status, body) = app
-        .post(&contract_path(cast.template), Some(&member), json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }))
+        .put(&contract_path(cast.template), Some(&member), json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }))
         .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(body["fields"][0]["code"], "cell_closed");
@@ -587,7 +578,7 @@ on_both_engines!(a_referent_cannot_touch_another_producers_templates, |app| {
     assert_eq!(list.as_array().expect("list").len(), 0, "{list}");
     // Creating one for producer 1 is refused; for producer 2 it works.
     let form = |producer: i64| {
-        json!({ "producer_id": producer.to_string(), "name": format!("Contrat {producer}"), "nature": "subscription",
+        json!({ "producer_id": producer.to_string(), "name": format!("Contrat {producer}"), "nature": "fixed_basket",
         "deadline": cast.first_date.to_string(), "frequency": "monthly_same_weekday",
         "first_date": cast.first_date.to_string(), "last_date": (cast.first_date + Days::new(90)).to_string() })
     };
@@ -615,10 +606,10 @@ on_both_engines!(a_producer_lists_only_the_templates_it_delivers, |app| {
     let member = app.token(cast.member.email).await;
     let list = format!("/api/v1/amaps/{SLUG}/templates");
     assert_eq!(app.get(&list, Some(&member)).await.0, StatusCode::FORBIDDEN);
-    server::api::apply_role_change(
+    server::services::members::apply_role_change(
         &app.state.db,
         amap_id(&app).await,
-        cast.member.id,
+        app::domain::UserId(cast.member.id),
         app::api::members::RoleChange::Producer(app::domain::ProducerId(cast.producer_one), true),
     )
     .await

@@ -2,12 +2,12 @@
 
 use app::api::amaps::CreateAmapForm;
 use app::api::members::{CreateMemberForm, RoleChange};
-use app::domain::ProducerId;
+use app::domain::{ProducerId, UserId};
 use reqwest::StatusCode;
 use serde_json::Value;
 use server::config::Config;
 use server::startup::Application;
-use server::{api, auth::password, repo};
+use server::{auth::password, repo, services};
 use std::sync::LazyLock;
 use tokio::sync::OnceCell;
 
@@ -125,6 +125,14 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
         .await
         .expect("application builds");
     let base = format!("http://{}", app.addr);
+    // Noon UTC today: the AMAPs' date (Europe/Paris) is the UTC date, whatever the hour the
+    // tests run at, and every test computes "today" from the server's own clock.
+    let noon = chrono::Utc::now()
+        .date_naive()
+        .and_hms_opt(12, 0, 0)
+        .expect("noon")
+        .and_utc();
+    app.state.clock.set(noon);
     let state = app.state.clone();
     tokio::spawn(app.run_until_stopped());
     Some(TestApp {
@@ -145,6 +153,11 @@ async fn shared_hash() -> String {
 }
 
 impl TestApp {
+    /// The AMAPs' date as the server sees it (its clock, in Europe/Paris).
+    pub fn today(&self) -> chrono::NaiveDate {
+        server::clock::local("Europe/Paris", self.state.clock.now()).date()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -183,9 +196,13 @@ impl TestApp {
         .expect("valid member");
         let db = &self.state.db;
         let id = match amap {
-            Some(amap) => api::add_member(db, amap, &new, Some(shared_hash().await))
-                .await
-                .expect("member"),
+            Some(amap) => {
+                services::members::add(db, amap, &new, Some(shared_hash().await))
+                    .await
+                    .expect("member")
+                    .0
+                    .0
+            }
             None => {
                 repo::users::insert(
                     db,
@@ -213,7 +230,7 @@ impl TestApp {
             time_zone: None,
             admin_email: None,
         };
-        api::create_amap_with(&self.state.db, &form.parse().expect("valid amap"))
+        services::amaps::create(&self.state.db, &form.parse().expect("valid amap"))
             .await
             .expect("amap");
         repo::amaps::find_by_slug(&self.state.db, slug)
@@ -239,22 +256,27 @@ impl TestApp {
         let admin = self
             .person(Some(a), "admin@a.example.org", "Alice", "Admin")
             .await;
-        api::apply_role_change(db, a, admin.id, RoleChange::Admin(true))
+        services::members::apply_role_change(db, a, UserId(admin.id), RoleChange::Admin(true))
             .await
             .expect("admin");
         let treasurer = self
             .person(Some(a), "tresorier@a.example.org", "Tom", "Trésorier")
             .await;
-        api::apply_role_change(db, a, treasurer.id, RoleChange::Treasurer(true))
-            .await
-            .expect("treasurer");
+        services::members::apply_role_change(
+            db,
+            a,
+            UserId(treasurer.id),
+            RoleChange::Treasurer(true),
+        )
+        .await
+        .expect("treasurer");
         let referent = self
             .person(Some(a), "referent@a.example.org", "Rémi", "Référent")
             .await;
-        api::apply_role_change(
+        services::members::apply_role_change(
             db,
             a,
-            referent.id,
+            UserId(referent.id),
             RoleChange::Referent(ProducerId(producer_two), true),
         )
         .await
@@ -265,9 +287,15 @@ impl TestApp {
         let inactive = self
             .person(Some(a), "inactif@a.example.org", "Ivan", "Inactif")
             .await;
-        repo::memberships::set_flag(db, a, inactive.id, repo::memberships::Flag::Active, false)
-            .await
-            .expect("deactivate");
+        repo::memberships::set_flag(
+            db,
+            a,
+            UserId(inactive.id),
+            repo::memberships::Flag::Active,
+            false,
+        )
+        .await
+        .expect("deactivate");
         let outsider = self
             .person(Some(b), "membre@b.example.org", "Olga", "Autre")
             .await;
@@ -302,10 +330,10 @@ impl TestApp {
         let account = self
             .person(Some(a), "producteur@a.example.org", "Paul", "Producteur")
             .await;
-        api::apply_role_change(
+        services::members::apply_role_change(
             db,
             a,
-            account.id,
+            UserId(account.id),
             RoleChange::Producer(ProducerId(producer), true),
         )
         .await
@@ -313,12 +341,82 @@ impl TestApp {
         account
     }
 
+    /// A référent of `producer` in AMAP A (that role, nothing else).
+    pub async fn referent_of(&self, producer: i64) -> Persona {
+        let db = &self.state.db;
+        let a = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        let account = self
+            .person(Some(a), "referent1@a.example.org", "Rita", "Référente")
+            .await;
+        services::members::apply_role_change(
+            db,
+            a,
+            UserId(account.id),
+            RoleChange::Referent(ProducerId(producer), true),
+        )
+        .await
+        .expect("referent role");
+        account
+    }
+
+    /// The cast member's contract on the cast's template (one basket a date), made again if
+    /// a call deleted it.
+    pub async fn ensure_contract(&self, cast: &Cast) {
+        let db = &self.state.db;
+        let template = app::domain::TemplateId(cast.template);
+        let member = UserId(cast.member.id);
+        if repo::subscriptions::find(db, template, member)
+            .await
+            .expect("query")
+            .is_some()
+        {
+            return;
+        }
+        let amap = repo::amaps::find_by_slug(db, SLUG)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id;
+        self.subscribe(amap, cast.template, cast.member.id, cast.product_one)
+            .await;
+    }
+
+    /// One basket of `product` on every date of `template` for `member`.
+    async fn subscribe(&self, amap: i64, template: i64, member: i64, product: i64) {
+        use app::domain::ProductId;
+        use app::domain::contract::Quantities;
+        let db = &self.state.db;
+        let subscription = repo::subscriptions::insert(db, amap, template, member, false, false)
+            .await
+            .expect("subscription");
+        let loaded = repo::templates::load(
+            db,
+            repo::templates::find(db, amap, app::domain::TemplateId(template))
+                .await
+                .expect("query")
+                .expect("template"),
+        )
+        .await
+        .expect("load");
+        let mut grid = Quantities::new();
+        for d in &loaded.dates {
+            grid.set(d.date, ProductId(product), 1);
+        }
+        repo::subscriptions::replace_content(db, subscription.id, &grid, &[], |d| {
+            loaded.date_id(d)
+        })
+        .await
+        .expect("cells");
+    }
+
     /// A product, an active template and one member's contract (see `Cast::template`).
     async fn season(&self, amap: i64, producer: i64, member: i64) -> (i64, i64, chrono::NaiveDate) {
         use app::domain::contract::calendar::{Frequency, generate_dates};
-        use app::domain::contract::{
-            Binds, DateScope, EntryRule, Nature, Operator, ProductScope, Quantities,
-        };
+        use app::domain::contract::{Binds, DateScope, EntryRule, Nature, Operator, ProductScope};
         use app::domain::{Money, ProductId};
         let db = &self.state.db;
         let product = repo::products::insert(
@@ -334,7 +432,7 @@ impl TestApp {
         )
         .await
         .expect("product");
-        let today = chrono::Utc::now().date_naive();
+        let today = self.today();
         let first = today + chrono::Days::new(14);
         let dates = generate_dates(Frequency::Weekly, first, first + chrono::Days::new(21));
         let mut spec = server::contracts::setup::TemplateSpec::simple(
@@ -356,27 +454,7 @@ impl TestApp {
         let template = server::contracts::setup::create_template(db, amap, spec)
             .await
             .expect("template");
-        let subscription = repo::subscriptions::insert(db, amap, template, member, false, false)
-            .await
-            .expect("subscription");
-        let loaded = repo::templates::load(
-            db,
-            repo::templates::find(db, amap, template)
-                .await
-                .expect("query")
-                .expect("template"),
-        )
-        .await
-        .expect("load");
-        let mut grid = Quantities::new();
-        for d in &dates {
-            grid.set(*d, ProductId(product.id), 1);
-        }
-        repo::subscriptions::replace_content(db, subscription.id, &grid, &[], |d| {
-            loaded.date_id(d)
-        })
-        .await
-        .expect("cells");
+        self.subscribe(amap, template, member, product.id).await;
         (product.id, template, first)
     }
 
@@ -399,7 +477,7 @@ impl TestApp {
             }
             .parse()
             .expect("valid member");
-            let id = api::add_member(db, amap, &new, Some(hash.clone()))
+            let (UserId(id), _) = services::members::add(db, amap, &new, Some(hash.clone()))
                 .await
                 .expect("member");
             let (token, _) = self
@@ -444,6 +522,53 @@ impl TestApp {
         let response = request.send().await.expect("request");
         let status = response.status();
         (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+impl TestApp {
+    /// Any verb, a JSON body (or none for `Value::Null`), the status and the JSON answer.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let mut request = self.client().request(method, self.url(path));
+        if !body.is_null() {
+            request = request.json(&body);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PUT, path, token, body).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PATCH, path, token, body).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        self.send(reqwest::Method::DELETE, path, token, Value::Null)
+            .await
+    }
+
+    /// Sends every request at once and returns the statuses and answers, in request order.
+    pub async fn all_at_once(
+        &self,
+        requests: Vec<(reqwest::Method, String, Value)>,
+        token: &str,
+    ) -> Vec<(StatusCode, Value)> {
+        let sends = requests.into_iter().map(|(method, path, body)| async move {
+            self.send(method, &path, Some(token), body).await
+        });
+        futures::future::join_all(sends).await
     }
 }
 

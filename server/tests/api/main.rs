@@ -1,12 +1,16 @@
 //! API integration tests: the real application on port 0, a fresh database per test,
 //! on SQLite always and on PostgreSQL when one is reachable (see `helpers::Engine`).
 
+mod amounts;
 mod auth;
 mod authorization;
 mod bad_input;
+mod concurrency;
 mod contracts;
 mod helpers;
 mod outputs;
 mod pages;
 mod payments;
+mod queries;
 mod storage;
+mod stored;

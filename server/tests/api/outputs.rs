@@ -5,7 +5,7 @@ use crate::helpers::{Cast, OTHER_SLUG, SLUG, TestApp};
 use crate::on_both_engines;
 use app::domain::Money;
 use app::domain::contract::Nature;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use serde_json::{Value, json};
@@ -45,7 +45,7 @@ async fn season(app: &TestApp, cast: &Cast) -> Season {
     };
     let carrots = product("Carottes", "botte").await.expect("product").id;
     let eggs = product("Œufs", "boîte de 6").await.expect("product").id;
-    let today = Utc::now().date_naive();
+    let today = app.today();
     let first = today + Days::new(14);
     let dates = [first, first + Days::new(7), first + Days::new(14)];
     let spec = server::contracts::setup::TemplateSpec::simple(
@@ -71,7 +71,7 @@ async fn season(app: &TestApp, cast: &Cast) -> Season {
         { "date": d1, "product": eggs, "qty": 1 },
         { "date": d2, "product": carrots, "qty": 1 },
     ] });
-    let (status, body) = app.post(&path, Some(&marie), grid).await;
+    let (status, body) = app.put(&path, Some(&marie), grid).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // …Alice with the sign-up form's fields.
     let alice = app.token(cast.admin.email).await;
@@ -83,7 +83,7 @@ async fn season(app: &TestApp, cast: &Cast) -> Season {
     ];
     let response = app
         .client()
-        .post(app.url(&path))
+        .put(app.url(&path))
         .bearer_auth(&alice)
         .header("accept", "application/json")
         .form(&fields)

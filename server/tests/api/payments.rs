@@ -7,7 +7,7 @@ use crate::helpers::{Cast, SLUG, TestApp};
 use crate::on_both_engines;
 use app::domain::Money;
 use app::domain::contract::Nature;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::repo;
@@ -16,7 +16,7 @@ use server::repo;
 pub async fn first_cheque(app: &TestApp, cast: &Cast) -> i64 {
     let member = app.token(cast.member.email).await;
     let (status, body) = app
-        .post(
+        .put(
             &format!(
                 "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
                 cast.template
@@ -43,7 +43,7 @@ async fn season(app: &TestApp, cast: &Cast, name: &str, offset: u64) -> Season {
         .expect("query")
         .expect("amap")
         .id;
-    let today = Utc::now().date_naive();
+    let today = app.today();
     let first = today + Days::new(14 + offset);
     let dates = [first, first + Days::new(35), first + Days::new(70)];
     let spec = server::contracts::setup::TemplateSpec::simple(
@@ -78,7 +78,7 @@ async fn other_farm_season(app: &TestApp, cast: &Cast) -> Season {
         .await
         .expect("product")
         .id;
-    let today = Utc::now().date_naive();
+    let today = app.today();
     let dates = vec![today + Days::new(14)];
     let spec = server::contracts::setup::TemplateSpec::simple(
         cast.producer_two,
@@ -114,7 +114,7 @@ impl Season {
             .map(|(d, qty)| json!({ "date": d, "product": cast.product_one, "qty": qty }))
             .collect();
         let (status, body) = app
-            .post(&self.me(), Some(token), json!({ "grid": grid }))
+            .put(&self.me(), Some(token), json!({ "grid": grid }))
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
@@ -203,7 +203,7 @@ on_both_engines!(
         let [d1, d2, d3] = season.dates;
         let payments = format!("{}/payments", season.me());
         let (status, view) = app
-            .post(
+            .put(
                 &payments,
                 Some(&member),
                 json!({ format!("pay.{d2}"): "40", format!("bank.{d1}"): "Crédit Agricole",
@@ -216,7 +216,7 @@ on_both_engines!(
         assert_eq!(view["cheques"][0]["number"], "1234567");
         // 70 + 40 would overpay by 10 €: refused on the adjusting line, nothing stored.
         let (status, refused) = app
-            .post(
+            .put(
                 &payments,
                 Some(&member),
                 json!({ format!("pay.{d1}"): "70", format!("pay.{d2}"): "40" }),
@@ -231,7 +231,7 @@ on_both_engines!(
         assert_eq!(cents(&page["schedule"]["cheques"]), [3400, 4000, 2600]);
         // A zero line is not stored: the second cheque disappears, the last takes the rest.
         let (status, view) = app
-            .post(
+            .put(
                 &payments,
                 Some(&member),
                 json!({ format!("pay.{d2}"): "0" }),
@@ -277,7 +277,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(status, StatusCode::OK);
     let payments = format!("{}/payments", season.me());
     let (status, body) = app
-        .post(
+        .put(
             &payments,
             Some(&member),
             json!({ format!("pay.{d1}"): "10" }),
@@ -285,9 +285,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_received");
-    let (status, body) = app
-        .post(&format!("{}/delete", season.me()), Some(&member), json!({}))
-        .await;
+    let (status, body) = app.delete(&season.me(), Some(&member)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheques_held");
 
@@ -317,7 +315,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     let (status, body) = app
-        .post(
+        .patch(
             &season.manage(&format!("cheques/{c2}")),
             Some(&treasurer),
             json!({ "amount": "1" }),
@@ -326,7 +324,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     let (status, body) = app
-        .post(
+        .put(
             &payments,
             Some(&member),
             json!({ format!("pay.{d2}"): "5" }),
@@ -346,7 +344,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     assert_eq!(body["fields"][0]["code"], "date_remitted");
     // A référent may still correct a received (not remitted) cheque.
     let (status, body) = app
-        .post(
+        .patch(
             &season.manage(&format!("cheques/{c1}")),
             Some(&treasurer),
             json!({ "amount": "35", "number": "42", "comment": "encre bleue" }),
@@ -357,10 +355,9 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     // Deleting the slip brings its cheque back to the AMAP.
     let slip_id = slip["id"].as_i64().expect("slip id");
     let (status, _) = app
-        .post(
-            &season.manage(&format!("remittances/{slip_id}/delete")),
+        .delete(
+            &season.manage(&format!("remittances/{slip_id}")),
             Some(&treasurer),
-            json!({}),
         )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
@@ -458,9 +455,9 @@ on_both_engines!(
         let form = json!({ "name": "Ferme Une", "notice_days": "7", "active": "on",
             "handles_cheques": "on" });
         // The producer cannot entrust itself: only who manages the producer can.
-        let (status, _) = app.post(&producer, Some(&farmer), form.clone()).await;
+        let (status, _) = app.put(&producer, Some(&farmer), form.clone()).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        let (status, detail) = app.post(&producer, Some(&treasurer), form).await;
+        let (status, detail) = app.put(&producer, Some(&treasurer), form).await;
         assert_eq!(status, StatusCode::OK, "{detail}");
         assert_eq!(detail["handles_cheques"], true);
 
@@ -488,7 +485,7 @@ on_both_engines!(
         // Settling what a member owes stays with référents and treasurers.
         let credit = season.manage(&format!("subscriptions/{}/credit", cast.member.id));
         let (status, _) = app
-            .post(&credit, Some(&farmer), json!({ "amount": "10" }))
+            .put(&credit, Some(&farmer), json!({ "amount": "10" }))
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         let recompute = season.manage(&format!("subscriptions/{}/recompute", cast.member.id));
@@ -516,7 +513,7 @@ on_both_engines!(mes_paiements_groups_cheques_and_shows_only_mine, |app| {
     let [_, d2, d3] = season.dates;
     // 34 / 33 / 33: the two identical cheques are grouped.
     let (status, _) = app
-        .post(
+        .put(
             &format!("{}/payments", season.me()),
             Some(&member),
             json!({ format!("pay.{d2}"): "33" }),
@@ -573,7 +570,7 @@ on_both_engines!(
         assert_eq!(body["fields"][0]["code"], "nothing_to_carry");
         // A 130 € credit on spring (100 € ordered) leaves a 30 € balance to carry over.
         let (status, _) = app
-            .post(
+            .put(
                 &spring.manage(&format!("subscriptions/{member_id}/credit")),
                 Some(&treasurer),
                 json!({ "amount": "130" }),
@@ -715,7 +712,7 @@ on_both_engines!(cheque_outputs_read_back_as_csv_and_xlsx, |app| {
     let settings = json!({ "strategy": "monthly_smoothed_editable", "payee": "GAEC du Clos",
         "hand_in_by": season.dates[0].to_string() });
     let (status, body) = app
-        .post(&season.manage("payments"), Some(&treasurer), settings)
+        .put(&season.manage("payments"), Some(&treasurer), settings)
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let download = |path: String| {
@@ -771,7 +768,7 @@ on_both_engines!(
             .expect("query")
             .expect("amap")
             .id;
-        let today = Utc::now().date_naive();
+        let today = app.today();
         // Sign-up closed yesterday; late joiners welcome from the first date beyond the
         // producer's 7-day notice (the second one).
         let dates = [
@@ -797,7 +794,7 @@ on_both_engines!(
             .iter()
             .map(|d| json!({ "date": d, "product": cast.product_one, "qty": 3 }))
             .collect();
-        let (status, body) = app.post(&me, Some(&member), json!({ "grid": grid })).await;
+        let (status, body) = app.put(&me, Some(&member), json!({ "grid": grid })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (_, page) = app.get(&me, Some(&member)).await;
         let cheques = page["schedule"]["cheques"].as_array().expect("cheques");

@@ -60,7 +60,7 @@ pub fn member_window(offer: &Offer, has_contract: bool, now: LocalNow) -> Window
         return Window::Closed;
     }
     match offer.nature {
-        Nature::Subscription | Nature::Free => {
+        Nature::FixedBasket | Nature::Free => {
             if sign_up_open(offer.deadline, now) {
                 Window::Open
             } else if offer.late_joiners && !has_contract {

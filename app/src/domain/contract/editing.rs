@@ -38,8 +38,20 @@ fn has_date(offer: &Offer, date: NaiveDate) -> bool {
     offer.dates.binary_search(&date).is_ok()
 }
 
-/// A rule may only name the template's own products and dates.
+/// How many entry rules a template may hold: enough for any real contract, and a bound on
+/// what every sign-up check walks through.
+pub const MAX_RULES: usize = 50;
+
+/// A rule may only name the template's own products and dates, and joins at most
+/// [`MAX_RULES`] − 1 others (`offer` is the template as it stands, its rules included).
 pub fn check_rule(offer: &Offer, rule: &EntryRule) -> Result<(), Problem> {
+    if offer.rules.len() >= MAX_RULES {
+        return Err(Problem::with_limit(
+            "rules",
+            ProblemCode::AtMost,
+            MAX_RULES as u32,
+        ));
+    }
     let products_ok = match &rule.products {
         ProductScope::All => true,
         ProductScope::One(p) => has_product(offer, *p),
@@ -180,6 +192,24 @@ mod tests {
             check_rule(&offer, &off_calendar).map_err(|p| p.field),
             Err("dates".into())
         );
+    }
+
+    #[test]
+    fn a_template_holds_at_most_fifty_rules() {
+        let mut offer = offer();
+        let rule = EntryRule {
+            dates: DateScope::EachDate,
+            products: ProductScope::All,
+            operator: Operator::AtMost,
+            value: 6,
+            message: None,
+            binds: Binds::Everyone,
+        };
+        offer.rules = vec![rule.clone(); MAX_RULES - 1];
+        assert!(check_rule(&offer, &rule).is_ok());
+        offer.rules.push(rule.clone());
+        let full = check_rule(&offer, &rule).expect_err("the 51st rule");
+        assert_eq!((full.field.as_str(), full.limit), ("rules", Some(50)));
     }
 
     #[test]

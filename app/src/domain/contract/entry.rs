@@ -97,7 +97,7 @@ impl EntryContext<'_> {
 
     /// Whether this contract offers jokers at all.
     pub fn jokers_offered(&self) -> bool {
-        self.offer.nature == Nature::Subscription && self.offer.jokers.offered()
+        self.offer.nature == Nature::FixedBasket && self.offer.jokers.offered()
     }
 
     /// Whether the joker of `date` may still be chosen or given back.
@@ -139,7 +139,7 @@ impl EntryContext<'_> {
     /// quantities kept on the others; the grid as typed otherwise.
     pub fn intended_grid(&self, sign_up: &SignUp) -> Quantities {
         let offer = self.offer;
-        if offer.nature != Nature::Subscription || sign_up.basket.is_empty() {
+        if offer.nature != Nature::FixedBasket || sign_up.basket.is_empty() {
             return sign_up.grid.clone();
         }
         let editable = self.editable();
@@ -253,7 +253,7 @@ pub fn form_values(
     };
     let mut fields = BTreeMap::new();
     match offer.nature {
-        Nature::Subscription => {
+        Nature::FixedBasket => {
             for (product, qty) in stored_basket(offer, grid, jokers) {
                 fields.insert(product_field(product), shown(qty));
             }

@@ -90,8 +90,8 @@ fn value(
     price: impl Fn(ProductId) -> Option<Money>,
 ) -> Money {
     let cents = cells.fold(0_i64, |sum, (product, qty)| {
-        let unit = price(product).map_or(0, Money::cents);
-        sum.saturating_add(unit.saturating_mul(i64::from(qty)))
+        let line = price(product).map_or(Money::ZERO, |unit| unit * qty);
+        sum.saturating_add(line.cents())
     });
     Money::from_cents(cents)
 }

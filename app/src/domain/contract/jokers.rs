@@ -2,6 +2,7 @@
 //! §13 rule 14).
 
 use super::LocalNow;
+use crate::domain::problem::{Problem, ProblemCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,12 @@ pub enum JokerKind {
     /// The date's basket is delivered on another date: the total is unchanged.
     Postponement,
 }
+
+crate::domain::names::names!(JokerKind {
+    None = "none",
+    Absence = "absence",
+    Postponement = "postponement",
+});
 
 /// When jokers may be chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +76,27 @@ impl JokerPolicy {
         self.min <= self.max && delay_ok
     }
 
+    /// [`Self::is_consistent`] as the field problem a form shows: `joker_min` above the
+    /// maximum, or `joker_days` under the producer's notice period.
+    pub fn check(&self, producer_notice_days: u32) -> Result<(), Problem> {
+        if self.min > self.max {
+            return Err(Problem::with_limit(
+                "joker_min",
+                ProblemCode::AtMost,
+                self.max,
+            ));
+        }
+        if self.is_consistent(producer_notice_days) {
+            Ok(())
+        } else {
+            Err(Problem::with_limit(
+                "joker_days",
+                ProblemCode::AtLeast,
+                producer_notice_days,
+            ))
+        }
+    }
+
     /// Whether this policy offers jokers at all.
     pub fn offered(&self) -> bool {
         self.kind != JokerKind::None
@@ -109,6 +137,19 @@ mod tests {
         assert!(absence(JokerMode::AtSignUp).is_consistent(7));
         assert!(!policy(JokerKind::Absence, 3, 2, JokerMode::AtSignUp).is_consistent(0));
         assert!(JokerPolicy::default().is_consistent(7));
+    }
+
+    #[test]
+    fn a_policy_names_the_field_that_breaks_it() {
+        let short = policy(JokerKind::Absence, 0, 2, JokerMode::UntilDaysBefore(3));
+        let problem = short.check(7).expect_err("under the notice");
+        assert_eq!(
+            (problem.field.as_str(), problem.limit),
+            ("joker_days", Some(7))
+        );
+        let inverted = policy(JokerKind::Absence, 3, 2, JokerMode::AtSignUp);
+        assert_eq!(inverted.check(0).expect_err("min > max").field, "joker_min");
+        assert!(JokerPolicy::default().check(7).is_ok());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! A template's life: draft → active → archived (reference §1.2, §2.2).
 
-use super::template::TemplateState;
+use super::template::{Nature, TemplateState};
 use crate::domain::problem::{Problem, ProblemCode};
 
 /// What a state change depends on.
@@ -34,10 +34,23 @@ pub fn may_delete(subscribers: u64) -> bool {
     subscribers == 0
 }
 
+/// The nature decides how every signed contract reads (a basket per date, free quantities, a
+/// prepaid card): it may change only while nobody has signed up (reference §2.1).
+pub fn may_change_nature(from: Nature, to: Nature, subscribers: u64) -> bool {
+    from == to || subscribers == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use TemplateState::*;
+
+    #[test]
+    fn the_nature_changes_only_before_the_first_contract() {
+        assert!(may_change_nature(Nature::Free, Nature::PrepaidCard, 0));
+        assert!(may_change_nature(Nature::Free, Nature::Free, 3));
+        assert!(!may_change_nature(Nature::Free, Nature::PrepaidCard, 1));
+    }
 
     const READY: Readiness = Readiness {
         dates: 10,

@@ -18,6 +18,8 @@ pub mod manage;
 pub mod rules;
 pub mod signup;
 pub mod stock;
+pub mod stock_change;
+pub mod synthesis;
 pub mod template;
 
 pub use calendar::{Frequency, generate_dates};

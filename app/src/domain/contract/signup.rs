@@ -27,7 +27,7 @@ pub const JOKERS_FIELD: &str = "jokers";
 /// One cell: `q.{date}.{product}`, or `q.{product}` on an ABONNEMENT (one quantity per product).
 pub fn cell_field(nature: Nature, date: NaiveDate, product: ProductId) -> String {
     match nature {
-        Nature::Subscription => product_field(product),
+        Nature::FixedBasket => product_field(product),
         Nature::Free | Nature::PrepaidCard => format!("q.{date}.{product}"),
     }
 }
@@ -121,7 +121,7 @@ pub fn resulting_grid(offer: &Offer, sign_up: &SignUp, window: &Window) -> Quant
 }
 
 fn entered_as_basket(offer: &Offer, sign_up: &SignUp) -> bool {
-    offer.nature == Nature::Subscription && !sign_up.basket.is_empty()
+    offer.nature == Nature::FixedBasket && !sign_up.basket.is_empty()
 }
 
 /// Every problem with `sign_up`, or the grid to store.
@@ -214,7 +214,7 @@ pub fn editable_window(
     has_contract: bool,
     now: LocalNow,
 ) -> Window {
-    let jokers_still_open = offer.nature == Nature::Subscription
+    let jokers_still_open = offer.nature == Nature::FixedBasket
         && offer.state == TemplateState::Active
         && has_contract
         && offer.jokers.offered();
@@ -302,7 +302,7 @@ fn closed_field(
     jokers
         .iter()
         .find(|j| j.date == date || j.to == Some(date))
-        .filter(|_| offer.nature == Nature::Subscription)
+        .filter(|_| offer.nature == Nature::FixedBasket)
         .map_or_else(
             || cell_field(offer.nature, date, product),
             |j| joker_field(j.date),
@@ -319,7 +319,7 @@ fn joker_problems(
     problems: &mut Vec<Problem>,
 ) {
     let policy = &offer.jokers;
-    if offer.nature != Nature::Subscription || !policy.offered() {
+    if offer.nature != Nature::FixedBasket || !policy.offered() {
         for joker in jokers {
             problems.push(Problem::new(
                 &joker_field(joker.date),

@@ -5,7 +5,7 @@
 //! both take the last basket.
 
 use super::grid::Quantities;
-use crate::domain::ids::ProductId;
+use crate::domain::ids::{ProducerId, ProductId, TemplateId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -32,6 +32,42 @@ pub struct Conversion {
 
 /// Units consumed per (date, stock product).
 pub type StockUse = BTreeMap<(NaiveDate, ProductId), u32>;
+
+/// Whose counters a template's contracts draw from: its own, or its producer's when the
+/// producer shares one stock across its templates. Stored as `t{id}` / `p{id}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StockPool {
+    Template(TemplateId),
+    Producer(ProducerId),
+}
+
+impl std::fmt::Display for StockPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StockPool::Template(id) => write!(f, "t{id}"),
+            StockPool::Producer(id) => write!(f, "p{id}"),
+        }
+    }
+}
+
+impl std::str::FromStr for StockPool {
+    type Err = ();
+
+    /// Only what `Display` writes reads back; anything else is an error.
+    fn from_str(raw: &str) -> Result<Self, ()> {
+        let id = |digits: &str| {
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| digits.parse::<i64>().ok())
+                .flatten()
+                .ok_or(())
+        };
+        match raw.split_at_checked(1) {
+            Some(("t", rest)) => id(rest).map(|n| StockPool::Template(TemplateId(n))),
+            Some(("p", rest)) => id(rest).map(|n| StockPool::Producer(ProducerId(n))),
+            _ => Err(()),
+        }
+    }
+}
 
 /// What `grid` consumes, after conversions.
 /// A product with several conversions uses the first one; zero consumptions are not stored.
@@ -88,6 +124,19 @@ pub fn shortages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pool_reads_back_only_as_written() {
+        for pool in [
+            StockPool::Template(TemplateId(12)),
+            StockPool::Producer(ProducerId(3)),
+        ] {
+            assert_eq!(pool.to_string().parse::<StockPool>(), Ok(pool));
+        }
+        for bad in ["", "t", "x12", "t-1", "t1a", "p 3"] {
+            assert!(bad.parse::<StockPool>().is_err(), "{bad}");
+        }
+    }
     use crate::domain::contract::grid::Cell;
     use crate::domain::contract::template::fixtures::*;
     use proptest::prelude::*;

@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
-    /// ABONNEMENT: one quantity per product, the same on every date (jokers aside).
-    Subscription,
+    /// ABONNEMENT: one basket, the same on every date (jokers aside). Called "fixed basket"
+    /// so that "subscription" means one thing only: a member's contract.
+    FixedBasket,
     /// LIBRE: a free choice for each date.
     Free,
     /// CARTE_PREPAYEE: a free grid; each date stays editable until N days before it.
@@ -30,6 +31,18 @@ pub enum TemplateState {
     Active,
     Archived,
 }
+
+crate::domain::names::names!(Nature {
+    FixedBasket = "fixed_basket",
+    Free = "free",
+    PrepaidCard = "prepaid_card",
+});
+
+crate::domain::names::names!(TemplateState {
+    Draft = "draft",
+    Active = "active",
+    Archived = "archived",
+});
 
 /// One product of a template, with its unit price for this template.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,7 +174,7 @@ pub(crate) mod fixtures {
 
     pub fn subscription() -> Offer {
         Offer {
-            nature: Nature::Subscription,
+            nature: Nature::FixedBasket,
             ..offer()
         }
     }

@@ -27,21 +27,49 @@ pub enum ChequeState {
     Remitted,
 }
 
-impl ChequeState {
-    pub const ALL: [ChequeState; 3] = [Self::Promised, Self::Received, Self::Remitted];
+crate::domain::names::names!(ChequeState {
+    Promised = "promised",
+    Received = "received",
+    Remitted = "remitted",
+});
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Promised => "promised",
-            Self::Received => "received",
-            Self::Remitted => "remitted",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == raw)
-    }
+/// What a line of the cheque audit trail records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChequeEvent {
+    /// A cheque planned (a proposal, or the member's schedule).
+    Promised,
+    /// Its amount changed.
+    Changed,
+    /// A promised cheque no longer planned.
+    Deleted,
+    Received,
+    /// Back from received to promised (a wrong tick).
+    Unreceived,
+    Remitted,
+    /// Its deposit slip was cancelled: back at the AMAP.
+    RemittanceDeleted,
+    /// The contract's credit was set.
+    Credit,
+    /// Credit carried over to the member's next contract…
+    CreditOut,
+    /// …and received there.
+    CreditIn,
 }
+
+crate::domain::names::names!(ChequeEvent {
+    Promised = "promised",
+    Changed = "changed",
+    Deleted = "deleted",
+    Received = "received",
+    Unreceived = "unreceived",
+    Remitted = "remitted",
+    RemittanceDeleted = "remittance_deleted",
+    Credit = "credit",
+    CreditOut = "credit_out",
+    CreditIn = "credit_in",
+});
 
 /// Who is changing cheques: members are held to stricter rules than référents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,9 +15,10 @@ pub mod editing;
 pub mod plan;
 pub mod proposal;
 pub mod register;
+pub mod slip;
 pub mod strategy;
 
-pub use cheque::{ChequeState, Editor, Held};
+pub use cheque::{ChequeEvent, ChequeState, Editor, Held};
 pub use dates::PaymentDates;
 pub use editing::{LineRole, adjust_after_edit, check_lines, roles};
 pub use plan::{Contract, PaymentPlan, delivered_values, frozen_before};

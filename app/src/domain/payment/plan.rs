@@ -4,6 +4,7 @@
 
 use super::cheque::ChequeState;
 use super::cheque::{Held, schedule};
+use super::dates::PaymentDates;
 use super::editing::{LineRole, check_lines, field, roles};
 use super::proposal::{Line, Terms, adjust, propose};
 use super::strategy::{Preset, Strategy};
@@ -92,6 +93,27 @@ impl PaymentPlan {
 
     pub fn managed(&self) -> bool {
         self.preset().managed
+    }
+
+    /// What a copied template keeps of this plan: everything but a free list of payment
+    /// dates, which belongs to the old calendar and becomes AmapJ's default strategy. (The
+    /// hand-in date, also tied to the old season, is not part of the plan.)
+    pub fn copied(&self) -> PaymentPlan {
+        let free_dates = matches!(
+            self.strategy,
+            Strategy::Custom {
+                dates: PaymentDates::Free(_),
+                ..
+            }
+        );
+        PaymentPlan {
+            strategy: if free_dates {
+                PaymentPlan::default().strategy
+            } else {
+                self.strategy.clone()
+            },
+            minimum: self.minimum,
+        }
     }
 
     /// The payment dates of a template with these delivery dates (a free list with a date
@@ -207,6 +229,30 @@ mod tests {
 
     fn amounts(lines: &[Line]) -> Vec<i64> {
         lines.iter().map(|l| l.amount.cents() / 100).collect()
+    }
+
+    #[test]
+    fn a_copy_keeps_the_plan_but_not_a_free_list_of_dates() {
+        use crate::domain::payment::ProposalKind;
+        let custom = |dates| PaymentPlan {
+            strategy: Strategy::Custom {
+                managed: true,
+                kind: ProposalKind::SplitStrict,
+                editable: false,
+                dates,
+            },
+            minimum: euros(15),
+        };
+        let monthly = custom(PaymentDates::FirstOfMonth);
+        assert_eq!(monthly.copied(), monthly);
+        let free = custom(PaymentDates::Free(vec![day(1, 5)]));
+        assert_eq!(
+            free.copied(),
+            PaymentPlan {
+                minimum: euros(15),
+                ..PaymentPlan::default()
+            }
+        );
     }
 
     #[test]

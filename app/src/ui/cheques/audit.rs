@@ -56,7 +56,7 @@ fn AuditView(slug: String, id: crate::domain::TemplateId, log: AuditLog) -> impl
                     <td>{e.at.format("%d/%m/%Y %H:%M UTC").to_string()}</td>
                     <td>{e.actor}</td>
                     <td>{e.member}</td>
-                    <td>{action_label(&e.action)}</td>
+                    <td>{action_label(e.action)}</td>
                     <td>{moved}</td>
                     <td>{e.date.map(day).unwrap_or_default()}</td>
                     <td class="num">{e.amount.to_string()}</td>

@@ -2,7 +2,7 @@
 //! their custom settings, and a member's cheque dates as months.
 
 use crate::api::payments::{DATE_RULES, KINDS, PRESETS};
-use crate::domain::payment::ChequeState;
+use crate::domain::payment::{ChequeEvent, ChequeState};
 use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use crate::ui::kit::labels::month_name;
 use chrono::{Datelike, NaiveDate};
@@ -16,19 +16,19 @@ pub fn state_label(locale: Locale, state: ChequeState) -> &'static str {
     }
 }
 
-pub fn action_label(action: &str) -> &'static str {
+pub fn action_label(action: ChequeEvent) -> &'static str {
     let i18n = use_i18n();
     match action {
-        "promised" => t_string!(i18n, payments.action_promised),
-        "changed" => t_string!(i18n, payments.action_changed),
-        "deleted" => t_string!(i18n, payments.action_deleted),
-        "received" => t_string!(i18n, payments.action_received),
-        "unreceived" => t_string!(i18n, payments.action_unreceived),
-        "remitted" => t_string!(i18n, payments.action_remitted),
-        "remittance_deleted" => t_string!(i18n, payments.action_remittance_deleted),
-        "credit_in" => t_string!(i18n, payments.action_credit_in),
-        "credit_out" => t_string!(i18n, payments.action_credit_out),
-        _ => t_string!(i18n, payments.action_credit),
+        ChequeEvent::Promised => t_string!(i18n, payments.action_promised),
+        ChequeEvent::Changed => t_string!(i18n, payments.action_changed),
+        ChequeEvent::Deleted => t_string!(i18n, payments.action_deleted),
+        ChequeEvent::Received => t_string!(i18n, payments.action_received),
+        ChequeEvent::Unreceived => t_string!(i18n, payments.action_unreceived),
+        ChequeEvent::Remitted => t_string!(i18n, payments.action_remitted),
+        ChequeEvent::RemittanceDeleted => t_string!(i18n, payments.action_remittance_deleted),
+        ChequeEvent::CreditIn => t_string!(i18n, payments.action_credit_in),
+        ChequeEvent::CreditOut => t_string!(i18n, payments.action_credit_out),
+        ChequeEvent::Credit => t_string!(i18n, payments.action_credit),
     }
 }
 

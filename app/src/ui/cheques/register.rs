@@ -394,7 +394,7 @@ fn MemberActions(
             {all}
             {recompute}
             {may_settle.then(|| view! {
-                <Form form=credit_form.clone() action=ctx.api(&format!("{sub}/credit")) here=ctx.here.clone() errors=credit_errors class="inline-form">
+                <Form form=credit_form.clone() action=ctx.api(&format!("{sub}/credit")) here=ctx.here.clone() errors=credit_errors method="PUT" class="inline-form">
                     <Input form=credit_form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.credit_label).to_owned() errors=credit_errors value=credit_value.clone()/>
                     <button type="submit" class="secondary">{t_string!(i18n, payments.credit_save)}</button>
                 </Form>
@@ -432,7 +432,7 @@ fn ChequeCorrection(ctx: Ctx, cheque: ChequeView) -> impl IntoView {
     view! {
         <details class="cheque-edit">
             <summary>{title}</summary>
-            <Form form=form.clone() action=ctx.api(&format!("cheques/{}", cheque.id)) here=ctx.here.clone() errors class="stack-form">
+            <Form form=form.clone() action=ctx.api(&format!("cheques/{}", cheque.id)) here=ctx.here.clone() errors method="PATCH" class="stack-form">
                 <Input form=form.clone() name="amount" inputmode="decimal" label=t_string!(i18n, payments.amount).to_owned() errors value=amount/>
                 <Input form=form.clone() name="bank" label=t_string!(i18n, payments.bank).to_owned() errors value=bank/>
                 <Input form=form.clone() name="number" label=t_string!(i18n, payments.number).to_owned() errors value=number/>

@@ -21,7 +21,11 @@ pub fn SlipPage() -> impl IntoView {
     let id = use_template_id();
     let params = use_params_map();
     let remittance = Memo::new(move |_| {
-        params.with(|p| p.get("remittance_id").and_then(|r| r.parse::<i64>().ok()))
+        params.with(|p| {
+            p.get("remittance_id")
+                .and_then(|r| r.parse::<i64>().ok())
+                .map(crate::domain::RemittanceId)
+        })
     });
     let data = Resource::new(
         move || (slug.get(), id.get(), remittance.get()),
@@ -103,7 +107,7 @@ fn SlipView(slug: String, id: crate::domain::TemplateId, slip: Slip) -> impl Int
             </table>
             <p class="slip-total"><strong>{total}</strong></p>
             <div class="no-print">
-                <Form form action=format!("{api}/delete") here next=register errors>
+                <Form form action=api.clone() here next=register errors method="DELETE">
                     <button type="submit" class="danger">{t_string!(i18n, payments.slip_delete)}</button>
                 </Form>
             </div>

@@ -46,7 +46,7 @@ pub fn StateBadge(state: TemplateState) -> impl IntoView {
 pub fn nature_label(nature: Nature) -> &'static str {
     let i18n = use_i18n();
     match nature {
-        Nature::Subscription => t_string!(i18n, manage.nature_subscription),
+        Nature::FixedBasket => t_string!(i18n, manage.nature_subscription),
         Nature::Free => t_string!(i18n, manage.nature_free),
         Nature::PrepaidCard => t_string!(i18n, manage.nature_prepaid),
     }
@@ -54,22 +54,14 @@ pub fn nature_label(nature: Nature) -> &'static str {
 
 /// The (value, label) options of a nature select.
 pub fn nature_options() -> Vec<(String, String)> {
-    [
-        ("subscription", Nature::Subscription),
-        ("free", Nature::Free),
-        ("prepaid_card", Nature::PrepaidCard),
-    ]
-    .into_iter()
-    .map(|(value, nature)| (value.to_owned(), nature_label(nature).to_owned()))
-    .collect()
+    Nature::ALL
+        .iter()
+        .map(|nature| (nature.as_str().to_owned(), nature_label(*nature).to_owned()))
+        .collect()
 }
 
 pub fn nature_value(nature: Nature) -> &'static str {
-    match nature {
-        Nature::Subscription => "subscription",
-        Nature::Free => "free",
-        Nature::PrepaidCard => "prepaid_card",
-    }
+    nature.as_str()
 }
 
 /// The (value, label) options of a calendar frequency select.

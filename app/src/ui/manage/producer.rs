@@ -147,7 +147,7 @@ fn DetailsForm(detail: ProducerDetail, api: String, here: String, echo: Echo) ->
     view! {
         <section class="card">
             <h2>{t!(i18n, manage.producer_details)}</h2>
-            <Form form=form.clone() action=api here errors class="stack-form">
+            <Form form=form.clone() action=api here errors method="PUT" class="stack-form">
                 <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", detail.name.clone())/>
                 <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", detail.description.clone())/>
                 <Input form=form.clone() name="notice_days" kind="number" inputmode="numeric" label=t_string!(i18n, manage.notice_days).to_owned() errors value=v("notice_days", detail.notice_days.to_string())/>
@@ -190,7 +190,7 @@ fn ProductItem(
         <li>
             <details>
                 <summary>{title}{archived}</summary>
-                <Form form=form.clone() action=format!("{api}/products/{}", product.id) here errors class="stack-form">
+                <Form form=form.clone() action=format!("{api}/products/{}", product.id) here errors method="PUT" class="stack-form">
                     <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", product.name.clone())/>
                     <Input form=form.clone() name="packaging" label=t_string!(i18n, manage.packaging).to_owned() errors value=v("packaging", product.packaging.clone())/>
                     <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", product.description.clone())/>

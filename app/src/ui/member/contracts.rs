@@ -15,7 +15,7 @@ use leptos_meta::Title;
 
 pub(super) fn nature_name(i18n: I18nContext<Locale>, nature: Nature) -> &'static str {
     match nature {
-        Nature::Subscription => t_string!(i18n, contracts.nature_subscription),
+        Nature::FixedBasket => t_string!(i18n, contracts.nature_subscription),
         Nature::Free => t_string!(i18n, contracts.nature_free),
         Nature::PrepaidCard => t_string!(i18n, contracts.nature_prepaid_card),
     }

@@ -10,8 +10,7 @@ pub struct Model {
     pub subscription_id: i64,
     pub payment_date: Date,
     pub amount_cents: i64,
-    /// `promised`, `received` or `remitted` (the domain's `ChequeState`).
-    pub state: String,
+    pub state: super::stored::ChequeState,
     pub bank: String,
     pub number: String,
     pub drawer: String,

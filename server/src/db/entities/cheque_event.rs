@@ -12,9 +12,9 @@ pub struct Model {
     pub member_user_id: Option<i64>,
     pub actor_user_id: i64,
     pub at: DateTimeUtc,
-    pub action: String,
-    pub from_state: Option<String>,
-    pub to_state: Option<String>,
+    pub action: super::stored::ChequeEvent,
+    pub from_state: Option<super::stored::ChequeState>,
+    pub to_state: Option<super::stored::ChequeState>,
     pub payment_date: Option<Date>,
     pub amount_cents: i64,
 }

@@ -113,7 +113,7 @@ fn shortages_are_named_like_the_server_names_them() {
     assert_eq!(review.problems, vec![expected]);
 
     // On an ABONNEMENT the problem sits on the product's single input.
-    let short = shortage_problem(Nature::Subscription, first, EGGS, 0, "Œufs");
+    let short = shortage_problem(Nature::FixedBasket, first, EGGS, 0, "Œufs");
     assert_eq!(short.field, "q.3");
 }
 

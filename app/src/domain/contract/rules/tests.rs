@@ -261,7 +261,7 @@ fn rules_keep_their_wire_form() {
         serde_json::from_str::<EntryRule>(&json).expect("parse"),
         wine
     );
-    assert_eq!(Nature::Subscription, subscription().nature);
+    assert_eq!(Nature::FixedBasket, subscription().nature);
 }
 
 proptest! {

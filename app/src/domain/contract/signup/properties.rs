@@ -105,7 +105,7 @@ fn any_policy() -> impl Strategy<Value = JokerPolicy> {
 
 fn any_offer() -> impl Strategy<Value = Offer> {
     let nature = prop_oneof![
-        Just(Nature::Subscription),
+        Just(Nature::FixedBasket),
         Just(Nature::Free),
         Just(Nature::PrepaidCard)
     ];
@@ -220,7 +220,7 @@ proptest! {
         items in proptest::collection::btree_map(any_product(), 0_u32..5, 0..4),
         window in any_window(),
     ) {
-        offer.nature = Nature::Subscription;
+        offer.nature = Nature::FixedBasket;
         let basket: Vec<(ProductId, u32)> = items.into_iter().collect();
         let q = expand_basket(&offer, &basket, &[], &window);
         for &date in &offer.dates {
@@ -269,7 +269,7 @@ proptest! {
                 prop_assert!(!stored.is_empty());
                 prop_assert!(stored.cells().all(|c| offer.is_open(c.date, c.product)));
                 // Outside the window nothing moves (jokers aside, which may widen it).
-                let widened = offer.nature == Nature::Subscription && offer.jokers.offered();
+                let widened = offer.nature == Nature::FixedBasket && offer.jokers.offered();
                 if entrant == Entrant::Member && !widened {
                     let before = existing.clone().unwrap_or_default();
                     for date in offer.dates.iter().filter(|d| !window.allows(**d)) {

@@ -85,7 +85,7 @@ fn field_names_follow_the_form() {
     let d = day(2025, 6, 5);
     assert_eq!(cell_field(Nature::Free, d, EGGS), "q.2025-06-05.3");
     assert_eq!(cell_field(Nature::PrepaidCard, d, EGGS), "q.2025-06-05.3");
-    assert_eq!(cell_field(Nature::Subscription, d, EGGS), "q.3");
+    assert_eq!(cell_field(Nature::FixedBasket, d, EGGS), "q.3");
     assert_eq!(date_field(d), "q.2025-06-05");
     assert_eq!(joker_field(d), "joker.2025-06-05");
 }

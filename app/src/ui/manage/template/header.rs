@@ -33,7 +33,7 @@ pub(super) fn StateButtons(
             let form = format!("state-{value}");
             let errors = ctx.echo.errors(&form);
             view! {
-                <Form form action=format!("{}/state", ctx.api) here=ctx.here.clone() errors class="inline-block">
+                <Form form action=format!("{}/state", ctx.api) here=ctx.here.clone() errors method="PUT" class="inline-block">
                     <input type="hidden" name="state" value=value/>
                     <button type="submit" class="secondary">{label}</button>
                     <FieldNotes errors fields=&["state", "dates", "products"]/>
@@ -83,7 +83,7 @@ pub(super) fn HeaderForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView 
     view! {
         <section class="card">
             <h2>{t!(i18n, manage.header)}</h2>
-            <Form form=form.clone() action=ctx.api.clone() here=ctx.here.clone() errors class="stack-form">
+            <Form form=form.clone() action=ctx.api.clone() here=ctx.here.clone() errors method="PUT" class="stack-form">
                 <Input form=form.clone() name="name" label=t_string!(i18n, manage.name).to_owned() errors value=v("name", s.name.clone())/>
                 <TextArea form=form.clone() name="description" label=t_string!(i18n, manage.description).to_owned() errors value=v("description", view.description.clone())/>
                 <Select form=form.clone() name="nature" label=t_string!(i18n, manage.nature).to_owned() errors options=nature_options() selected=v("nature", nature_value(s.nature).to_owned())/>

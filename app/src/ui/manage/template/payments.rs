@@ -50,7 +50,7 @@ fn SettingsForm(ctx: TemplateCtx, stored: PaymentSettings) -> impl IntoView {
     )];
     collectors.extend(referents.into_iter().map(|r| (r.id.to_string(), r.name)));
     view! {
-        <Form form=form.clone() action=format!("{}/payments", ctx.api) here=ctx.here.clone() errors class="stack-form">
+        <Form form=form.clone() action=format!("{}/payments", ctx.api) here=ctx.here.clone() errors method="PUT" class="stack-form">
             <Select form=form.clone() name="strategy" label=t_string!(i18n, payments.strategy).to_owned() errors
                 options=preset_options() selected=strategy/>
             <Input form=form.clone() name="payee" label=t_string!(i18n, payments.payee_label).to_owned() errors value=payee/>

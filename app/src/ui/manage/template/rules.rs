@@ -56,15 +56,14 @@ pub fn RulesSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
     let items = view
         .rules
         .iter()
-        .enumerate()
-        .map(|(index, rule)| {
-            let text = sentence(rule, &view.products);
-            let form = format!("rule-{index}");
+        .map(|rule| {
+            let text = sentence(&rule.rule, &view.products);
+            let form = format!("rule-{}", rule.id);
             let label = t_string!(i18n, manage.delete_rule, rule = text.clone()).to_string();
             view! {
                 <li>
                     <span>{text}</span>" "
-                    <Form form=form.clone() action=format!("{}/rules/{index}/delete", ctx.api) here=ctx.here.clone() errors=ctx.echo.errors(&form) class="inline">
+                    <Form form=form.clone() action=format!("{}/rules/{}", ctx.api, rule.id) here=ctx.here.clone() errors=ctx.echo.errors(&form) method="DELETE" class="inline">
                         <button type="submit" class="link" aria-label=label>{t!(i18n, manage.delete)}</button>
                     </Form>
                 </li>

@@ -73,7 +73,7 @@ pub fn StockSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
                     <td data-label=t_string!(i18n, manage.date)>{when}</td>
                     <td data-label=t_string!(i18n, manage.available)>{available}</td>
                     <td data-label=t_string!(i18n, manage.actions)>
-                        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors class="inline">
+                        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors method="PUT" class="inline">
                             <input type="hidden" name="product_id" value=product_id/>
                             <input type="hidden" name="date" value=date/>
                             <input type="hidden" name="available" value=""/>
@@ -145,7 +145,7 @@ fn LimitForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
             .collect();
     view! {
         <h3>{t!(i18n, manage.set_limit)}</h3>
-        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors class="stack-form">
+        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors method="PUT" class="stack-form">
             <Select form=form.clone() name="product_id" label=t_string!(i18n, manage.product).to_owned() errors options=products selected=echo.value(&form, "product_id", "")/>
             <Select form=form.clone() name="date" label=t_string!(i18n, manage.date).to_owned() errors options=dates selected=echo.value(&form, "date", "")/>
             <Input form=form.clone() name="available" kind="number" inputmode="numeric" label=t_string!(i18n, manage.available).to_owned() errors value=echo.value(&form, "available", "")/>
@@ -166,7 +166,7 @@ fn ConversionForm(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
     view! {
-        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors class="stack-form">
+        <Form form=form.clone() action=format!("{}/stock", ctx.api) here=ctx.here.clone() errors method="PUT" class="stack-form">
             <Select form=form.clone() name="product_id" label=t_string!(i18n, manage.conversion_product).to_owned() errors options=products.clone() selected=echo.value(&form, "product_id", "")/>
             <Select form=form.clone() name="stock_product_id" label=t_string!(i18n, manage.conversion_stock_product).to_owned() errors options=products selected=echo.value(&form, "stock_product_id", "")/>
             <Input form=form.clone() name="coefficient" kind="number" inputmode="numeric" label=t_string!(i18n, manage.coefficient).to_owned() errors value=echo.value(&form, "coefficient", "")/>

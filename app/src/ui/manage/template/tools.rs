@@ -41,7 +41,7 @@ pub fn DeleteSection(ctx: TemplateCtx, subscribers: u32) -> impl IntoView {
     view! {
         <section class="card danger">
             <h2>{t!(i18n, manage.delete_template)}</h2>
-            <Form form action=format!("{}/delete", ctx.api) here=ctx.here.clone() next=ctx.list() errors>
+            <Form form action=ctx.api.clone() method="DELETE" here=ctx.here.clone() next=ctx.list() errors>
                 <button type="submit" class="danger">{t!(i18n, manage.delete_template)}</button>
             </Form>
         </section>

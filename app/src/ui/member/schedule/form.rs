@@ -74,7 +74,7 @@ pub fn ScheduleSection(page: SignUpPage, posting: Posting) -> impl IntoView {
         <section class="card schedule" id="echeancier" data-testid="schedule">
             <h2>{t_string!(i18n, payments.schedule_title)}</h2>
             {header}
-            <Posted posting form=SCHEDULE_FORM class="schedule-form">
+            <Posted posting form=SCHEDULE_FORM method="PUT" class="schedule-form">
                 <table class="members schedule-lines">
                     <thead><tr>
                         <th scope="col">{t_string!(i18n, payments.date)}</th>

@@ -109,7 +109,6 @@ pub fn ContractForm(page: SignUpPage, posting: Posting) -> impl IntoView {
         locale,
         phrases: std::sync::Arc::new(phrases),
     };
-    let withdraw_action = format!("{}/delete", posting.action);
     let withdraw = Posting {
         errors: FormErrors::default(),
         values: Default::default(),
@@ -123,7 +122,7 @@ pub fn ContractForm(page: SignUpPage, posting: Posting) -> impl IntoView {
     view! {
         <div class="contract-form">
             <Notes shown=shown.clone()/>
-            <Posted posting form=CONTRACT_FORM class="contract-entry">
+            <Posted posting form=CONTRACT_FORM method="PUT" class="contract-entry">
                 {entry}
                 <div class="form-foot">
                     <FootProblems shown=shown.clone()/>
@@ -138,7 +137,7 @@ pub fn ContractForm(page: SignUpPage, posting: Posting) -> impl IntoView {
             {may_withdraw.then(|| view! {
                 <details class="withdraw">
                     <summary>{if referent { t_string!(i18n, contracts.withdraw_referent) } else { t_string!(i18n, contracts.withdraw) }}</summary>
-                    <Posted posting=withdraw form=WITHDRAW_FORM action=withdraw_action>
+                    <Posted posting=withdraw form=WITHDRAW_FORM method="DELETE">
                         <p>{t_string!(i18n, contracts.withdraw_confirm)}</p>
                         <button type="submit" class="danger">{t_string!(i18n, contracts.withdraw_submit)}</button>
                     </Posted>

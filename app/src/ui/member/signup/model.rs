@@ -60,7 +60,7 @@ impl Model {
     }
 
     pub(super) fn subscription(&self) -> bool {
-        self.page.offer.nature == Nature::Subscription
+        self.page.offer.nature == Nature::FixedBasket
     }
 
     fn placed_fields(&self) -> BTreeSet<String> {

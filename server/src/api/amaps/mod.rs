@@ -1,0 +1,6 @@
+//! AMAPs: the deployment's list, creation, one AMAP and my home there.
+
+pub mod create;
+pub mod home;
+pub mod list;
+pub mod show;

@@ -1,0 +1,21 @@
+use super::super::params::AmapPath;
+use super::super::prelude::*;
+use app::api::members::{CreateMemberForm, MemberView};
+
+/// Add a member: a new account, or an existing account (same e-mail) joining this AMAP.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/members", tag = "members", request_body = CreateMemberForm, params(AmapPath),
+    responses(
+        (status = 201, description = "Member added", body = MemberView),
+        (status = 403, description = "Neither treasurer nor admin", body = ApiError),
+        (status = 409, description = "Already a member", body = ApiError),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Input(form): Input<CreateMemberForm>,
+) -> AppResult<(StatusCode, Json<MemberView>)> {
+    access.require(Action::ManageMembers)?;
+    let new = form.parse().map_err(AppError::Validation)?;
+    let view = services::members::create(&state.db, &access.caller(), &new).await?;
+    Ok((StatusCode::CREATED, Json(view)))
+}

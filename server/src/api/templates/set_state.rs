@@ -1,0 +1,22 @@
+use super::super::params::TemplatePath;
+use super::super::prelude::*;
+use app::api::templates::{StateForm, TemplateView};
+
+/// Publish (draft → active), archive, or bring back a template.
+#[utoipa::path(put, path = "/api/v1/amaps/{slug}/templates/{template_id}/state", tag = "templates", request_body = StateForm, params(TemplatePath),
+    responses(
+        (status = 200, description = "The template", body = TemplateView),
+        (status = 403, description = "Not a référent of this producer", body = ApiError),
+        (status = 422, description = "No dates or products yet, or contracts forbid going back to draft", body = ApiError),
+    ))]
+pub async fn set_state(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<TemplatePath>,
+    Input(form): Input<StateForm>,
+) -> AppResult<Json<TemplateView>> {
+    let to = form.parse().map_err(AppError::Validation)?;
+    let caller = access.caller();
+    let view = services::templates::set_state(&state.db, &caller, path.template_id, to);
+    Ok(Json(view.await?))
+}

@@ -1,0 +1,111 @@
+//! The enum columns, typed: each mirrors one domain enum (same names, from the domain's one
+//! list) and reading a row with any other value is an error — never a silent default. The
+//! database refuses such values too (`CHECK` constraints, migration 6).
+
+use sea_orm::entity::prelude::*;
+
+/// A `DeriveActiveEnum` mirror of a domain enum, with conversions both ways.
+macro_rules! stored {
+    ($(#[$doc:meta])* $name:ident => $domain:ty { $($variant:ident = $value:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+        #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+        pub enum $name {
+            $(#[sea_orm(string_value = $value)] $variant),+
+        }
+
+        impl From<$name> for $domain {
+            fn from(stored: $name) -> Self {
+                match stored {
+                    $($name::$variant => <$domain>::$variant),+
+                }
+            }
+        }
+
+        impl From<$domain> for $name {
+            fn from(value: $domain) -> Self {
+                match value {
+                    $(<$domain>::$variant => $name::$variant),+
+                }
+            }
+        }
+    };
+}
+
+stored!(
+    /// `contract_template.nature`.
+    Nature => app::domain::contract::Nature {
+        FixedBasket = "fixed_basket",
+        Free = "free",
+        PrepaidCard = "prepaid_card",
+    }
+);
+
+stored!(
+    /// `contract_template.state`.
+    TemplateState => app::domain::contract::TemplateState {
+        Draft = "draft",
+        Active = "active",
+        Archived = "archived",
+    }
+);
+
+stored!(
+    /// `contract_template.joker_kind`.
+    JokerKind => app::domain::contract::JokerKind {
+        None = "none",
+        Absence = "absence",
+        Postponement = "postponement",
+    }
+);
+
+stored!(
+    /// `cheque.state`, `cheque_event.from_state` and `to_state`.
+    ChequeState => app::domain::payment::ChequeState {
+        Promised = "promised",
+        Received = "received",
+        Remitted = "remitted",
+    }
+);
+
+stored!(
+    /// `cheque_event.action`.
+    ChequeEvent => app::domain::payment::ChequeEvent {
+        Promised = "promised",
+        Changed = "changed",
+        Deleted = "deleted",
+        Received = "received",
+        Unreceived = "unreceived",
+        Remitted = "remitted",
+        RemittanceDeleted = "remittance_deleted",
+        Credit = "credit",
+        CreditOut = "credit_out",
+        CreditIn = "credit_in",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ActiveEnum, Iterable};
+
+    /// The stored names are the domain's names, variant by variant.
+    fn agrees<S, D>(domain_name: fn(D) -> &'static str)
+    where
+        S: ActiveEnum<Value = String> + Iterable + Copy,
+        D: From<S>,
+    {
+        for stored in S::iter() {
+            assert_eq!(stored.to_value(), domain_name(D::from(stored)));
+        }
+    }
+
+    #[test]
+    fn every_column_stores_the_domains_names() {
+        agrees::<Nature, app::domain::contract::Nature>(|v| v.as_str());
+        agrees::<TemplateState, app::domain::contract::TemplateState>(|v| v.as_str());
+        agrees::<JokerKind, app::domain::contract::JokerKind>(|v| v.as_str());
+        agrees::<ChequeState, app::domain::payment::ChequeState>(|v| v.as_str());
+        agrees::<ChequeEvent, app::domain::payment::ChequeEvent>(|v| v.as_str());
+    }
+}

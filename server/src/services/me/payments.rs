@@ -1,0 +1,85 @@
+//! "Mes paiements": for each of my contracts, the cheques still to give (identical amounts
+//! grouped), those at the AMAP and those handed to the producer with the real date.
+
+use super::super::Caller;
+use crate::error::AppResult;
+use crate::payments::schedule::{TemplatePayments, tally};
+use crate::repo::{self, cheques, subscriptions, templates};
+use crate::views;
+use app::api::payments::{ChequeGroup, MyPaymentContract, MyPayments};
+use app::domain::payment::ChequeState;
+use app::domain::payment::register::group_by_amount;
+use app::domain::{Action, Money, UserId};
+use sea_orm::DatabaseConnection;
+use std::collections::HashMap;
+
+/// Fixed cost whatever the number of contracts: every template, plan, grid and cheque of the
+/// member is read in one query per table.
+pub async fn my_payments(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyPayments> {
+    caller.require(Action::SignUp)?;
+    let subs = subscriptions::of_user(db, caller.amap.id, UserId(caller.user_id())).await?;
+    let producers: HashMap<i64, _> = repo::producers::list(db, caller.amap.id)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let held = templates::by_ids(db, subs.iter().map(|s| s.template_id).collect()).await?;
+    let loaded: Vec<_> = templates::load_many(db, held.into_values().collect())
+        .await?
+        .into_iter()
+        .filter(|l| l.template.amap_id == caller.amap.id)
+        .filter(|l| producers.contains_key(&l.template.producer_id))
+        .collect();
+    let pairs: Vec<_> = loaded
+        .iter()
+        .filter_map(|l| Some((l, producers.get(&l.template.producer_id)?)))
+        .collect();
+    let today = caller.local_now().date();
+    let payments = TemplatePayments::load_many(db, &pairs, today).await?;
+    let dates: HashMap<i64, chrono::NaiveDate> =
+        loaded.iter().flat_map(|l| l.dates_by_id()).collect();
+    let grids = subscriptions::grids(db, subs.iter().map(|s| s.id).collect(), &dates).await?;
+    let mut stored: HashMap<i64, Vec<_>> = HashMap::new();
+    for c in cheques::of_subscriptions(db, subs.iter().map(|s| s.id).collect()).await? {
+        stored.entry(c.subscription_id).or_default().push(c);
+    }
+    let mut contracts = Vec::new();
+    for ((loaded, producer), payments) in pairs.iter().zip(&payments) {
+        let Some(sub) = subs.iter().find(|s| s.template_id == loaded.template.id) else {
+            continue;
+        };
+        let grid = grids.get(&sub.id).cloned().unwrap_or_default();
+        let mine = stored.remove(&sub.id).unwrap_or_default();
+        let offer = views::offer(loaded, producer);
+        let t = tally(&offer, &grid, Money::from_cents(sub.credit_cents), &mine);
+        let handed_on = payments.handed_on();
+        let in_state = |state: ChequeState| {
+            mine.iter()
+                .filter(|c| cheques::state_of(&c.state) == state)
+                .map(|c| views::cheque(c, &handed_on))
+                .collect::<Vec<_>>()
+        };
+        let promised: Vec<_> = in_state(ChequeState::Promised)
+            .iter()
+            .map(|c| (c.date, c.amount))
+            .collect();
+        contracts.push(MyPaymentContract {
+            template: views::summary(loaded, producer, 0),
+            payee: payments.settings.payee.clone(),
+            hand_in_by: payments.settings.hand_in_by,
+            collector: payments.settings.collector.clone(),
+            managed: payments.plan().managed(),
+            message: payments.settings.message.clone(),
+            balance: t.balance(),
+            tally: t,
+            to_give: group_by_amount(&promised)
+                .into_iter()
+                .map(|(amount, dates)| ChequeGroup { amount, dates })
+                .collect(),
+            at_amap: in_state(ChequeState::Received),
+            remitted: in_state(ChequeState::Remitted),
+        });
+    }
+    contracts.sort_by(|a, b| a.template.name.cmp(&b.template.name));
+    Ok(MyPayments { contracts })
+}

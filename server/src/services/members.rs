@@ -1,0 +1,199 @@
+//! Members of an AMAP and their roles.
+
+use super::Caller;
+use crate::auth::password;
+use crate::db::entities::producer;
+use crate::error::{AppError, AppResult};
+use crate::repo::{self, memberships::Flag};
+use crate::views;
+use app::api::members::{MemberView, NewMember, RoleChange};
+use app::api::producers::ProducerRef;
+use app::domain::access::{RiskyChange, locks_oneself_out};
+use app::domain::{Problem, ProblemCode, ProducerId, UserId};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::collections::HashMap;
+
+/// Finds or creates the account, then makes it an active member. Returns the account and
+/// whether it joined now (false: it already was a member). Runs in the caller's transaction
+/// (the `create-user` command, the demo).
+pub async fn add(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    new: &NewMember,
+    password_hash: Option<String>,
+) -> AppResult<(UserId, bool)> {
+    let row = repo::users::NewUserRow {
+        email: new.email.as_str(),
+        first_name: new.first_name.as_str(),
+        last_name: new.last_name.as_str(),
+        password_hash,
+        operator: false,
+    };
+    let account = repo::users::find_or_insert(db, row).await?;
+    let id = UserId(account.id);
+    let joined = repo::memberships::ensure(db, amap_id, id).await?;
+    Ok((id, joined))
+}
+
+/// "Ajouter un adhérent": a new account, or an existing account joining this AMAP; 409 when
+/// already a member (the insert decides, so two concurrent requests cannot both succeed).
+pub async fn create(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    new: &NewMember,
+) -> AppResult<MemberView> {
+    let hash = match &new.password {
+        Some(password) => Some(password::hash(password.expose().to_owned()).await?),
+        None => None,
+    };
+    let txn = repo::write_txn(db).await?;
+    let (id, joined) = add(&txn, caller.amap.id, new, hash).await?;
+    if !joined {
+        return Err(AppError::Conflict("already a member".into()));
+    }
+    let view = one(&txn, caller.amap.id, id).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Activates or deactivates a member; nobody deactivates themselves.
+pub async fn set_active(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    member: UserId,
+    active: bool,
+) -> AppResult<MemberView> {
+    let risk = (!active).then_some(RiskyChange::Deactivate);
+    if locks_oneself_out(UserId(caller.user_id()), member, risk) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = repo::write_txn(db).await?;
+    if !repo::memberships::set_flag(&txn, caller.amap.id, member, Flag::Active, active).await? {
+        return Err(AppError::NotFound);
+    }
+    let view = one(&txn, caller.amap.id, member).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Grants or revokes a role; an admin cannot remove their own admin role.
+pub async fn change_role(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    member: UserId,
+    change: RoleChange,
+) -> AppResult<MemberView> {
+    if locks_oneself_out(UserId(caller.user_id()), member, change.risk()) {
+        return Err(AppError::Forbidden);
+    }
+    // The write lock first: the membership and producer checks guard the writes.
+    let txn = repo::write_txn(db).await?;
+    apply_role_change(&txn, caller.amap.id, member, change).await?;
+    let view = one(&txn, caller.amap.id, member).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// [`change_role`] without the self-lockout rule, in the caller's transaction (the
+/// `grant-role` command, the demo, test fixtures).
+pub async fn apply_role_change(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    member: UserId,
+    change: RoleChange,
+) -> AppResult<()> {
+    if repo::memberships::find(db, amap_id, member)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::field(Problem::new(
+            "member_id",
+            ProblemCode::UnknownValue,
+        )));
+    }
+    let producer = |id: ProducerId| async move {
+        repo::producers::find(db, amap_id, id)
+            .await?
+            .map(|p| p.id)
+            .ok_or_else(|| AppError::field(Problem::new("producer_id", ProblemCode::UnknownValue)))
+    };
+    let user = member.0;
+    match change {
+        RoleChange::Admin(on) => {
+            repo::memberships::set_flag(db, amap_id, member, Flag::Admin, on).await?;
+        }
+        RoleChange::Treasurer(on) => {
+            repo::memberships::set_flag(db, amap_id, member, Flag::Treasurer, on).await?;
+        }
+        RoleChange::Referent(p, true) => {
+            repo::producers::add_referent(db, amap_id, producer(p).await?, user).await?
+        }
+        RoleChange::Referent(p, false) => {
+            repo::producers::remove_referent(db, amap_id, producer(p).await?, user).await?
+        }
+        RoleChange::Producer(p, true) => {
+            repo::producers::add_producer_user(db, amap_id, producer(p).await?, user).await?
+        }
+        RoleChange::Producer(p, false) => {
+            repo::producers::remove_producer_user(db, amap_id, producer(p).await?, user).await?
+        }
+    }
+    Ok(())
+}
+
+/// Every member of the AMAP with roles, in four queries whatever their number.
+pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> AppResult<Vec<MemberView>> {
+    views_of(db, amap_id, None).await
+}
+
+async fn one(db: &impl ConnectionTrait, amap_id: i64, member: UserId) -> AppResult<MemberView> {
+    views_of(db, amap_id, Some(member))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+async fn views_of(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    only: Option<UserId>,
+) -> AppResult<Vec<MemberView>> {
+    let members = repo::memberships::list_with_users(db, amap_id).await?;
+    let producers: HashMap<i64, producer::Model> = repo::producers::list(db, amap_id)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let by_user = |links: Vec<(i64, i64)>| {
+        let mut map: HashMap<i64, Vec<ProducerRef>> = HashMap::new();
+        for (user, producer) in links {
+            if let Some(p) = producers.get(&producer) {
+                map.entry(user).or_default().push(views::producer_ref(p));
+            }
+        }
+        map
+    };
+    let mut referent_of = by_user(
+        repo::producers::referent_links(db, amap_id)
+            .await?
+            .into_iter()
+            .map(|l| (l.user_id, l.producer_id))
+            .collect(),
+    );
+    let mut producer_of = by_user(
+        repo::producers::producer_user_links(db, amap_id)
+            .await?
+            .into_iter()
+            .map(|l| (l.user_id, l.producer_id))
+            .collect(),
+    );
+    Ok(members
+        .iter()
+        .filter(|(_, account)| only.is_none_or(|id| id.0 == account.id))
+        .map(|(membership, account)| {
+            let refers = referent_of.remove(&account.id).unwrap_or_default();
+            let supplies = producer_of.remove(&account.id).unwrap_or_default();
+            views::member(membership, account, refers, supplies)
+        })
+        .collect())
+}

@@ -1,0 +1,101 @@
+//! A template's header, its life cycle, and its deletion.
+
+use super::create::{header, notice_days};
+use super::{Caller, reloaded, template_for, view};
+use crate::error::{AppError, AppResult};
+use crate::repo::{self, stock};
+use app::api::templates::{TemplateInput, TemplateView};
+use app::domain::Action;
+use app::domain::TemplateId;
+use app::domain::contract::TemplateState;
+use app::domain::contract::editing::check_deadline;
+use app::domain::contract::lifecycle::{
+    Readiness, check_transition, may_change_nature, may_delete,
+};
+use sea_orm::DatabaseConnection;
+
+/// Name, description, nature (only while nobody signed up), deadline, late joiners, jokers,
+/// shared stock. Dates change through `change`.
+pub async fn update(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    id: TemplateId,
+    input: &TemplateInput,
+) -> AppResult<TemplateView> {
+    // Everything the checks read is read under the write lock (and the template row's lock,
+    // on PostgreSQL): a sign-up or another edit landing meanwhile cannot slip past them.
+    let txn = repo::write_txn(db).await?;
+    repo::templates::lock(&txn, id).await?;
+    let (loaded, producer) = template_for(&txn, caller, id, Action::ManageProducer).await?;
+    input
+        .jokers
+        .check(notice_days(producer.notice_days))
+        .map_err(AppError::field)?;
+    let dates: Vec<_> = loaded.dates.iter().map(|d| d.date).collect();
+    check_deadline(input.deadline, &dates, "deadline").map_err(AppError::field)?;
+    let old = &loaded.template;
+    let subscribers = repo::templates::subscriber_count(&txn, id).await?;
+    let nature = repo::templates::nature_of(&old.nature);
+    if !may_change_nature(nature, input.nature, subscribers) {
+        return Err(AppError::Conflict(
+            "nature of a template with contracts".into(),
+        ));
+    }
+    repo::templates::update_header(&txn, id, &header(input, old.producer_id))
+        .await
+        .map_err(AppError::taken_on("name"))?;
+    let template = repo::templates::find(&txn, caller.amap.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if old.stock_shared != template.stock_shared {
+        // The contracts move from one pool to the other: count both again.
+        for t in [old, &template] {
+            if !stock::recount(&txn, t).await?.is_empty() {
+                return Err(AppError::Conflict("shared stock overbooked".into()));
+            }
+        }
+    }
+    let loaded = repo::templates::load(&txn, template).await?;
+    let view = view(&txn, &loaded, &producer).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Publish (draft → active), archive, or bring back.
+pub async fn set_state(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    id: TemplateId,
+    to: TemplateState,
+) -> AppResult<TemplateView> {
+    // Read under the write lock: a contract signed meanwhile forbids going back to draft.
+    let txn = repo::write_txn(db).await?;
+    repo::templates::lock(&txn, id).await?;
+    let (loaded, producer) = template_for(&txn, caller, id, Action::ManageProducer).await?;
+    let ready = Readiness {
+        dates: loaded.dates.len(),
+        products: loaded.products.len(),
+        subscribers: repo::templates::subscriber_count(&txn, id).await?,
+    };
+    check_transition(repo::templates::state_of(&loaded.template.state), to, ready)
+        .map_err(AppError::field)?;
+    repo::templates::set_state(&txn, id, to).await?;
+    let view = reloaded(&txn, caller.amap.id, id, &producer).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Deletes a template nobody signed up to (archive it otherwise).
+pub async fn delete(db: &DatabaseConnection, caller: &Caller<'_>, id: TemplateId) -> AppResult<()> {
+    let txn = repo::write_txn(db).await?;
+    let (loaded, _) = template_for(&txn, caller, id, Action::ManageProducer).await?;
+    if !may_delete(repo::templates::subscriber_count(&txn, id).await?) {
+        return Err(AppError::Conflict("template has contracts".into()));
+    }
+    repo::templates::delete(&txn, id).await?;
+    if !loaded.template.stock_shared {
+        repo::stock::drop_pool(&txn, &loaded.pool()).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

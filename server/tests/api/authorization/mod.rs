@@ -1,0 +1,251 @@
+//! Every endpoint × every persona → exactly the status it may get. The endpoint list is read
+//! from the OpenAPI document: an endpoint added without a row here fails
+//! `every_documented_endpoint_is_in_the_matrix`. Each row runs on a fresh application and
+//! cast, and what a call needs (the member's contract, a rule to delete) is made again before
+//! each call: no row, and no persona, depends on another's leftovers.
+
+mod cheque_rows;
+mod rows;
+
+use crate::helpers::{Cast, SLUG, TestApp, spawn_app};
+use crate::on_both_engines;
+use reqwest::StatusCode;
+use rows::{Before, EVERYONE, Row, Who, rows};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+/// Tokens minted directly (no argon2 login per persona and row).
+fn token(app: &TestApp, id: i64) -> String {
+    app.state
+        .keys
+        .issue(id, chrono::Utc::now())
+        .expect("token")
+        .0
+}
+
+struct Stage {
+    app: TestApp,
+    cast: Cast,
+    tokens: Vec<(Who, Option<String>)>,
+    cheque_id: i64,
+}
+
+async fn stage(engine: crate::helpers::Engine) -> Stage {
+    let app = spawn_app(engine).await.expect("app");
+    let cast = app.cast().await;
+    let referent = app.referent_of(cast.producer_one).await;
+    let producer = app.producer_account(cast.producer_one).await;
+    let cheque_id = crate::payments::first_cheque(&app, &cast).await;
+    let tokens = EVERYONE
+        .iter()
+        .map(|who| {
+            let id = match who {
+                Who::Anon => return (*who, None),
+                Who::Member => cast.member.id,
+                Who::OtherReferent => cast.referent.id,
+                Who::Referent => referent.id,
+                Who::Producer => producer.id,
+                Who::Treasurer => cast.treasurer.id,
+                Who::Admin => cast.admin.id,
+                Who::Outsider => cast.outsider.id,
+                Who::Operator => cast.operator.id,
+            };
+            (*who, Some(token(&app, id)))
+        })
+        .collect();
+    Stage {
+        app,
+        cast,
+        tokens,
+        cheque_id,
+    }
+}
+
+/// Prepares one call and returns its path.
+async fn prepare(stage: &Stage, row: &Row) -> String {
+    let (app, cast) = (&stage.app, &stage.cast);
+    let admin = token(app, cast.admin.id);
+    let mut rule_id = 0;
+    match row.before {
+        Before::Nothing => {}
+        Before::Contract => app.ensure_contract(cast).await,
+        Before::Rule => {
+            let rules = format!("/api/v1/amaps/{SLUG}/templates/{}/rules", cast.template);
+            let body = json!({ "date_scope": "each_date", "product_scope": "all", "operator": "at_most", "value": "9" });
+            let (status, view) = app.post(&rules, Some(&admin), body).await;
+            assert_eq!(status, StatusCode::OK, "{view}");
+            rule_id = view["rules"]
+                .as_array()
+                .and_then(|r| r.last())
+                .and_then(|r| r["id"].as_i64())
+                .expect("a rule");
+        }
+    }
+    row.path
+        .replace("{slug}", SLUG)
+        .replace("{member_id}", &cast.member.id.to_string())
+        .replace("{producer_id}", &cast.producer_one.to_string())
+        .replace("{product_id}", &cast.product_one.to_string())
+        .replace("{template_id}", &cast.template.to_string())
+        .replace("{date}", &cast.first_date.to_string())
+        .replace("{rule_id}", &rule_id.to_string())
+        .replace("{cheque_id}", &stage.cheque_id.to_string())
+        .replace("{remittance_id}", "999999")
+}
+
+on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {
+    let mut failures = Vec::new();
+    for row in rows() {
+        let stage = stage(app.engine).await;
+        for (who, token) in &stage.tokens {
+            let path = prepare(&stage, &row).await;
+            let method = reqwest::Method::from_bytes(row.method.as_bytes()).expect("a verb");
+            let body = (row.body)(&stage.cast, *who);
+            let mut request = stage.app.client().request(method, stage.app.url(&path));
+            if !body.is_null() {
+                request = request.json(&body);
+            }
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            let response = request.send().await.expect("request");
+            let status = response.status().as_u16();
+            let expected = row.expect(*who);
+            if status != expected {
+                failures.push(format!(
+                    "{} {} as {who:?}: got {status}, expected {expected}",
+                    row.method, row.path
+                ));
+            }
+            if status >= 400 {
+                let body: Value = response.json().await.expect("error bodies are JSON");
+                assert!(
+                    body["kind"].is_string() && body["message"].is_string(),
+                    "{body}"
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+});
+
+on_both_engines!(every_documented_endpoint_is_in_the_matrix, |app| {
+    let (status, doc) = app.get("/api/v1/openapi.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let documented: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .into_iter()
+                .flat_map(move |ops| ops.keys().map(move |m| (m.to_uppercase(), path.clone())))
+        })
+        .collect();
+    let tested: BTreeSet<(String, String)> = rows()
+        .iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    assert_eq!(
+        documented, tested,
+        "every endpoint must have a row in the authorization matrix"
+    );
+});
+
+on_both_engines!(an_amap_never_shows_another_amaps_members, |app| {
+    let cast = app.cast().await;
+    let admin = app.token(cast.admin.email).await;
+    let (_, members) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/members"), Some(&admin))
+        .await;
+    let emails: Vec<&str> = members
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|m| m["email"].as_str())
+        .collect();
+    assert!(emails.contains(&cast.member.email));
+    assert!(
+        !emails.contains(&cast.outsider.email),
+        "AMAP B's member leaked into AMAP A"
+    );
+    // An admin of A cannot change roles of someone who is only in B.
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.outsider.id, "role": "treasurer", "granted": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "member_id");
+    // Nor make a référent of another AMAP's producer.
+    let outsider_token = app.token(cast.outsider.email).await;
+    let (status, _) = app
+        .get(
+            &format!("/api/v1/amaps/{SLUG}/producers"),
+            Some(&outsider_token),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+on_both_engines!(roles_granted_take_effect_at_once, |app| {
+    let cast = app.cast().await;
+    let admin = app.token(cast.admin.email).await;
+    let member = app.token(cast.member.email).await;
+    let members_path = format!("/api/v1/amaps/{SLUG}/members");
+    assert_eq!(
+        app.get(&members_path, Some(&member)).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, view) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "treasurer", "granted": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["roles"]["treasurer"], true);
+    // Same token, new role: roles are read per request, not baked into the token.
+    assert_eq!(
+        app.get(&members_path, Some(&member)).await.0,
+        StatusCode::OK
+    );
+    let (_, home) = app
+        .get(&format!("/api/v1/amaps/{SLUG}/home"), Some(&member))
+        .await;
+    assert_eq!(home["level"], "treasurer");
+    // Référent roles name an existing producer of this AMAP.
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "referent", "granted": true }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["fields"][0]["code"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("required"))
+    );
+    let (status, view) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.member.id, "role": "referent", "producer_id": cast.producer_one, "granted": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["roles"]["referent_of"][0]["name"], "Ferme Une");
+    // An admin cannot remove their own admin role.
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/roles"),
+            Some(&admin),
+            json!({ "member_id": cast.admin.id, "role": "admin", "granted": false }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let _ = cast.producer_two;
+});

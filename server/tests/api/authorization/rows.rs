@@ -1,0 +1,452 @@
+//! The matrix's rows: every (verb, path) the OpenAPI document lists, who may call it, and
+//! what an allowed call answers on a fresh cast.
+
+use crate::helpers::Cast;
+use serde_json::{Value, json};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Who {
+    Anon,
+    Member,
+    /// Référent of producer 2 only: "another producer" for the cast's template.
+    OtherReferent,
+    /// Référent of producer 1, whose template the cast's is.
+    Referent,
+    /// Producer 1's own account (it does not handle its cheques in the cast).
+    Producer,
+    Treasurer,
+    Admin,
+    Outsider,
+    Operator,
+}
+
+pub const EVERYONE: [Who; 9] = [
+    Who::Anon,
+    Who::Member,
+    Who::OtherReferent,
+    Who::Referent,
+    Who::Producer,
+    Who::Treasurer,
+    Who::Admin,
+    Who::Outsider,
+    Who::Operator,
+];
+
+/// Who the domain lets through (`app::domain::access`), for the cast.
+#[derive(Clone, Copy, Debug)]
+pub enum May {
+    /// No session needed.
+    Public,
+    /// Any session.
+    Session,
+    /// Platform operators.
+    Operator,
+    /// The AMAP's members (and operators, who administer it).
+    MemberSpace,
+    /// Members who buy baskets (not an operator who is no member).
+    Members,
+    Treasurers,
+    Admins,
+    /// Référents of producer 1 (and treasurers, admins, operators).
+    ManagesOne,
+    /// Also producer 1's own account.
+    ReadsOne,
+    /// Référents of some producer (and above).
+    Referents,
+    /// Référents of some producer or producer accounts (and above).
+    Templates,
+}
+
+impl May {
+    fn allows(self, who: Who) -> bool {
+        use Who::*;
+        let above = matches!(who, Treasurer | Admin | Operator);
+        match self {
+            May::Public => true,
+            May::Session => who != Anon,
+            May::Operator => who == Operator,
+            May::MemberSpace => who != Anon && who != Outsider,
+            May::Members => !matches!(who, Anon | Outsider | Operator),
+            May::Treasurers => above,
+            May::Admins => matches!(who, Admin | Operator),
+            May::ManagesOne => above || who == Referent,
+            May::ReadsOne => above || matches!(who, Referent | Producer),
+            May::Referents => above || matches!(who, Referent | OtherReferent),
+            May::Templates => above || matches!(who, Referent | OtherReferent | Producer),
+        }
+    }
+
+    /// AMAP routes hide the AMAP from non-members (404); the others answer 403.
+    fn in_amap(self) -> bool {
+        !matches!(self, May::Public | May::Session | May::Operator)
+    }
+}
+
+/// What must exist before each call, so that no call depends on another's leftovers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Before {
+    Nothing,
+    /// The cast member's contract on the cast's template (a call may have deleted it).
+    Contract,
+    /// A fresh entry rule, whose id is the path's `{rule_id}`.
+    Rule,
+}
+
+pub struct Row {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub body: fn(&Cast, Who) -> Value,
+    pub may: May,
+    /// What an allowed call answers.
+    pub ok: u16,
+    /// Allowed callers for whom the answer differs (the resource is not theirs…).
+    pub except: fn(Who) -> Option<u16>,
+    pub before: Before,
+}
+
+impl Row {
+    pub fn expect(&self, who: Who) -> u16 {
+        if who == Who::Anon && !matches!(self.may, May::Public) {
+            return 401;
+        }
+        if who == Who::Outsider && self.may.in_amap() {
+            return 404;
+        }
+        if !self.may.allows(who) {
+            return 403;
+        }
+        (self.except)(who).unwrap_or(self.ok)
+    }
+}
+
+fn no_body(_: &Cast, _: Who) -> Value {
+    Value::Null
+}
+
+fn none(_: Who) -> Option<u16> {
+    None
+}
+
+/// Only the cast member holds a contract on the cast's template.
+fn contract_holder(who: Who) -> Option<u16> {
+    (who != Who::Member).then_some(404)
+}
+
+pub fn persona(who: Who) -> String {
+    format!("{who:?}").to_lowercase()
+}
+
+pub const fn row(method: &'static str, path: &'static str, may: May, ok: u16) -> Row {
+    Row {
+        method,
+        path,
+        body: no_body,
+        may,
+        ok,
+        except: none,
+        before: Before::Nothing,
+    }
+}
+
+pub fn rows() -> Vec<Row> {
+    let mut rows = accounts();
+    rows.extend(producers_and_templates());
+    rows.extend(contracts());
+    rows.extend(super::cheque_rows::cheques());
+    rows
+}
+
+fn accounts() -> Vec<Row> {
+    vec![
+        Row {
+            // One unknown address per persona: failures are throttled per address.
+            body: |_, who| json!({ "email": format!("nobody-{}@example.org", persona(who)), "password": "not the password" }),
+            ..row("POST", "/api/v1/auth/login", May::Public, 401)
+        },
+        row("POST", "/api/v1/auth/logout", May::Public, 204),
+        row("POST", "/api/v1/auth/refresh", May::Session, 200),
+        row("GET", "/api/v1/me", May::Session, 200),
+        row("GET", "/api/v1/amaps", May::Session, 200),
+        Row {
+            body: |_, who| json!({ "name": "Nouvelle AMAP", "city": "Dijon", "slug": format!("nouvelle-{}", persona(who)) }),
+            ..row("POST", "/api/v1/amaps", May::Operator, 201)
+        },
+        row("GET", "/api/v1/amaps/{slug}", May::MemberSpace, 200),
+        row("GET", "/api/v1/amaps/{slug}/home", May::MemberSpace, 200),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/producers",
+            May::MemberSpace,
+            200,
+        ),
+        row("GET", "/api/v1/amaps/{slug}/members", May::Treasurers, 200),
+        Row {
+            body: |_, who| json!({ "email": format!("nouveau-{}@example.org", persona(who)), "first_name": "Nina", "last_name": "Nouvelle" }),
+            ..row("POST", "/api/v1/amaps/{slug}/members", May::Treasurers, 201)
+        },
+        Row {
+            body: |_, _| json!({ "active": true }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/members/{member_id}/active",
+                May::Treasurers,
+                200,
+            )
+        },
+        Row {
+            body: |cast, _| json!({ "member_id": cast.member.id, "role": "referent", "producer_id": cast.producer_one, "granted": false }),
+            ..row("POST", "/api/v1/amaps/{slug}/roles", May::Admins, 200)
+        },
+    ]
+}
+
+fn producers_and_templates() -> Vec<Row> {
+    vec![
+        Row {
+            body: |_, who| json!({ "name": format!("Ferme {}", persona(who)), "notice_days": "3", "active": "on" }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/producers",
+                May::Treasurers,
+                201,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/producers/{producer_id}",
+            May::ReadsOne,
+            200,
+        ),
+        Row {
+            body: |_, _| json!({ "name": "Ferme Une", "notice_days": "7", "active": "on" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/producers/{producer_id}",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            body: |_, who| json!({ "name": format!("Produit {}", persona(who)), "packaging": "pièce" }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/producers/{producer_id}/products",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            body: |_, _| json!({ "name": "Panier", "packaging": "panier 5 kg", "active": "on" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/producers/{producer_id}/products/{product_id}",
+                May::ManagesOne,
+                200,
+            )
+        },
+        // A référent of producer 2 reaches the list (and sees only producer 2's).
+        row("GET", "/api/v1/amaps/{slug}/templates", May::Templates, 200),
+        Row {
+            body: |cast, who| {
+                let first = cast.first_date;
+                json!({ "producer_id": cast.producer_one.to_string(), "name": format!("Contrat {}", persona(who)),
+                    "nature": "free", "deadline": first.to_string(), "frequency": "weekly",
+                    "first_date": first.to_string(), "last_date": (first + chrono::Days::new(14)).to_string() })
+            },
+            // Référents of another producer reach the form, not producer 1's templates.
+            except: |who| (who == Who::OtherReferent).then_some(403),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/templates",
+                May::Referents,
+                201,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}",
+            May::ManagesOne,
+            200,
+        ),
+        Row {
+            body: |cast, _| {
+                json!({ "name": "Légumes saison", "nature": "free",
+                "deadline": (cast.first_date - chrono::Days::new(7)).to_string() })
+            },
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/templates/{template_id}",
+                May::ManagesOne,
+                200,
+            )
+        },
+        // Allowed, but refused: a member has signed up.
+        row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/templates/{template_id}",
+            May::ManagesOne,
+            409,
+        ),
+        Row {
+            body: |_, _| json!({ "state": "active" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/templates/{template_id}/state",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            body: |cast, who| {
+                json!({ "name": format!("Copie {}", persona(who)), "deadline": cast.first_date.to_string(),
+                "frequency": "once", "first_date": cast.first_date.to_string() })
+            },
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/templates/{template_id}/copy",
+                May::ManagesOne,
+                201,
+            )
+        },
+        Row {
+            body: |cast, _| json!({ "kind": "set_price", "product_id": cast.product_one.to_string(), "price": "15,00" }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/templates/{template_id}/changes",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            body: |cast, _| {
+                json!({ "date_scope": "each_date", "product_scope": "one",
+                "products": cast.product_one.to_string(), "operator": "at_most", "value": "10" })
+            },
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/templates/{template_id}/rules",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            before: Before::Rule,
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/templates/{template_id}/rules/{rule_id}",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            body: |cast, _| json!({ "product_id": cast.product_one.to_string(), "available": "100" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/templates/{template_id}/stock",
+                May::ManagesOne,
+                200,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}/candidates",
+            May::ManagesOne,
+            200,
+        ),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}/synthesis",
+            May::ReadsOne,
+            200,
+        ),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}/deliveries/{date}",
+            May::ReadsOne,
+            200,
+        ),
+    ]
+}
+
+fn contracts() -> Vec<Row> {
+    vec![
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions",
+            May::ManagesOne,
+            200,
+        ),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
+            May::ManagesOne,
+            200,
+        ),
+        Row {
+            body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 2 }] }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
+                May::ManagesOne,
+                200,
+            )
+        },
+        Row {
+            before: Before::Contract,
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}",
+                May::ManagesOne,
+                204,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/contracts",
+            May::MemberSpace,
+            200,
+        ),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/contracts/{template_id}",
+            May::MemberSpace,
+            200,
+        ),
+        Row {
+            body: |cast, _| json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/me/contracts/{template_id}",
+                May::Members,
+                200,
+            )
+        },
+        Row {
+            except: contract_holder,
+            before: Before::Contract,
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/me/contracts/{template_id}",
+                May::Members,
+                204,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/deliveries",
+            May::MemberSpace,
+            200,
+        ),
+        row("GET", "/api/v1/amaps/{slug}/me/payments", May::Members, 200),
+        Row {
+            body: |_, _| json!({ "lines": [] }),
+            except: contract_holder,
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/me/contracts/{template_id}/payments",
+                May::Members,
+                200,
+            )
+        },
+    ]
+}
