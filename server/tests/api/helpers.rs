@@ -38,6 +38,14 @@ async fn postgres_reachable() -> bool {
                 Ok(db) => db.ping().await.is_ok(),
                 Err(_) => false,
             };
+            // The test command sets this: there, a PostgreSQL that does not answer is a
+            // failure, never a silently skipped engine.
+            let required = std::env::var_os("AMAPOLA_REQUIRE_POSTGRES").is_some();
+            assert!(
+                ok || !required,
+                "PostgreSQL not reachable at {} (AMAPOLA_REQUIRE_POSTGRES is set)",
+                *PG_ADMIN_URL
+            );
             if !ok {
                 eprintln!(
                     "PostgreSQL not reachable at {}: PostgreSQL variants are skipped",
