@@ -8,6 +8,8 @@
 
 pub mod api;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod i18n_data;
 #[cfg(feature = "ui")]
 pub mod messages;
 #[cfg(feature = "ui")]

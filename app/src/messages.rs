@@ -205,7 +205,25 @@ mod tests {
             );
         }
         let jokers = Problem::with_limit("jokers", ProblemCode::TooManyJokers, 2);
-        assert_eq!(problem_message(Locale::fr, &jokers), "Au plus 2 joker(s).");
+        assert_eq!(
+            problem_message(Locale::fr, &jokers),
+            "Nombre de jokers : 2 au maximum."
+        );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn counts_follow_each_language_s_plural_rules() {
+        use crate::i18n::td_string;
+        crate::i18n_data::install();
+        let units = |locale: Locale, count: u32| {
+            td_string!(locale, contracts.units, count = count).to_string()
+        };
+        assert_eq!(units(Locale::fr, 0), "0 unité");
+        assert_eq!(units(Locale::fr, 1), "1 unité");
+        assert_eq!(units(Locale::fr, 2), "2 unités");
+        assert_eq!(units(Locale::en, 0), "0 units");
+        assert_eq!(units(Locale::en, 1), "1 unit");
     }
 
     #[test]
@@ -226,7 +244,7 @@ mod tests {
         let short = Problem::with_limit("q.2025-06-05.1", ProblemCode::OutOfStock, 3);
         assert_eq!(
             problem_message(Locale::fr, &short),
-            "Stock insuffisant : plus que 3 disponible(s)."
+            "Stock insuffisant : il en reste 3."
         );
         let named = Problem {
             detail: Some("Petit panier du 05/06/2025".to_owned()),
@@ -234,7 +252,7 @@ mod tests {
         };
         assert_eq!(
             problem_message(Locale::fr, &named),
-            "Petit panier du 05/06/2025 : plus que 3 disponible(s)."
+            "Petit panier du 05/06/2025 : il en reste 3."
         );
         assert_eq!(
             problem_message(Locale::en, &named),

@@ -45,7 +45,7 @@ test('a member signs up for wine by the carton and finds it in their contracts a
   const current = page.locator('section', { has: page.getByRole('heading', { name: 'Mes contrats en cours' }) });
   const contract = current.getByRole('listitem').filter({ hasText: WINE });
   await expect(contract).toContainText('Montant : 57,00 €');
-  await expect(contract).toContainText('6 unité(s)');
+  await expect(contract).toContainText('6 unités');
   await expect(page.getByRole('link', { name: `S'inscrire : ${WINE}` })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Mes livraisons', exact: true }).click();

@@ -78,7 +78,10 @@ mod tests {
     fn tagged_scopes_become_plain_ones() {
         let old = r#"{"dates":{"scope":"one_date","dates":"2025-06-05"},"products":{"scope":"several","products":[4]},"operator":"multiple_of","value":6,"binds":"everyone"}"#;
         let new = rewrite(old).expect("changed");
-        assert!(new.contains(r#""dates":{"one_date":"2025-06-05"}"#), "{new}");
+        assert!(
+            new.contains(r#""dates":{"one_date":"2025-06-05"}"#),
+            "{new}"
+        );
         assert!(new.contains(r#""products":{"several":[4]}"#), "{new}");
         let each = rewrite(
             r#"{"dates":{"scope":"each_date"},"products":{"scope":"all"},"operator":"at_most","value":10,"binds":"members_only"}"#,

@@ -103,6 +103,8 @@ pub fn app_router(state: AppState) -> Router {
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        // Page sentences with counts ("3 livraisons") need the plural rules installed.
+        app::i18n_data::install();
         let db = db::connect(&config.database_url)
             .await
             .with_context(|| "opening the database (DATABASE_URL)")?;

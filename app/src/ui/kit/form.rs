@@ -72,11 +72,15 @@ pub fn Form(
     errors: RwSignal<FormErrors>,
     #[prop(optional)] method: &'static str,
     #[prop(optional)] class: &'static str,
+    /// For inputs outside the form that name it with `form=` (the register's tick boxes).
+    #[prop(optional)]
+    id: &'static str,
     children: Children,
 ) -> impl IntoView {
     let next = next.unwrap_or_else(|| here.clone());
+    let id = (!id.is_empty()).then_some(id);
     view! {
-        <form method="post" action=action class=class novalidate>
+        <form method="post" action=action class=class id=id novalidate>
             <input type="hidden" name=NEXT_FIELD value=next/>
             <input type="hidden" name=BACK_FIELD value=here/>
             <input type="hidden" name=FORM_MARK value=form/>

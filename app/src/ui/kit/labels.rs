@@ -1,22 +1,25 @@
 //! How the management pages name things: dates, template states and natures, calendar
 //! frequencies, and the download links of the producer outputs.
 
-use crate::domain::contract::agenda::day_month_year;
+use super::format::{long_date, short_date};
 use crate::domain::contract::{Nature, TemplateState};
 use crate::i18n::{Locale, t_string, td_string, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// `05/06/2026`.
+/// "jeudi 5 juin 2026": a date as people read it, in the page's language.
 pub fn day(date: NaiveDate) -> String {
-    day_month_year(date)
+    long_date(use_i18n().get_locale_untracked(), date)
 }
 
-/// `05/06/2026 → 24/07/2026`, or one date, or nothing yet.
+/// "5 juin 2026 → 24 juillet 2026", or one date, or nothing yet.
 pub fn date_span(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
+    let locale = use_i18n().get_locale_untracked();
     match (first, last) {
-        (Some(f), Some(l)) if f != l => format!("{} → {}", day(f), day(l)),
-        (Some(f), _) => day(f),
+        (Some(f), Some(l)) if f != l => {
+            format!("{} → {}", short_date(locale, f), short_date(locale, l))
+        }
+        (Some(f), _) => short_date(locale, f),
         _ => String::new(),
     }
 }

@@ -118,7 +118,7 @@ fn Producer(
             <p><a href=pages.templates()>{t!(i18n, manage.back_to_list)}</a></p>
             <h1>{detail.name.clone()}</h1>
             <p>{detail.description.clone()}</p>
-            <p class="muted">{t!(i18n, manage.notice_days_value, days = detail.notice_days)}</p>
+            <p class="muted">{t_string!(i18n, manage.notice_days_value, count = detail.notice_days).to_string()}</p>
             <p class="muted">{t!(i18n, manage.referents, names = referents)}</p>
             <p class="muted">{t!(i18n, manage.producer_accounts, names = users)}</p>
             <section class="card">

@@ -107,11 +107,14 @@ fn Templates(
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <section class="card">
-                <h2>{t!(i18n, manage.producers)}</h2>
-                <ul class="links">{producer_links}</ul>
-            </section>
-            <NewTemplate slug producers=managed/>
+            // A producer's own account manages no producer: neither card means anything to it.
+            {(!managed.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>{t!(i18n, manage.producers)}</h2>
+                    <ul class="links">{producer_links}</ul>
+                </section>
+                <NewTemplate slug producers=managed/>
+            })}
         </main>
     }
 }

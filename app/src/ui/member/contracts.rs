@@ -4,9 +4,10 @@ use crate::api::contracts::{MyContract, MyContracts, mine};
 use crate::api::templates::TemplateSummary;
 use crate::domain::TemplateId;
 use crate::domain::contract::Nature;
-use crate::domain::contract::agenda::day_month_year;
 use crate::i18n::{Locale, t_string, use_i18n};
 use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::form::locale;
+use crate::ui::kit::format::{long_date, short_date};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
@@ -101,8 +102,8 @@ fn Summary(template: TemplateSummary) -> impl IntoView {
             i18n,
             contracts.dates,
             count = template.date_count,
-            first = day_month_year(first),
-            last = day_month_year(last)
+            first = short_date(locale(), first),
+            last = short_date(locale(), last)
         )
         .to_string(),
         _ => t_string!(i18n, contracts.no_dates).to_owned(),
@@ -110,7 +111,7 @@ fn Summary(template: TemplateSummary) -> impl IntoView {
     view! {
         <h3>{template.name}</h3>
         <p>{template.producer.name}" · "{nature_name(i18n, template.nature)}</p>
-        <p class="muted">{t_string!(i18n, contracts.deadline, date = day_month_year(template.deadline)).to_string()}</p>
+        <p class="muted">{t_string!(i18n, contracts.deadline, date = long_date(locale(), template.deadline)).to_string()}</p>
         <p class="muted">{dates}</p>
     }
 }

@@ -3,13 +3,14 @@
 
 use crate::api::contracts::{DeliveryLine, deliveries};
 use crate::domain::Money;
-use crate::domain::contract::agenda::{Period, day_month_year, period_start};
+use crate::domain::contract::agenda::{Period, period_start};
 use crate::i18n::{t_string, use_i18n};
 use crate::ui::kit::ErrorNotice;
-use crate::ui::kit::labels::month_name;
+use crate::ui::kit::form::locale;
+use crate::ui::kit::format::{capitalized, long_date, month_year};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -61,15 +62,10 @@ fn Deliveries(slug: String, lines: Vec<DeliveryLine>, period: Period) -> impl In
         .map(|(start, lines)| {
             let title = match period {
                 Period::Week => {
-                    t_string!(i18n, contracts.week_of, date = day_month_year(start)).to_string()
+                    t_string!(i18n, contracts.week_of, date = long_date(locale(), start))
+                        .to_string()
                 }
-                Period::Month => t_string!(
-                    i18n,
-                    contracts.month_of,
-                    month = month_name(i18n.get_locale_untracked(), start.month()),
-                    year = start.year()
-                )
-                .to_string(),
+                Period::Month => capitalized(&month_year(locale(), start)),
             };
             view! { <Group title lines/> }
         })
@@ -88,43 +84,58 @@ fn Deliveries(slug: String, lines: Vec<DeliveryLine>, period: Period) -> impl In
     }
 }
 
+/// One week or month: a card per delivery date, each listing what to collect that day.
 #[component]
 fn Group(title: String, lines: Vec<DeliveryLine>) -> impl IntoView {
     let i18n = use_i18n();
     let total: Money = lines.iter().map(|l| l.amount).sum();
-    let rows = lines
+    let mut days: Vec<(NaiveDate, Vec<DeliveryLine>)> = Vec::new();
+    for line in lines {
+        match days.last_mut() {
+            Some((date, same)) if *date == line.date => same.push(line),
+            _ => days.push((line.date, vec![line])),
+        }
+    }
+    let days = days
         .into_iter()
-        .map(|l| {
-            view! {
-                <tr>
-                    <td data-label=t_string!(i18n, contracts.date)>{day_month_year(l.date)}</td>
-                    <td data-label=t_string!(i18n, contracts.producer)>{l.producer}</td>
-                    <td data-label=t_string!(i18n, contracts.product)>{l.product}</td>
-                    <td data-label=t_string!(i18n, contracts.packaging)>{l.packaging}</td>
-                    <td data-label=t_string!(i18n, contracts.qty) class="num">{l.qty}</td>
-                    <td data-label=t_string!(i18n, contracts.amount_title) class="num">{l.amount.to_string()}</td>
-                </tr>
-            }
-        })
+        .map(|(date, lines)| view! { <Day date lines/> })
         .collect_view();
     view! {
         <section class="delivery-group">
             <h2>{title}</h2>
-            <table class="lines">
-                <thead><tr>
-                    <th scope="col">{t_string!(i18n, contracts.date)}</th>
-                    <th scope="col">{t_string!(i18n, contracts.producer)}</th>
-                    <th scope="col">{t_string!(i18n, contracts.product)}</th>
-                    <th scope="col">{t_string!(i18n, contracts.packaging)}</th>
-                    <th scope="col" class="num">{t_string!(i18n, contracts.qty)}</th>
-                    <th scope="col" class="num">{t_string!(i18n, contracts.amount_title)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-                <tfoot><tr>
-                    <th scope="row" colspan="5">{t_string!(i18n, contracts.total)}</th>
-                    <td class="num" data-label=t_string!(i18n, contracts.total)>{total.to_string()}</td>
-                </tr></tfoot>
-            </table>
+            {days}
+            <p class="group-total">{t_string!(i18n, contracts.period_total, amount = total.to_string()).to_string()}</p>
         </section>
+    }
+}
+
+/// What to collect on one date: "6 × Rouge des Coteaux (bouteille 75 cl)", by producer.
+#[component]
+fn Day(date: NaiveDate, lines: Vec<DeliveryLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total: Money = lines.iter().map(|l| l.amount).sum();
+    let items = lines
+        .into_iter()
+        .map(|l| {
+            let what = if l.packaging.is_empty() {
+                format!("{} × {}", l.qty, l.product)
+            } else {
+                format!("{} × {} ({})", l.qty, l.product, l.packaging)
+            };
+            view! {
+                <li data-product=l.product.clone()>
+                    <span class="what">{what}</span>
+                    <span class="muted">{l.producer}</span>
+                    <span class="num">{l.amount.to_string()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="card day" data-date=date.to_string()>
+            <h3>{capitalized(&long_date(locale(), date))}</h3>
+            <ul class="collect">{items}</ul>
+            <p class="day-total">{t_string!(i18n, contracts.day_total, amount = total.to_string()).to_string()}</p>
+        </article>
     }
 }

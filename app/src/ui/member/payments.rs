@@ -4,10 +4,11 @@
 
 use crate::api::payments::{ChequeView, MyPaymentContract, my_payments};
 use crate::domain::Money;
-use crate::domain::contract::agenda::day_month_year;
 use crate::i18n::{t_string, use_i18n};
 use crate::ui::cheques::labels::months;
 use crate::ui::kit::ErrorNotice;
+use crate::ui::kit::form::locale;
+use crate::ui::kit::format::long_date;
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
         .map(|c| t_string!(i18n, payments.hand_to, name = c.name).to_string());
     let due = contract
         .hand_in_by
-        .map(|d| t_string!(i18n, payments.hand_in_by, date = day_month_year(d)).to_string());
+        .map(|d| t_string!(i18n, payments.hand_in_by, date = long_date(locale(), d)).to_string());
     view! {
         <section class="card payments" data-template=contract.template.id.to_string()>
             {header}
@@ -116,10 +117,10 @@ fn Cheques(title: &'static str, cheques: Vec<ChequeView>) -> impl IntoView {
                 let when = c.handed_on.map(|on| {
                     format!(
                         " — {}",
-                        t_string!(i18n, payments.remitted_on, date = day_month_year(on))
+                        t_string!(i18n, payments.remitted_on, date = long_date(locale(), on))
                     )
                 });
-                view! { <li>{day_month_year(c.date)}" : "{c.amount.to_string()}{when}</li> }
+                view! { <li>{long_date(locale(), c.date)}" : "{c.amount.to_string()}{when}</li> }
             })
             .collect_view();
         view! { <h3>{title}</h3><ul>{items}</ul> }

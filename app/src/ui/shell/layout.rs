@@ -2,10 +2,12 @@
 
 use crate::api::amaps::{MeView, me};
 use crate::api::auth::LOGOUT;
+use crate::api::home::{HomeView, member_home};
 use crate::api::{ErrorKind, NEXT_FIELD};
-use crate::domain::access::RoleLevel;
+use crate::domain::Action;
 use crate::i18n::{Locale, t, use_i18n};
 use crate::ui::kit::form::ErrorNotice;
+use crate::ui::kit::grants_of;
 use crate::ui::kit::notice::FlashNotice;
 use crate::ui::paths::{self, Amap};
 use leptos::prelude::*;
@@ -22,16 +24,18 @@ pub fn use_slug() -> Memo<String> {
 pub fn AmapLayout() -> impl IntoView {
     let me = Resource::new(|| (), |_| me());
     let slug = use_slug();
+    let home = Resource::new(move || slug.get(), member_home);
     let location = use_location();
+    let data = move || Some((me.get()?, home.get()?));
     view! {
         <Suspense fallback=|| ()>
-            {move || me.get().map(|result| match result {
-                Ok(me) => view! { <Header me slug=slug.get()/> }.into_any(),
-                Err(e) if e.kind == ErrorKind::Unauthenticated => {
+            {move || data().map(|loaded| match loaded {
+                (Ok(me), home) => view! { <Header me home=home.ok() slug=slug.get()/> }.into_any(),
+                (Err(e), _) if e.kind == ErrorKind::Unauthenticated => {
                     let here = location.pathname.get_untracked();
                     view! { <Redirect path=paths::login_then(&here)/> }.into_any()
                 }
-                Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                (Err(error), _) => view! { <ErrorNotice error/> }.into_any(),
             })}
         </Suspense>
         <FlashNotice/>
@@ -39,20 +43,80 @@ pub fn AmapLayout() -> impl IntoView {
     }
 }
 
+/// One entry of the menu: where it goes, and the paths it counts as "here".
+struct Entry {
+    href: String,
+    label: String,
+    /// The page is this one (exact) or below it.
+    prefix: bool,
+}
+
+/// The menu a person sees here: exactly the screens their roles open (`domain::access`).
+fn entries(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    pages: &Amap,
+    home: Option<&HomeView>,
+) -> Vec<Entry> {
+    use crate::i18n::t_string;
+    let entry = |href: String, label: &str, prefix: bool| Entry {
+        href,
+        label: label.to_owned(),
+        prefix,
+    };
+    let mut menu = vec![
+        entry(pages.home(), t_string!(i18n, nav.home), false),
+        entry(pages.contracts(), t_string!(i18n, contracts.nav_mine), true),
+        entry(
+            pages.deliveries(),
+            t_string!(i18n, contracts.nav_deliveries),
+            true,
+        ),
+        entry(pages.payments(), t_string!(i18n, payments.nav), true),
+    ];
+    let Some(home) = home else { return menu };
+    let grants = grants_of(home);
+    if grants.allows(Action::ManageTemplates) {
+        menu.push(entry(
+            pages.templates(),
+            t_string!(i18n, contracts.nav_manage),
+            true,
+        ));
+    }
+    // A producer's own account reaches its farm's page (outputs, and its cheques when
+    // entrusted with them), unless it manages templates anyway.
+    if !grants.allows(Action::ManageTemplates) {
+        for farm in &home.roles.producer_of {
+            menu.push(Entry {
+                href: pages.producer(farm.id),
+                label: farm.name.clone(),
+                prefix: true,
+            });
+        }
+    }
+    if grants.allows(Action::ListMembers) {
+        menu.push(entry(
+            pages.members_admin(),
+            t_string!(i18n, nav.admin),
+            true,
+        ));
+    }
+    menu
+}
+
+/// The entry of the page shown: the longest one that holds the path.
+fn current(menu: &[Entry], path: &str) -> Option<usize> {
+    menu.iter()
+        .enumerate()
+        .filter(|(_, e)| path == e.href || (e.prefix && path.starts_with(&format!("{}/", e.href))))
+        .max_by_key(|(_, e)| e.href.len())
+        .map(|(i, _)| i)
+}
+
 #[component]
-fn Header(me: MeView, slug: String) -> impl IntoView {
+fn Header(me: MeView, home: Option<HomeView>, slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let current = me.memberships.iter().find(|m| m.amap.slug == slug).cloned();
-    let manages = me.operator
-        || current
-            .as_ref()
-            .is_some_and(|m| m.level >= RoleLevel::Treasurer);
-    // Référents, treasurers and admins manage contract templates.
-    let manages_contracts = me.operator
-        || current
-            .as_ref()
-            .is_some_and(|m| m.level >= RoleLevel::Referent);
-    let amap_name = current.map(|m| m.amap.name).unwrap_or_default();
+    let current_amap = me.memberships.iter().find(|m| m.amap.slug == slug).cloned();
+    let amap_name = current_amap.map(|m| m.amap.name).unwrap_or_default();
     let others: Vec<_> = me
         .memberships
         .into_iter()
@@ -60,39 +124,36 @@ fn Header(me: MeView, slug: String) -> impl IntoView {
         .collect();
     let has_others = !others.is_empty();
     let pages = Amap::new(slug);
-    let home = pages.home();
-    let admin = pages.members_admin();
-    let contracts = pages.contracts();
-    let deliveries = pages.deliveries();
-    let payments = pages.payments();
-    let manage_contracts = pages.templates();
+    let menu = entries(i18n, &pages, home.as_ref());
+    let here = current(&menu, &use_location().pathname.get_untracked());
+    let links = menu
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mark = (Some(i) == here).then_some("page");
+            view! { <a href=e.href aria-current=mark>{e.label}</a> }
+        })
+        .collect_view();
     view! {
         <header class="topbar">
-            <a class="brand-link" href=home.clone()>{amap_name}</a>
-            <nav aria-label="Navigation">
-                <a href=home>{t!(i18n, nav.home)}</a>
-                <a href=contracts>{t!(i18n, contracts.nav_mine)}</a>
-                <a href=deliveries>{t!(i18n, contracts.nav_deliveries)}</a>
-                <a href=payments>{t!(i18n, payments.nav)}</a>
-                <Show when=move || manages_contracts>
-                    <a href=manage_contracts.clone()>{t!(i18n, contracts.nav_manage)}</a>
-                </Show>
-                <Show when=move || manages>
-                    <a href=admin.clone()>{t!(i18n, nav.admin)}</a>
-                </Show>
-                <Show when=move || has_others>
-                    <details class="switcher">
-                        <summary>{t!(i18n, nav.amaps)}</summary>
-                        <ul>
-                            {others.iter().map(|m| view! {
-                                <li><a href=Amap::new(m.amap.slug.clone()).home()>{m.amap.name.clone()}</a></li>
-                            }).collect_view()}
-                        </ul>
-                    </details>
-                </Show>
-                <LanguageSwitch/>
-                <LogoutForm/>
-            </nav>
+            <div class="top-line">
+                <a class="brand-link" href=pages.home()>{amap_name}</a>
+                <div class="tools">
+                    <Show when=move || has_others>
+                        <details class="switcher">
+                            <summary>{t!(i18n, nav.amaps)}</summary>
+                            <ul>
+                                {others.iter().map(|m| view! {
+                                    <li><a href=Amap::new(m.amap.slug.clone()).home()>{m.amap.name.clone()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    </Show>
+                    <LanguageSwitch/>
+                    <LogoutForm/>
+                </div>
+            </div>
+            <nav aria-label=crate::i18n::t_string!(i18n, nav.menu)>{links}</nav>
         </header>
     }
 }

@@ -16,7 +16,7 @@ use crate::api::ApiError;
 use crate::api::payments::PaymentSettings;
 use crate::api::templates::{ChangeOutcome, TemplateView, show, template_path};
 use crate::domain::contract::manage::previews_changes;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::{Echo, ErrorNotice, StateBadge, nature_label};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
@@ -113,7 +113,7 @@ fn Editor(
             <p class="muted">
                 <a href=producer_href>{summary.producer.name.clone()}</a>
                 " · " {nature_label(summary.nature)}
-                " · " {t!(i18n, manage.subscriber_count, count = summary.subscriber_count)}
+                " · " {t_string!(i18n, manage.subscriber_count, count = summary.subscriber_count).to_string()}
             </p>
             <nav class="actions">
                 <a href=subscriptions>{t!(i18n, manage.subscriptions)}</a>

@@ -8,11 +8,11 @@ use super::model::{Row, Schedule, amount_field, problem_field};
 use crate::api::contracts::SignUpPage;
 use crate::api::form::FormErrors;
 use crate::api::payments::PaymentSettings;
-use crate::domain::contract::agenda::day_month_year;
 use crate::domain::payment::{ChequeState, LineRole};
 use crate::domain::{Money, Problem};
 use crate::i18n::{t_string, use_i18n};
 use crate::ui::cheques::labels::state_label;
+use crate::ui::kit::format::long_date;
 use crate::ui::member::signup::{Phrases, Posted, Posting};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -98,6 +98,7 @@ pub fn ScheduleSection(page: SignUpPage, posting: Posting) -> impl IntoView {
 
 fn notes(settings: &PaymentSettings, credit: Money, total: Money) -> impl IntoView + use<> {
     let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let payee = t_string!(i18n, payments.payee, payee = settings.payee.clone()).to_string();
     let collector = settings
         .collector
@@ -105,7 +106,7 @@ fn notes(settings: &PaymentSettings, credit: Money, total: Money) -> impl IntoVi
         .map(|c| t_string!(i18n, payments.hand_to, name = c.name.clone()).to_string());
     let due = settings
         .hand_in_by
-        .map(|d| t_string!(i18n, payments.hand_in_by, date = day_month_year(d)).to_string());
+        .map(|d| t_string!(i18n, payments.hand_in_by, date = long_date(locale, d)).to_string());
     let to_pay =
         t_string!(i18n, payments.to_pay, amount = (total - credit).to_string()).to_string();
     let credit = (credit != Money::ZERO)
@@ -133,7 +134,7 @@ fn ScheduleRow(
     let date = row.line.date;
     let id = format!("pay-{date}");
     let error_id = format!("{id}-error");
-    let label = day_month_year(date);
+    let label = long_date(locale, date);
     let amount = match row.role {
         LineRole::Editable => {
             let value = typed
@@ -157,7 +158,7 @@ fn ScheduleRow(
     let state = match &row.cheque {
         Some(c) => match c.handed_on {
             Some(on) => {
-                t_string!(i18n, payments.remitted_on, date = day_month_year(on)).to_string()
+                t_string!(i18n, payments.remitted_on, date = long_date(locale, on)).to_string()
             }
             None => state_label(locale, c.state).to_owned(),
         },
@@ -170,7 +171,7 @@ fn ScheduleRow(
         let id = format!("{prefix}-{date}");
         view! {
             <td data-label=label>
-                <label for=id.clone() class="sr-only">{format!("{label} — {}", day_month_year(date))}</label>
+                <label for=id.clone() class="sr-only">{format!("{label} — {}", long_date(locale, date))}</label>
                 <input id=id name=name type="text" value=value/>
             </td>
         }

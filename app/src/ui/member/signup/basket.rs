@@ -3,9 +3,9 @@
 
 use super::form::{Problems, QtyInput, Shown, Total};
 use super::model::Figure;
-use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::signup::{date_field, joker_field, product_field};
 use crate::i18n::{Locale, td_string};
+use crate::ui::kit::format::long_date;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -72,7 +72,7 @@ fn CalendarRow(shown: Shown, date: NaiveDate, jokers: bool) -> impl IntoView {
         ctx.joker_absence(),
         ctx.joker_targets(&m.editable, date),
     );
-    let day = day_month_year(date);
+    let day = long_date(locale, date);
     let joker = match (jokers, delivers, editable) {
         (false, _, _) => ().into_any(),
         (true, false, _) => {
@@ -106,7 +106,7 @@ fn joker_text(locale: Locale, value: &str, target: Option<NaiveDate>) -> String 
     match (value, target) {
         ("absence", _) => td_string!(locale, contracts.joker_absence).to_owned(),
         (_, Some(to)) => {
-            td_string!(locale, contracts.joker_to, date = day_month_year(to)).to_string()
+            td_string!(locale, contracts.joker_to, date = long_date(locale, to)).to_string()
         }
         _ => td_string!(locale, contracts.joker_none).to_owned(),
     }

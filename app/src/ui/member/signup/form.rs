@@ -8,11 +8,12 @@ use super::{Posting, basket, grid};
 use crate::api::contracts::SignUpPage;
 use crate::api::form::{FORM_MARK, FormErrors, METHOD_FIELD};
 use crate::api::{BACK_FIELD, NEXT_FIELD};
-use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::deadline::Window;
 use crate::domain::contract::entry::Review;
 use crate::i18n::{Locale, t_string, use_i18n};
 use crate::messages::error_message;
+use crate::ui::kit::form::locale;
+use crate::ui::kit::format::long_date;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -170,14 +171,14 @@ fn Notes(shown: Shown) -> impl IntoView {
         m.page.member.name.clone(),
         m.page.window.clone(),
         m.ctx().can_save(&m.editable),
-        day_month_year(m.page.offer.deadline),
+        long_date(locale(), m.page.offer.deadline),
         m.page.mine.as_ref().is_some_and(|c| c.edited_by_referent),
     );
     let window_note = match window {
         _ if referent => t_string!(i18n, contracts.referent_note).to_owned(),
         Window::Open => t_string!(i18n, contracts.deadline, date = deadline).to_string(),
         Window::LateFrom { from } => {
-            t_string!(i18n, contracts.late_from, date = day_month_year(from)).to_string()
+            t_string!(i18n, contracts.late_from, date = long_date(locale(), from)).to_string()
         }
         Window::SomeDates { .. } => t_string!(i18n, contracts.some_dates).to_owned(),
         Window::Closed if can_save => t_string!(i18n, contracts.jokers_only).to_owned(),
@@ -219,6 +220,9 @@ pub(super) fn QtyInput(
     /// Said to screen readers after the label (the date of a grid cell).
     #[prop(optional)]
     context: String,
+    /// Shown under the label on a phone: the pack and its price ("bouteille 75 cl · 9,50 €").
+    #[prop(optional)]
+    unit: String,
     locked: bool,
 ) -> impl IntoView {
     let id = format!("f-{name}");
@@ -230,7 +234,11 @@ pub(super) fn QtyInput(
     };
     let value = shown.value(&name);
     view! {
-        <label for=id.clone() class="cell-label">{label}<span class="sr-only">{context}</span></label>
+        <label for=id.clone() class="cell-label">
+            {label}
+            {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+            <span class="sr-only">{context}</span>
+        </label>
         <input
             id=id
             name=name.clone()

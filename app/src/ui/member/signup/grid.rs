@@ -4,10 +4,11 @@
 
 use super::form::{Problems, QtyInput, Shown, Total};
 use super::model::Figure;
-use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::entry::CellState;
 use crate::domain::contract::signup::{cell_field, date_field, product_field};
 use crate::i18n::{t_string, use_i18n};
+use crate::ui::kit::form::locale;
+use crate::ui::kit::format::{capitalized, long_date};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -68,7 +69,7 @@ pub(super) fn GridEntry(shown: Shown) -> impl IntoView {
 #[component]
 fn GridRow(shown: Shown, date: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let day = day_month_year(date);
+    let day = capitalized(&long_date(locale(), date));
     let m = shown.model.clone();
     let ctx = m.ctx();
     let cells = m
@@ -86,9 +87,10 @@ fn GridRow(shown: Shown, date: NaiveDate) -> impl IntoView {
                 .into_any(),
                 cell => {
                     let locked = cell == CellState::Locked;
+                    let unit = format!("{} · {}", p.packaging, p.price);
                     view! {
                         <td class:locked=locked>
-                            <QtyInput shown=shown.clone() name=field label=p.name.clone() context=format!(" — {day}") locked/>
+                            <QtyInput shown=shown.clone() name=field label=p.name.clone() unit context=format!(" — {day}") locked/>
                         </td>
                     }
                     .into_any()

@@ -44,6 +44,7 @@ mod browser {
     use crate::domain::contract::entry::CellState;
     use crate::domain::contract::signup::cell_field;
     use crate::domain::payment::LineRole;
+    use crate::i18n::Locale;
     use crate::ui::member::schedule::line_message;
     use crate::ui::member::schedule::model::Schedule;
     use chrono::NaiveDate;
@@ -52,7 +53,7 @@ mod browser {
     use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
     pub struct Live {
-        data: Option<(Phrases, Model, Option<Schedule>)>,
+        data: Option<(Locale, Phrases, Model, Option<Schedule>)>,
     }
 
     fn document() -> Option<Document> {
@@ -149,7 +150,7 @@ mod browser {
                     .and_then(LiveData::decode)
                     .map(|LiveData { locale, page }| {
                         let schedule = Schedule::of(&page);
-                        (Phrases::new(locale), Model::new(page), schedule)
+                        (locale, Phrases::new(locale), Model::new(page), schedule)
                     });
             if data.is_none() {
                 leptos::logging::warn!("contract island: unreadable data");
@@ -196,7 +197,7 @@ mod browser {
         }
 
         fn refresh_contract(&self) {
-            let (Some(doc), Some((phrases, model, _))) = (document(), &self.data) else {
+            let (Some(doc), Some((locale, phrases, model, _))) = (document(), &self.data) else {
                 return;
             };
             let review = model.review(&fields(&doc, &["q.", "joker."]));
@@ -229,12 +230,13 @@ mod browser {
                     output.set_text_content(Some(&text));
                 }
             }
-            self.refresh_preview(&doc, &model.page, &review.grid);
+            self.refresh_preview(&doc, *locale, &model.page, &review.grid);
         }
 
         fn refresh_preview(
             &self,
             doc: &Document,
+            locale: Locale,
             page: &SignUpPage,
             grid: &crate::domain::contract::Quantities,
         ) {
@@ -249,7 +251,7 @@ mod browser {
                 let rows = lines
                     .iter()
                     .map(|line| {
-                        let (testid, date, amount) = row_cells(line);
+                        let (testid, date, amount) = row_cells(locale, line);
                         Built {
                             tag: "tr",
                             attributes: vec![("data-testid", testid)],
@@ -262,7 +264,8 @@ mod browser {
         }
 
         fn refresh_schedule(&self) {
-            let (Some(doc), Some((phrases, _, Some(schedule)))) = (document(), &self.data) else {
+            let (Some(doc), Some((_, phrases, _, Some(schedule)))) = (document(), &self.data)
+            else {
                 return;
             };
             let typed: BTreeMap<NaiveDate, String> = collect::map(
@@ -289,7 +292,7 @@ mod browser {
         /// "Copy the first row everywhere": the first date the entrant may change gives its
         /// quantities to every other cell that is open on both dates.
         fn copy_first_row(&self) {
-            let (Some(doc), Some((_, model, _))) = (document(), &self.data) else {
+            let (Some(doc), Some((_, _, model, _))) = (document(), &self.data) else {
                 return;
             };
             let ctx = model.ctx();

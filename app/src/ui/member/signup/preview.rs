@@ -5,12 +5,13 @@
 //! then hidden); the live layer fills it as quantities are typed (`data-preview`).
 
 use crate::api::contracts::SignUpPage;
-use crate::domain::contract::agenda::day_month_year;
 use crate::domain::contract::deadline::Window;
 use crate::domain::contract::{Nature, Quantities};
 use crate::domain::payment::{Contract, Line, delivered_values, frozen_before};
 use crate::domain::{Money, collect};
+use crate::i18n::Locale;
 use crate::i18n::{t_string, use_i18n};
+use crate::ui::kit::format::long_date;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -46,10 +47,10 @@ pub(super) fn proposal(page: &SignUpPage, grid: &Quantities) -> Vec<Line> {
 }
 
 /// One row of the proposal, as the live layer builds it too.
-pub(super) fn row_cells(line: &Line) -> (String, String, String) {
+pub(super) fn row_cells(locale: Locale, line: &Line) -> (String, String, String) {
     (
         format!("preview-{}", line.date),
-        day_month_year(line.date),
+        long_date(locale, line.date),
         line.amount.to_string(),
     )
 }
@@ -71,7 +72,7 @@ pub fn SchedulePreview(page: SignUpPage, grid: Quantities) -> impl IntoView {
     let rows = lines
         .iter()
         .map(|l| {
-            let (testid, date, amount) = row_cells(l);
+            let (testid, date, amount) = row_cells(i18n.get_locale_untracked(), l);
             view! { <tr data-testid=testid><th scope="row">{date}</th><td class="num">{amount}</td></tr> }
         })
         .collect_view();
