@@ -5,6 +5,7 @@ use super::auth::UserView;
 use super::client;
 use super::error::ApiError;
 use super::members::RolesView;
+use crate::domain::ProducerId;
 use crate::domain::access::RoleLevel;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,8 @@ pub struct HomeView {
     pub me: UserView,
     pub level: RoleLevel,
     pub roles: RolesView,
+    /// The producers whose catalogue and templates I manage (the server's decision).
+    pub manages: Vec<ProducerId>,
 }
 
 pub async fn member_home(slug: String) -> Result<HomeView, ApiError> {

@@ -49,21 +49,50 @@ pub struct PaymentSettings {
 pub struct PaymentSettingsForm {
     /// `not_managed`, `monthly_smoothed_editable`, `monthly_smoothed_fixed`, `per_delivery`,
     /// `monthly_first_of_month_editable` or `custom`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            pattern = "^(not_managed|monthly_smoothed_editable|monthly_smoothed_fixed|per_delivery|monthly_first_of_month_editable|custom)$"
+        )
+    )]
     pub strategy: String,
     /// `split_strict`, `split_rounded`, `pay_ahead_strict` or `pay_ahead_rounded`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^(split_strict|split_rounded|pay_ahead_strict|pay_ahead_rounded)?$")
+    )]
     pub kind: String,
     /// A checkbox: the member may change the proposed amounts.
     pub editable: Option<String>,
     /// `first_delivery_of_month`, `first_of_month`, `each_delivery` or `free`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^(first_delivery_of_month|first_of_month|each_delivery|free)?$")
+    )]
     pub dates: String,
     /// With `dates=free`: the payment dates, separated by spaces, commas or new lines.
     pub free_dates: String,
     /// Minimum cheque in euros ("20" or "20,00"); empty: none.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,7}([.,][0-9]{1,2})?)?$"))]
     pub minimum: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 200, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub payee: String,
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub hand_in_by: String,
     /// The collecting référent's user id; empty: the producer's first référent.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,18})?$"))]
     pub collector: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2000,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub message: String,
 }
 
@@ -315,12 +344,26 @@ pub struct ScheduleEntry {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ChequeLine {
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub date: Option<NaiveDate>,
     /// In euros ("20.50" or "20,50"); read by `Money::parse`, so a third decimal is refused
     /// with the line's field (`payments.{date}`) named, never rounded.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,7}([.,][0-9]{1,2})?)?$"))]
     pub amount: Option<String>,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub bank: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 50, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub number: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub drawer: String,
 }
 
@@ -566,10 +609,27 @@ impl ReceiveBody {
 #[serde(default)]
 pub struct ChequeForm {
     /// New amount in euros; empty: unchanged.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,7}([.,][0-9]{1,2})?)?$"))]
     pub amount: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub bank: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 50, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub number: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub drawer: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 500, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub comment: String,
 }
 
@@ -611,8 +671,10 @@ impl ChequeForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RemitForm {
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub payment_date: String,
     /// The real day of the hand-over; empty: today.
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub handed_on: String,
     /// A checkbox: remit although an earlier date is still waiting.
     pub confirm: Option<String>,
@@ -683,6 +745,10 @@ pub struct Slip {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct CreditForm {
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^(-?[0-9]{1,7}([.,][0-9]{1,2})?)?$")
+    )]
     pub amount: String,
 }
 

@@ -55,6 +55,10 @@ pub struct ProducerDetail {
     pub active: bool,
     /// Its producer accounts may receive and remit its cheques.
     pub handles_cheques: bool,
+    /// The caller may edit it, its catalogue and its templates (the server's decision).
+    pub may_manage: bool,
+    /// The caller may open its cheque register (receive, remit).
+    pub may_handle_cheques: bool,
     pub referents: Vec<PersonRef>,
     pub users: Vec<PersonRef>,
     pub products: Vec<ProductView>,
@@ -65,9 +69,25 @@ pub struct ProducerDetail {
 // Every field may be missing: a form posts only what it shows; `parse` says what is required.
 #[serde(default)]
 pub struct ProducerForm {
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 120,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2048,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub description: String,
     /// "Délai de prévenance", in days.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-5][0-9]|60)?$"))]
     pub notice_days: String,
     /// "on"/"true" keeps the producer active; absent archives it (a checkbox).
     pub active: Option<String>,
@@ -90,8 +110,27 @@ pub struct ProducerInput {
 // Every field may be missing: a form posts only what it shows; `parse` says what is required.
 #[serde(default)]
 pub struct ProductForm {
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub packaging: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2048,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub description: String,
     /// A checkbox: absent means archived (no longer offered in new templates).
     pub active: Option<String>,
@@ -294,6 +333,8 @@ pub struct TemplateView {
     pub stock: Vec<StockStatus>,
     /// The producer's products not (yet) in this template.
     pub other_products: Vec<ProductView>,
+    /// Nobody signed up: it may be deleted (otherwise archived).
+    pub may_delete: bool,
 }
 
 /// One entry rule with the id that deletes it.
@@ -312,26 +353,53 @@ pub struct RuleView {
 // Every field may be missing: a form posts only what it shows; `parse` says what is required.
 #[serde(default)]
 pub struct TemplateForm {
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,18})?$"))]
     pub producer_id: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2048,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub description: String,
     /// `fixed_basket` (ABONNEMENT), `free` (LIBRE) or `prepaid_card` (CARTE_PREPAYEE).
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = Nature))]
     pub nature: String,
     /// Last sign-up day (`2026-12-03` or `03/12/2026`).
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub deadline: String,
     /// `once`, `weekly`, `fortnightly`, `monthly_same_weekday` or `list`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^(once|weekly|fortnightly|monthly_same_weekday|list)?$")
+    )]
     pub frequency: String,
     pub first_date: String,
     pub last_date: String,
     /// With `frequency=list`: the dates, separated by spaces, commas or new lines.
     pub dates: String,
     pub late_joiners: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-5][0-9]|60)?$"))]
     pub prepaid_notice_days: String,
     /// `none`, `absence` or `postponement`.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(none|absence|postponement)?$"))]
     pub joker_kind: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-4][0-9]|5[0-2])?$"))]
     pub joker_min: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-4][0-9]|5[0-2])?$"))]
     pub joker_max: String,
     /// Empty: jokers only at sign-up; N: changeable until N days before each date.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-5][0-9]|60)?$"))]
     pub joker_days: String,
     pub stock_shared: Option<String>,
 }
@@ -530,6 +598,7 @@ impl TemplateForm {
 #[serde(default)]
 pub struct StateForm {
     /// `draft`, `active` or `archived`.
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = TemplateState))]
     pub state: String,
 }
 
@@ -548,8 +617,24 @@ impl StateForm {
 // Every field may be missing: a form posts only what it shows; `parse` says what is required.
 #[serde(default)]
 pub struct CopyForm {
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub deadline: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            pattern = "^(once|weekly|fortnightly|monthly_same_weekday|list)$"
+        )
+    )]
     pub frequency: String,
     pub first_date: String,
     pub last_date: String,
@@ -592,17 +677,40 @@ impl CopyForm {
 #[serde(default)]
 pub struct RuleForm {
     /// `each_date`, `whole_contract`, `one_date` or `several_dates`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            pattern = "^(each_date|whole_contract|one_date|several_dates)$"
+        )
+    )]
     pub date_scope: String,
     /// The date(s) for `one_date` / `several_dates`.
     pub dates: String,
     /// `one`, `several` or `all`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(one|several|all)$")
+    )]
     pub product_scope: String,
     /// Product id(s) for `one` / `several`, separated by commas.
     pub products: String,
     /// `equal`, `at_least`, `at_most` or `multiple_of`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(equal|at_least|at_most|multiple_of)$")
+    )]
     pub operator: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^([0-9]{1,4}|10000)$")
+    )]
     pub value: String,
     /// The référent's own wording (optional).
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 200, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
     pub message: String,
     /// A checkbox: present means the rule binds référents too.
     pub everyone: Option<String>,
@@ -694,13 +802,18 @@ impl RuleForm {
 // Every field may be missing: a form posts only what it shows; `parse` says what is required.
 #[serde(default)]
 pub struct StockForm {
+    #[cfg_attr(feature = "ssr", schema(required = true, pattern = "^[0-9]{1,18}$"))]
     pub product_id: String,
     /// Empty: the same quantity on every date.
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub date: String,
     /// Empty: remove the limit.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,6}|1000000)?$"))]
     pub available: String,
     /// For a conversion: ordering `product_id` consumes `coefficient` × `stock_product_id`.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,18})?$"))]
     pub stock_product_id: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,3}|1000)?$"))]
     pub coefficient: String,
 }
 
@@ -773,13 +886,25 @@ impl StockForm {
 pub struct ChangeForm {
     /// `add_dates`, `move_date`, `delete_date`, `cancel`, `restore`, `set_price`,
     /// `add_product`, `remove_product`.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            pattern = "^(add_dates|move_date|delete_date|cancel|restore|set_price|add_product|remove_product)$"
+        )
+    )]
     pub kind: String,
     /// The date concerned (or, for `add_dates`, a list).
     pub date: String,
     /// `move_date`: the new date.
     pub to: String,
     /// `cancel`/`restore` one product on one date, `set_price`, `add_product`, `remove_product`.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,18})?$"))]
     pub product_id: String,
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^(-?[0-9]{1,7}([.,][0-9]{1,2})?)?$")
+    )]
     pub price: String,
     /// "on"/"true": apply; otherwise only preview.
     pub apply: Option<String>,

@@ -4,8 +4,6 @@
 
 use super::form::ApiForm;
 use crate::api::form::{FormErrors, echoed_values};
-use crate::api::home::HomeView;
-use crate::domain::access::{Grants, RoleLevel};
 use crate::i18n::{Locale, use_i18n};
 use crate::messages::problem_message;
 use leptos::prelude::*;
@@ -66,20 +64,6 @@ impl Echo {
         } else {
             fallback
         }
-    }
-}
-
-/// What the caller holds here, as the access rules read it.
-pub fn grants_of(home: &HomeView) -> Grants {
-    Grants {
-        operator: false,
-        member: true,
-        admin: home.roles.admin || home.level == RoleLevel::Admin,
-        treasurer: home.roles.treasurer,
-        referent_of: home.roles.referent_of.iter().map(|p| p.id).collect(),
-        producer_of: home.roles.producer_of.iter().map(|p| p.id).collect(),
-        // Known per producer page (`ProducerDetail::handles_cheques`), not from the home view.
-        cheque_desk_of: Vec::new(),
     }
 }
 

@@ -6,13 +6,12 @@ use super::form::ErrorNotice;
 use super::layout::use_slug;
 use super::manage_kit::{
     Check, Echo, Input, ManageForm, Select, StateBadge, TextArea, date_span, frequency_options,
-    grants_of, nature_label, nature_options,
+    nature_label, nature_options,
 };
 use crate::api::ErrorKind;
 use crate::api::home::{HomeView, member_home};
 use crate::api::producers::{ProducerRef, ProducerView, list as list_producers};
 use crate::api::templates::{TemplateSummary, list, templates_path};
-use crate::domain::Action;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -72,10 +71,9 @@ fn Templates(
     on_change: Callback<serde_json::Value>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let grants = grants_of(&home);
     let managed: Vec<ProducerView> = producers
         .into_iter()
-        .filter(|p| grants.allows(Action::ManageProducer(p.id)))
+        .filter(|p| home.manages.contains(&p.id))
         .collect();
     let empty = list.is_empty();
     let rows = list
