@@ -41,16 +41,40 @@ pub struct MeView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreateAmapForm {
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 120, pattern = "^.*\\S.*$")
+    )]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 120, pattern = "^.*\\S.*$")
+    )]
     pub city: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            min_length = 2,
+            max_length = 40,
+            pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+        )
+    )]
     pub slug: String,
     /// IANA name; Europe/Paris when absent.
     #[serde(default)]
     pub time_zone: Option<String>,
     /// An existing account to make the first admin.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 254,
+            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
+        )
+    )]
     pub admin_email: Option<String>,
 }
 

@@ -14,8 +14,20 @@ pub const REFRESH: &str = "/api/v1/auth/refresh";
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LoginForm {
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 254,
+            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
+        )
+    )]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, min_length = 1, max_length = 1024)
+    )]
     pub password: String,
 }
 

@@ -5,6 +5,7 @@ use super::auth::UserView;
 use super::client;
 use super::error::ApiError;
 use super::members::RolesView;
+use crate::domain::ProducerId;
 use crate::domain::access::RoleLevel;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,12 @@ pub struct HomeView {
     pub me: UserView,
     pub level: RoleLevel,
     pub roles: RolesView,
+    /// The producers whose catalogue and templates I manage (the server's decision).
+    pub manages: Vec<ProducerId>,
+    /// Contract management opens to me (référent of some producer, treasurer, admin).
+    pub may_manage_templates: bool,
+    /// The members' list and roles open to me (treasurer, admin).
+    pub may_list_members: bool,
 }
 
 pub async fn member_home(slug: String) -> Result<HomeView, ApiError> {

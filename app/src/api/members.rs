@@ -31,13 +31,30 @@ pub struct MemberView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreateMemberForm {
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 254,
+            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
+        )
+    )]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 100, pattern = "^.*\\S.*$")
+    )]
     pub first_name: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 100, pattern = "^.*\\S.*$")
+    )]
     pub last_name: String,
     /// Optional initial password; without one the account waits for a reset link.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(min_length = 8, max_length = 128))]
     pub password: Option<String>,
 }
 

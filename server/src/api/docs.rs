@@ -19,7 +19,7 @@ use utoipa::{Modify, ToSchema};
         messages follow `Accept-Language` (French by default, English available). HTML forms, \
         which can only POST, reach the DELETE, PUT and PATCH routes by posting `_method` in a \
         form-urlencoded body."),
-    modifiers(&SecurityAddon, &Refusals),
+    modifiers(&SecurityAddon),
     security(("bearer" = []), ("cookie" = [])),
     tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"),
         (name = "templates", description = "Contract templates as référents manage them"),
@@ -78,6 +78,7 @@ const SHARED: [(&str, &str, &str); 6] = [
     ),
 ];
 
+/// Run on the finished document (`complete`): the routes are added after `ApiDoc::openapi()`.
 struct Refusals;
 
 impl Refusals {
@@ -128,6 +129,11 @@ fn operations(item: &mut PathItem) -> Vec<(&'static str, &mut Operation)> {
     .into_iter()
     .filter_map(|(m, op)| Some((m, op?)))
     .collect()
+}
+
+/// Adds the shared refusals to every route of the finished document.
+pub fn complete(openapi: &mut OpenApi) {
+    Refusals.modify(openapi);
 }
 
 impl Modify for Refusals {

@@ -96,6 +96,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             cheques::delete_slip::delete_slip
         ))
         .split_for_parts();
+    let mut openapi = openapi;
+    docs::complete(&mut openapi);
     let router = router
         // Not a fallback: the pages own the application's fallback; this keeps unknown API
         // paths in the JSON error shape.

@@ -11,7 +11,7 @@ use crate::repo::templates::Loaded;
 use crate::repo::{self, cheques, stock, subscriptions};
 use crate::views;
 use app::api::contracts::ContractEntry;
-use app::domain::contract::deadline::{Window, member_window};
+use app::domain::contract::deadline::{Window, window_for};
 use app::domain::contract::entry::shortage_problem;
 use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
@@ -35,10 +35,7 @@ pub struct Target<'a> {
 
 impl Target<'_> {
     fn window(&self, offer: &Offer, entrant: Entrant, has_contract: bool) -> Window {
-        match entrant {
-            Entrant::Referent => Window::Open,
-            Entrant::Member => member_window(offer, has_contract, self.now),
-        }
+        window_for(entrant, offer, has_contract, self.now)
     }
 
     fn shortage_problems(&self, nature: Nature, shortages: &[Shortage]) -> Vec<Problem> {

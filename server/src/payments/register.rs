@@ -81,7 +81,7 @@ pub fn register(
             let stored = ledger.cheques_of(sub.id);
             let credit = Money::from_cents(sub.credit_cents);
             let t = tally(&offer, grid, credit, &stored);
-            add(&mut totals, &t);
+            totals += &t;
             let recomputed = if t.schedule_gap() == Money::ZERO {
                 Vec::new()
             } else {
@@ -123,19 +123,6 @@ pub fn register(
         dates,
         totals,
         may_settle: grants.allows(Action::ManageProducer(ProducerId(producer.id))),
-    }
-}
-
-fn add(totals: &mut Tally, t: &Tally) {
-    totals.ordered = totals.ordered + t.ordered;
-    totals.credit = totals.credit + t.credit;
-    for (sum, part) in [
-        (&mut totals.promised, &t.promised),
-        (&mut totals.received, &t.received),
-        (&mut totals.remitted, &t.remitted),
-    ] {
-        sum.cheques += part.cheques;
-        sum.amount = sum.amount + part.amount;
     }
 }
 

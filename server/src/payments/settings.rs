@@ -7,7 +7,7 @@ use crate::repo::{self, cheques};
 use crate::views;
 use app::api::payments::PaymentSettings;
 use app::domain::Money;
-use app::domain::payment::{PaymentPlan, Strategy};
+use app::domain::payment::{PaymentPlan, Strategy, defaults};
 use sea_orm::ConnectionTrait;
 use std::collections::HashMap;
 
@@ -73,12 +73,9 @@ pub async fn load_many(
                 .collect();
             let person = |id: i64| users.get(&id).map(|u| views::person(Some(u), u.id));
             let chosen = row.as_ref().and_then(|r| r.collector_user_id);
-            let collector = chosen.or(referent_ids.first().copied()).and_then(person);
-            let payee = row
-                .as_ref()
-                .map(|r| r.payee.clone())
-                .filter(|p| !p.trim().is_empty())
-                .unwrap_or_else(|| producer.name.clone());
+            let collector = defaults::collector(chosen, &referent_ids).and_then(person);
+            let payee =
+                defaults::payee(row.as_ref().map(|r| r.payee.as_str()), &producer.name).to_owned();
             Ok(PaymentSettings {
                 plan: plan_of(row.as_ref())?,
                 payee,

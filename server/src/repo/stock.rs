@@ -7,7 +7,8 @@
 use crate::db::entities::{contract_template, stock_conversion, stock_counter, stock_limit};
 use crate::repo::{subscriptions, templates};
 use app::domain::ProductId;
-use app::domain::contract::stock::{StockPool, StockUse, consumption, limit_for};
+use app::domain::contract::stock::{StockPool, StockUse, consumption};
+use app::domain::contract::stock_recount;
 use chrono::NaiveDate;
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -111,17 +112,11 @@ pub async fn used_by_others(
         .collect())
 }
 
-/// A pair where contracts already hold more than the new capacity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Overbooked {
-    pub date: NaiveDate,
-    pub product: ProductId,
-    pub used: u32,
-}
+pub use app::domain::contract::stock_recount::Overbooked;
 
-/// Rebuilds the counters of the pool `template` draws from: capacities from the limits,
-/// `used` recounted from every contract in the pool. Refuses (returning the pairs) when
-/// contracts already exceed a new capacity.
+/// Rebuilds the counters of the pool `template` draws from (the domain's `recount`: capacities
+/// from the limits, `used` from every contract in the pool). Refuses, returning the pairs,
+/// when contracts already exceed a new capacity. Reads the pool's templates together.
 pub async fn recount(
     db: &impl ConnectionTrait,
     template: &contract_template::Model,
@@ -137,51 +132,32 @@ pub async fn recount(
         vec![template.clone()]
     };
     let limits = templates::stock_limits(db, template).await?;
-    let mut capacity: BTreeMap<(NaiveDate, ProductId), u32> = BTreeMap::new();
+    let mut dates = Vec::new();
     let mut used = StockUse::new();
-    for member in members {
-        let loaded = templates::load(db, member).await?;
-        for date in loaded.dates.iter().map(|d| d.date) {
-            for limit in &limits {
-                if let Some(cap) = limit_for(&limits, date, limit.product) {
-                    capacity.insert((date, limit.product), cap);
-                }
-            }
-        }
+    for loaded in templates::load_many(db, members).await? {
+        dates.extend(loaded.dates.iter().map(|d| d.date));
         for (_, grid) in subscriptions::of_template_with_grids(db, &loaded).await? {
             for (key, units) in consumption(&grid, &loaded.conversions) {
                 *used.entry(key).or_default() += units;
             }
         }
     }
-    let overbooked: Vec<Overbooked> = capacity
-        .iter()
-        .filter_map(|(&(date, product), &cap)| {
-            let taken = used.get(&(date, product)).copied().unwrap_or(0);
-            (taken > cap).then_some(Overbooked {
-                date,
-                product,
-                used: taken,
-            })
-        })
-        .collect();
-    if !overbooked.is_empty() {
-        return Ok(overbooked);
-    }
+    let counters = match stock_recount::recount(&limits, &dates, &used) {
+        Ok(counters) => counters,
+        Err(overbooked) => return Ok(overbooked),
+    };
     stock_counter::Entity::delete_many()
         .filter(stock_counter::Column::Pool.eq(pool.to_string()))
         .exec(db)
         .await?;
-    let rows: Vec<stock_counter::ActiveModel> = capacity
+    let rows: Vec<stock_counter::ActiveModel> = counters
         .into_iter()
-        .map(|((date, product), cap)| stock_counter::ActiveModel {
+        .map(|((date, product), counter)| stock_counter::ActiveModel {
             pool: Set(pool.to_string()),
             product_id: Set(product.0),
             date: Set(date),
-            capacity: Set(i32::try_from(cap).unwrap_or(i32::MAX)),
-            used: Set(
-                i32::try_from(used.get(&(date, product)).copied().unwrap_or(0)).unwrap_or(i32::MAX),
-            ),
+            capacity: Set(i32::try_from(counter.capacity).unwrap_or(i32::MAX)),
+            used: Set(i32::try_from(counter.used).unwrap_or(i32::MAX)),
             ..Default::default()
         })
         .collect();

@@ -99,5 +99,12 @@ pub async fn home(
             referent_of: named(&caller.grants.referent_of),
             producer_of: named(&caller.grants.producer_of),
         },
+        manages: producers
+            .iter()
+            .map(|p| ProducerId(p.id))
+            .filter(|p| caller.grants.allows(Action::ManageProducer(*p)))
+            .collect(),
+        may_manage_templates: caller.grants.allows(Action::ManageTemplates),
+        may_list_members: caller.grants.allows(Action::ListMembers),
     })
 }

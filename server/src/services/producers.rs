@@ -43,7 +43,7 @@ pub async fn create(
         repo::producers::insert(db, caller.amap.id, &input.name, &input.description, notice)
             .await
             .map_err(AppError::taken_on("name"))?;
-    detail(db, producer).await
+    detail(db, caller, producer).await
 }
 
 /// The producer, if the caller may `action` it; another AMAP's is a 404.
@@ -67,7 +67,7 @@ pub async fn show(
     id: ProducerId,
 ) -> AppResult<ProducerDetail> {
     let producer = find(db, caller, id, Action::ReadDeliveries).await?;
-    detail(db, producer).await
+    detail(db, caller, producer).await
 }
 
 pub async fn update(
@@ -93,7 +93,7 @@ pub async fn update(
     let producer = repo::producers::find(&txn, caller.amap.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let view = detail(&txn, producer).await?;
+    let view = detail(&txn, caller, producer).await?;
     txn.commit().await?;
     Ok(view)
 }
@@ -115,7 +115,7 @@ pub async fn create_product(
     repo::products::insert(&txn, caller.amap.id, producer.id, new)
         .await
         .map_err(AppError::taken_on("name"))?;
-    let view = detail(&txn, producer).await?;
+    let view = detail(&txn, caller, producer).await?;
     txn.commit().await?;
     Ok(view)
 }
@@ -142,7 +142,7 @@ pub async fn update_product(
     repo::products::update(&txn, product, new)
         .await
         .map_err(AppError::taken_on("name"))?;
-    let view = detail(&txn, producer).await?;
+    let view = detail(&txn, caller, producer).await?;
     txn.commit().await?;
     Ok(view)
 }
@@ -150,8 +150,14 @@ pub async fn update_product(
 /// A producer with its notice period, référents, producer accounts and catalogue.
 pub async fn detail(
     db: &impl ConnectionTrait,
+    caller: &Caller<'_>,
     producer: producer::Model,
 ) -> AppResult<ProducerDetail> {
+    let id = ProducerId(producer.id);
+    let mut grants = caller.grants.clone();
+    if producer.handles_cheques && grants.producer_of.contains(&id) {
+        grants.cheque_desk_of.push(id);
+    }
     let referent_ids: Vec<i64> = repo::producers::referent_links(db, producer.amap_id)
         .await?
         .into_iter()
@@ -179,6 +185,8 @@ pub async fn detail(
         notice_days: u32::try_from(producer.notice_days).unwrap_or(0),
         active: producer.active,
         handles_cheques: producer.handles_cheques,
+        may_manage: grants.allows(Action::ManageProducer(id)),
+        may_handle_cheques: grants.allows(Action::HandleCheques(id)),
         referents: referent_ids.iter().filter_map(person).collect(),
         users: user_ids.iter().filter_map(person).collect(),
         products: products.iter().map(views::product_view).collect(),

@@ -618,7 +618,7 @@ pub fn assert_error_shape(body: &Value, kind: &str) {
 }
 
 /// Runs the test body once on SQLite and once on PostgreSQL (skipped, with a note, when
-/// no PostgreSQL is reachable).
+/// no PostgreSQL is reachable — except in CI, where `CI` is set and a skip fails).
 #[macro_export]
 macro_rules! on_both_engines {
     ($name:ident, |$app:ident| $body:block) => {
@@ -638,6 +638,10 @@ macro_rules! on_both_engines {
             async fn postgres() {
                 match spawn_app(Engine::Postgres).await {
                     Some(app) => run(app).await,
+                    // In CI both engines must run: a skipped one fails the run.
+                    None if std::env::var_os("CI").is_some() => {
+                        panic!("PostgreSQL not reachable in CI (TEST_DATABASE_URL)")
+                    }
                     None => eprintln!("skipped: PostgreSQL not reachable"),
                 }
             }

@@ -8,6 +8,7 @@ mod bad_input;
 mod concurrency;
 mod contracts;
 mod helpers;
+mod openapi;
 mod outputs;
 mod pages;
 mod payments;

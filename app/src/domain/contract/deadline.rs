@@ -55,6 +55,20 @@ pub enum Window {
 /// ABONNEMENT/LIBRE: `Open` while `sign_up_open`, else `LateFrom` if `late_joiners` and a
 /// date remains and `has_contract` is false, else `Closed`. CARTE_PREPAYEE: `SomeDates` of the
 /// still-editable dates, `Closed` when none (late joining does not apply).
+/// The window of whoever enters a contract: the member's, or always open for a référent
+/// (paper contracts and corrections are not bound by the sign-up window).
+pub fn window_for(
+    entrant: super::signup::Entrant,
+    offer: &Offer,
+    has_contract: bool,
+    now: LocalNow,
+) -> Window {
+    match entrant {
+        super::signup::Entrant::Referent => Window::Open,
+        super::signup::Entrant::Member => member_window(offer, has_contract, now),
+    }
+}
+
 pub fn member_window(offer: &Offer, has_contract: bool, now: LocalNow) -> Window {
     if offer.state != TemplateState::Active {
         return Window::Closed;

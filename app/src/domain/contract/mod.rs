@@ -19,6 +19,7 @@ pub mod rules;
 pub mod signup;
 pub mod stock;
 pub mod stock_change;
+pub mod stock_recount;
 pub mod synthesis;
 pub mod template;
 

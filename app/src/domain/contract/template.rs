@@ -5,6 +5,7 @@ use super::rules::EntryRule;
 use super::stock::Conversion;
 use crate::domain::ids::ProductId;
 use crate::domain::money::Money;
+use crate::domain::problem::{Problem, ProblemCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,18 @@ crate::domain::names::names!(Nature {
     Free = "free",
     PrepaidCard = "prepaid_card",
 });
+
+impl Nature {
+    /// Reference §2.1: a prepaid card cannot have a single delivery (an empty calendar is
+    /// the form's own problem).
+    pub fn check_calendar(self, dates: &[NaiveDate]) -> Result<(), Problem> {
+        if self == Nature::PrepaidCard && dates.len() == 1 {
+            Err(Problem::with_limit("dates", ProblemCode::AtLeast, 2))
+        } else {
+            Ok(())
+        }
+    }
+}
 
 crate::domain::names::names!(TemplateState {
     Draft = "draft",
@@ -184,6 +197,17 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::*;
     use super::*;
+
+    #[test]
+    fn a_prepaid_card_needs_two_dates() {
+        let dates = thursdays();
+        assert!(Nature::PrepaidCard.check_calendar(&dates[..2]).is_ok());
+        let single = Nature::PrepaidCard
+            .check_calendar(&dates[..1])
+            .expect_err("one date");
+        assert_eq!((single.field.as_str(), single.limit), ("dates", Some(2)));
+        assert!(Nature::Free.check_calendar(&dates[..1]).is_ok());
+    }
 
     #[test]
     fn cancelled_dates_and_cells_are_closed() {

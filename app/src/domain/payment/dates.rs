@@ -10,6 +10,7 @@ pub const FIELD: &str = "payment_dates";
 
 /// How a template's payment dates follow from its delivery dates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentDates {
     /// The first delivery date of each calendar month that has a delivery

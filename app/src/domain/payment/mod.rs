@@ -11,6 +11,7 @@
 
 pub mod cheque;
 pub mod dates;
+pub mod defaults;
 pub mod editing;
 pub mod plan;
 pub mod proposal;

@@ -31,7 +31,6 @@ pub fn delivered_values(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PaymentPlan {
-    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub strategy: Strategy,
     /// The smallest cheque the proposal makes (ignored by the presets that say so).
     pub minimum: Money,

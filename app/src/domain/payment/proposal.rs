@@ -23,6 +23,7 @@ use std::collections::BTreeSet;
 
 /// How a proposal spreads what is due (AmapJ `SaisiePaiementProposition`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
     /// REPARTI_STRICT: `toPay / N` cents on each line, the last absorbs the remainder.

@@ -21,6 +21,22 @@ pub struct Tally {
     pub remitted: Count,
 }
 
+/// Register totals: the sum of contracts' tallies.
+impl std::ops::AddAssign<&Tally> for Tally {
+    fn add_assign(&mut self, t: &Tally) {
+        self.ordered = self.ordered + t.ordered;
+        self.credit = self.credit + t.credit;
+        for (sum, part) in [
+            (&mut self.promised, &t.promised),
+            (&mut self.received, &t.received),
+            (&mut self.remitted, &t.remitted),
+        ] {
+            sum.cheques += part.cheques;
+            sum.amount = sum.amount + part.amount;
+        }
+    }
+}
+
 /// How many cheques, for how much.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

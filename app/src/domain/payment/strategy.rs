@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A named preset, or every setting chosen by hand.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Strategy {
     /// The AMAP does not manage payments (NON_GERE).

@@ -1,7 +1,6 @@
 //! Pieces every area uses: forms and their fields, the confirmation after an action, labels
 //! of states and natures, downloads, the print button.
 
-pub mod access;
 pub mod fields;
 pub mod form;
 pub mod format;
@@ -9,7 +8,6 @@ pub mod labels;
 pub mod notice;
 pub mod print;
 
-pub use access::grants_of;
 pub use fields::{Check, FieldNotes, Input, Select, TextArea};
 pub use form::{Echo, ErrorNotice, Form};
 pub use labels::{

@@ -6,5 +6,3 @@ pub mod producer;
 pub mod subscriptions;
 pub mod template;
 pub mod templates;
-
-pub use crate::ui::kit::grants_of;

@@ -2,12 +2,10 @@
 //! by its référents (and treasurers, admins), readable by the producer's own accounts; and its
 //! templates, with their outputs (synthesis, delivery sheets).
 
-use super::grants_of;
 use crate::api::amaps::amap_path;
-use crate::api::home::member_home;
 use crate::api::templates::{ProducerDetail, ProductView, TemplateSummary, list, producer};
 use crate::api::{ApiError, ErrorKind};
-use crate::domain::{Action, ProducerId};
+use crate::domain::ProducerId;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::{Check, Echo, Form, Input, StateBadge, TextArea, date_span};
@@ -37,23 +35,18 @@ pub fn ProducerPage() -> impl IntoView {
             }
         },
     );
-    let home = Resource::new(move || slug.get(), member_home);
     let templates = Resource::new(move || slug.get(), templates_in_view);
-    let data = move || Some((detail.get()?, home.get()?, templates.get()?));
+    let data = move || Some((detail.get()?, templates.get()?));
     view! {
         <Suspense fallback=|| ()>
             {move || data().map(|loaded| match loaded {
-                (Ok(detail), Ok(home), templates) => {
-                    let mut grants = grants_of(&home);
-                    if detail.handles_cheques {
-                        grants.cheque_desk_of.push(detail.id);
-                    }
-                    let manages = grants.allows(Action::ManageProducer(detail.id));
-                    let cheques = grants.allows(Action::HandleCheques(detail.id));
+                (Ok(detail), templates) => {
+                    // The server decides what the caller may do here.
+                    let (manages, cheques) = (detail.may_manage, detail.may_handle_cheques);
                     let templates = templates.into_iter().filter(|t| t.producer.id == detail.id).collect();
                     view! { <Producer slug=slug.get() detail manages cheques templates/> }.into_any()
                 }
-                (Err(error), _, _) | (_, Err(error), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+                (Err(error), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
     }

@@ -2,12 +2,10 @@
 //! for the producers they refer, and links to those producers. A producer's own account (who
 //! may read its outputs but not manage templates) gets the links to its producer pages.
 
-use super::grants_of;
 use crate::api::ErrorKind;
 use crate::api::home::{HomeView, member_home};
 use crate::api::producers::{ProducerRef, ProducerView, list as list_producers};
 use crate::api::templates::{TemplateSummary, list, templates_path};
-use crate::domain::Action;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::{
@@ -72,10 +70,9 @@ fn Templates(
     home: HomeView,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let grants = grants_of(&home);
     let managed: Vec<ProducerView> = producers
         .into_iter()
-        .filter(|p| grants.allows(Action::ManageProducer(p.id)))
+        .filter(|p| home.manages.contains(&p.id))
         .collect();
     let empty = list.is_empty();
     let rows = list

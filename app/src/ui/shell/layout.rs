@@ -4,10 +4,8 @@ use crate::api::amaps::{MeView, me};
 use crate::api::auth::LOGOUT;
 use crate::api::home::{HomeView, member_home};
 use crate::api::{ErrorKind, NEXT_FIELD};
-use crate::domain::Action;
 use crate::i18n::{Locale, t, use_i18n};
 use crate::ui::kit::form::ErrorNotice;
-use crate::ui::kit::grants_of;
 use crate::ui::kit::notice::FlashNotice;
 use crate::ui::paths::{self, Amap};
 use leptos::prelude::*;
@@ -51,7 +49,7 @@ struct Entry {
     prefix: bool,
 }
 
-/// The menu a person sees here: exactly the screens their roles open (`domain::access`).
+/// The menu a person sees here: exactly the screens the server says their roles open.
 fn entries(
     i18n: leptos_i18n::I18nContext<Locale>,
     pages: &Amap,
@@ -74,17 +72,15 @@ fn entries(
         entry(pages.payments(), t_string!(i18n, payments.nav), true),
     ];
     let Some(home) = home else { return menu };
-    let grants = grants_of(home);
-    if grants.allows(Action::ManageTemplates) {
+    if home.may_manage_templates {
         menu.push(entry(
             pages.templates(),
             t_string!(i18n, contracts.nav_manage),
             true,
         ));
-    }
-    // A producer's own account reaches its farm's page (outputs, and its cheques when
-    // entrusted with them), unless it manages templates anyway.
-    if !grants.allows(Action::ManageTemplates) {
+    } else {
+        // A producer's own account reaches its farm's page (outputs, and its cheques when
+        // entrusted with them).
         for farm in &home.roles.producer_of {
             menu.push(Entry {
                 href: pages.producer(farm.id),
@@ -93,7 +89,7 @@ fn entries(
             });
         }
     }
-    if grants.allows(Action::ListMembers) {
+    if home.may_list_members {
         menu.push(entry(
             pages.members_admin(),
             t_string!(i18n, nav.admin),

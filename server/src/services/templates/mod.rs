@@ -20,6 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::repo::{self, stock as counters, templates::Loaded};
 use crate::views;
 use app::api::templates::{RuleView, StockStatus, TemplateSummary, TemplateView};
+use app::domain::contract::lifecycle::may_delete;
 use app::domain::{Action, ProducerId, ProductId, TemplateId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashMap;
@@ -128,5 +129,6 @@ pub async fn view(
         conversions: loaded.conversions.clone(),
         stock,
         other_products,
+        may_delete: may_delete(subscribers),
     })
 }

@@ -249,3 +249,34 @@ on_both_engines!(roles_granted_take_effect_at_once, |app| {
     assert_eq!(status, StatusCode::FORBIDDEN);
     let _ = cast.producer_two;
 });
+
+on_both_engines!(the_server_sends_its_decisions, |app| {
+    let cast = app.cast().await;
+    let referent = app.referent_of(cast.producer_one).await;
+    let farmer = app.producer_account(cast.producer_one).await;
+    let producer = format!("/api/v1/amaps/{SLUG}/producers/{}", cast.producer_one);
+    let decisions = |view: &Value| {
+        (
+            view["may_manage"].clone(),
+            view["may_handle_cheques"].clone(),
+        )
+    };
+    let (_, as_referent) = app.get(&producer, Some(&token(&app, referent.id))).await;
+    assert_eq!(decisions(&as_referent), (json!(true), json!(true)));
+    let (_, as_farmer) = app.get(&producer, Some(&token(&app, farmer.id))).await;
+    assert_eq!(decisions(&as_farmer), (json!(false), json!(false)));
+    let (_, home) = app
+        .get(
+            &format!("/api/v1/amaps/{SLUG}/home"),
+            Some(&token(&app, referent.id)),
+        )
+        .await;
+    assert_eq!(home["manages"], json!([cast.producer_one]));
+    let (_, template) = app
+        .get(
+            &format!("/api/v1/amaps/{SLUG}/templates/{}", cast.template),
+            Some(&token(&app, referent.id)),
+        )
+        .await;
+    assert_eq!(template["may_delete"], false, "a member has signed up");
+});

@@ -149,11 +149,11 @@ fn MemberActions(
                 .recomputed
                 .iter()
                 .map(|c| match c.state {
-                    ChequeState::Promised => format!("{} — {}", day(c.date), c.amount.to_string()),
+                    ChequeState::Promised => format!("{} — {}", day(c.date), c.amount),
                     kept => format!(
                         "{} — {} ({})",
                         day(c.date),
-                        c.amount.to_string(),
+                        c.amount,
                         state_label(locale(), kept)
                     ),
                 })

@@ -129,7 +129,7 @@ fn Editor(
             <StockSection ctx=ctx.clone() view=view.clone()/>
             <PaymentSection ctx=ctx.clone() stored=payments/>
             <CopySection ctx=ctx.clone() view=view.clone()/>
-            <DeleteSection ctx subscribers=summary.subscriber_count/>
+            <DeleteSection ctx may_delete=view.may_delete/>
         </main>
     }
 }

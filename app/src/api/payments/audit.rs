@@ -1,0 +1,24 @@
+//! The cheque audit trail.
+
+use super::*;
+
+/// One line of the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub member: String,
+    pub action: ChequeEvent,
+    pub from: Option<ChequeState>,
+    pub to: Option<ChequeState>,
+    pub date: Option<NaiveDate>,
+    pub amount: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AuditLog {
+    pub template: TemplateSummary,
+    pub entries: Vec<AuditEntry>,
+}
