@@ -3,11 +3,115 @@
 //! answer (as a response extension, invisible to JSON clients); the no-JS form layer carries
 //! it to the next page in the flash cookie, where `ui::kit::notice` words it.
 
+use crate::api::members::RoleKind;
+use crate::domain::Money;
+use crate::domain::contract::TemplateState;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// Cheques of one amount: "3 chèques de 19,00 €".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChequeGroup {
+    pub count: u32,
+    pub amount: Money,
+}
+
+/// Groups amounts in the order they come, equal amounts together.
+pub fn cheque_groups(amounts: impl IntoIterator<Item = Money>) -> Vec<ChequeGroup> {
+    let mut groups: Vec<ChequeGroup> = Vec::new();
+    for amount in amounts {
+        match groups.iter_mut().find(|g| g.amount == amount) {
+            Some(group) => group.count += 1,
+            None => groups.push(ChequeGroup { count: 1, amount }),
+        }
+    }
+    groups
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
     /// Saved, with nothing more specific to say.
     Saved,
+    /// A contract signed up or changed, and the cheques it now calls for.
+    ContractSaved {
+        cheques: Vec<ChequeGroup>,
+    },
+    ContractWithdrawn,
+    ScheduleSaved,
+    RoleChanged {
+        member: String,
+        role: RoleKind,
+        granted: bool,
+    },
+    MemberAdded {
+        member: String,
+    },
+    MemberActive {
+        member: String,
+        active: bool,
+    },
+    ProducerCreated {
+        name: String,
+    },
+    ProducerSaved,
+    ProductSaved {
+        name: String,
+    },
+    TemplateCreated {
+        name: String,
+    },
+    TemplateCopied {
+        name: String,
+    },
+    TemplateDeleted,
+    TemplateState {
+        state: TemplateState,
+    },
+    /// A change to a template applied to its contracts.
+    ChangeApplied {
+        contracts: u32,
+    },
+    RuleAdded,
+    RuleDeleted,
+    StockSaved,
+    PaymentSettingsSaved,
+    ChequesReceived,
+    ChequeSaved,
+    Remitted {
+        date: NaiveDate,
+        count: u32,
+        total: Money,
+    },
+    SlipDeleted,
+    CreditSaved,
+    CreditCarried,
+    /// Cheque schedules recomputed after the order changed.
+    Recomputed {
+        contracts: u32,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_amounts_are_counted_together_in_their_order() {
+        let euros = |e: i64| Money::from_cents(e * 100);
+        let groups = cheque_groups([euros(19), euros(19), euros(12), euros(19)]);
+        assert_eq!(
+            groups,
+            vec![
+                ChequeGroup {
+                    count: 3,
+                    amount: euros(19)
+                },
+                ChequeGroup {
+                    count: 1,
+                    amount: euros(12)
+                }
+            ]
+        );
+    }
 }

@@ -17,7 +17,7 @@ use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
 use app::domain::contract::{Nature, Offer, Quantities};
 use app::domain::payment::cheque::may_delete_contract;
-use app::domain::{Problem, ProblemCode, TemplateId, UserId};
+use app::domain::{Money, Problem, ProblemCode, TemplateId, UserId};
 use chrono::NaiveDateTime;
 use sea_orm::DatabaseConnection;
 
@@ -56,13 +56,20 @@ impl Target<'_> {
     }
 }
 
+/// A contract as stored, and the amounts of its cheques after the save (in date order), which
+/// the member is told on the next page ("3 chèques de 19,00 €").
+pub struct Saved {
+    pub entry: ContractEntry,
+    pub cheques: Vec<Money>,
+}
+
 /// Creates or replaces the contract; returns it as stored.
 pub async fn save(
     db: &DatabaseConnection,
     target: Target<'_>,
     sign_up: SignUp,
     entrant: Entrant,
-) -> AppResult<ContractEntry> {
+) -> AppResult<Saved> {
     let loaded = target.loaded;
     let offer = views::offer(loaded, target.producer);
     let dates = loaded.dates_by_id();
@@ -123,8 +130,13 @@ pub async fn save(
     .await?;
     // The cheques follow the new order (only the still-promised ones ever move).
     let who = Who::of(&subscription, target.actor);
-    let credit = app::domain::Money::from_cents(subscription.credit_cents);
+    let credit = Money::from_cents(subscription.credit_cents);
     reschedule(&txn, who, &payments, &offer, &grid, credit).await?;
+    let cheques = cheques::of_subscription(&txn, subscription.id)
+        .await?
+        .iter()
+        .map(|c| Money::from_cents(c.amount_cents))
+        .collect();
     // Last before the commit: every contract of the template updates the same counter rows,
     // and on PostgreSQL each holds their lock until it commits.
     let shortages = stock::take(
@@ -141,12 +153,13 @@ pub async fn save(
         ));
     }
     txn.commit().await?;
-    Ok(ContractEntry {
+    let entry = ContractEntry {
         grid,
         jokers: sign_up.jokers,
         late: subscription.late,
         edited_by_referent: subscription.edited_by_referent || by_referent,
-    })
+    };
+    Ok(Saved { entry, cheques })
 }
 
 /// Deletes the contract and gives its stock back. Members may withdraw only while every

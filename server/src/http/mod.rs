@@ -8,3 +8,4 @@ pub mod input;
 pub mod method_override;
 pub mod observe;
 pub mod path;
+pub mod said;

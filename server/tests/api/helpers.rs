@@ -638,10 +638,8 @@ macro_rules! on_both_engines {
             async fn postgres() {
                 match spawn_app(Engine::Postgres).await {
                     Some(app) => run(app).await,
-                    // In CI both engines must run: a skipped one fails the run.
-                    None if std::env::var_os("CI").is_some() => {
-                        panic!("PostgreSQL not reachable in CI (TEST_DATABASE_URL)")
-                    }
+                    // The test command requires it (AMAPOLA_REQUIRE_POSTGRES, see
+                    // `postgres_reachable`): only a developer's partial run skips.
                     None => eprintln!("skipped: PostgreSQL not reachable"),
                 }
             }

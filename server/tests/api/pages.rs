@@ -292,6 +292,20 @@ on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
         html.contains("Référent · Ferme Une"),
         "the new role is listed"
     );
+    assert!(
+        html.contains("Rôle « Référent » donné à Marie Membre."),
+        "the page says what was done"
+    );
+    let again = page(
+        browser
+            .get(app.url(&admin_page))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    assert!(!again.contains("donné à Marie"), "said once");
 
     // A member gets the page's error instead of the list.
     let member = app.browser();
@@ -365,4 +379,81 @@ on_both_engines!(english_is_one_click_away_and_remembered, |app| {
         .await
         .expect("page");
     assert_eq!(location(&anonymous), format!("/login?next=/a/{SLUG}"));
+});
+
+on_both_engines!(a_saved_contract_says_which_cheques_to_bring, |app| {
+    let cast = app.cast().await;
+    let browser = app.browser();
+    post_login(
+        &app,
+        &browser,
+        &[("email", cast.member.email), ("password", PASSWORD)],
+    )
+    .await;
+    // Two baskets on the first date instead of one: the plan proposes new cheques.
+    let contract = format!("/api/v1/amaps/{SLUG}/me/contracts/{}", cast.template);
+    let mine = format!("/a/{SLUG}/contrats");
+    let field = format!("q.{}.{}", cast.first_date, cast.product_one);
+    let loaded = app
+        .get(&contract, Some(&app.token(cast.member.email).await))
+        .await;
+    let mut fields: Vec<(String, String)> = vec![
+        ("_method".into(), "put".into()),
+        ("_next".into(), mine.clone()),
+        ("_back".into(), mine.clone()),
+    ];
+    for cell in loaded.1["mine"]["grid"].as_array().expect("a grid") {
+        let name = format!(
+            "q.{}.{}",
+            cell["date"].as_str().expect("date"),
+            cell["product"]
+        );
+        let qty = if name == field {
+            2
+        } else {
+            cell["qty"].as_u64().expect("qty")
+        };
+        fields.push((name, qty.to_string()));
+    }
+    let posted = browser
+        .post(app.url(&contract))
+        .header(ACCEPT, HTML)
+        .form(&fields)
+        .send()
+        .await
+        .expect("sign-up post");
+    assert_eq!(
+        (posted.status(), location(&posted)),
+        (StatusCode::SEE_OTHER, mine.clone())
+    );
+    let html = page(
+        browser
+            .get(app.url(&mine))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    // The sentence names the cheques the schedule now holds, grouped by amount.
+    let token = app.token(cast.member.email).await;
+    let (_, page_data) = app.get(&contract, Some(&token)).await;
+    let schedule = &page_data["schedule"];
+    let amounts: Vec<app::domain::Money> = schedule["cheques"]
+        .as_array()
+        .expect("cheques")
+        .iter()
+        .map(|c| serde_json::from_value(c["amount"].clone()).expect("money"))
+        .collect();
+    assert!(!amounts.is_empty(), "the plan proposes cheques: {schedule}");
+    let groups = app::api::notice::cheque_groups(amounts);
+    let first = &groups[0];
+    let expected = format!(
+        "{} chèque{} de {}",
+        first.count,
+        if first.count > 1 { "s" } else { "" },
+        first.amount
+    );
+    assert!(html.contains("Contrat enregistré : "), "{html}");
+    assert!(html.contains(&expected), "{expected} in {html}");
 });

@@ -1,14 +1,127 @@
 //! The confirmation of what the last action did, at the top of the page it led to.
 
 use super::form::flash;
-use crate::api::notice::Notice;
-use crate::i18n::{t_string, use_i18n};
+use super::format::long_date;
+use crate::api::members::RoleKind;
+use crate::api::notice::{ChequeGroup, Notice};
+use crate::domain::contract::TemplateState;
+use crate::i18n::{Locale, td_string, use_i18n};
 use leptos::prelude::*;
 
+fn role_name(locale: Locale, role: RoleKind) -> &'static str {
+    match role {
+        RoleKind::Admin => td_string!(locale, roles.admin),
+        RoleKind::Treasurer => td_string!(locale, roles.treasurer),
+        RoleKind::Referent => td_string!(locale, roles.referent),
+        RoleKind::Producer => td_string!(locale, roles.producer),
+    }
+}
+
+/// "3 chèques de 19,00 € et 1 chèque de 12,00 €".
+fn cheque_list(locale: Locale, groups: &[ChequeGroup]) -> String {
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            td_string!(
+                locale,
+                notice.cheques,
+                count = g.count,
+                amount = g.amount.to_string()
+            )
+            .to_string()
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!(
+                "{} {} {last}",
+                rest.join(", "),
+                td_string!(locale, notice.and)
+            )
+        }
+        _ => parts.concat(),
+    }
+}
+
 fn sentence(notice: &Notice) -> String {
-    let i18n = use_i18n();
+    let locale = use_i18n().get_locale_untracked();
     match notice {
-        Notice::Saved => t_string!(i18n, notice.saved).to_owned(),
+        Notice::Saved => td_string!(locale, notice.saved).to_owned(),
+        Notice::ContractSaved { cheques } if cheques.is_empty() => {
+            td_string!(locale, notice.contract_saved).to_owned()
+        }
+        Notice::ContractSaved { cheques } => {
+            let cheques = cheque_list(locale, cheques);
+            td_string!(locale, notice.contract_saved_cheques, cheques).to_string()
+        }
+        Notice::ContractWithdrawn => td_string!(locale, notice.contract_withdrawn).to_owned(),
+        Notice::ScheduleSaved => td_string!(locale, notice.schedule_saved).to_owned(),
+        Notice::RoleChanged {
+            member,
+            role,
+            granted,
+        } => {
+            let (member, role) = (member.clone(), role_name(locale, *role));
+            match granted {
+                true => td_string!(locale, notice.role_granted, member, role).to_string(),
+                false => td_string!(locale, notice.role_revoked, member, role).to_string(),
+            }
+        }
+        Notice::MemberAdded { member } => {
+            td_string!(locale, notice.member_added, member = member.clone()).to_string()
+        }
+        Notice::MemberActive { member, active } => {
+            let member = member.clone();
+            match active {
+                true => td_string!(locale, notice.member_activated, member).to_string(),
+                false => td_string!(locale, notice.member_deactivated, member).to_string(),
+            }
+        }
+        Notice::ProducerCreated { name } => {
+            td_string!(locale, notice.producer_created, name = name.clone()).to_string()
+        }
+        Notice::ProducerSaved => td_string!(locale, notice.producer_saved).to_owned(),
+        Notice::ProductSaved { name } => {
+            td_string!(locale, notice.product_saved, name = name.clone()).to_string()
+        }
+        Notice::TemplateCreated { name } => {
+            td_string!(locale, notice.template_created, name = name.clone()).to_string()
+        }
+        Notice::TemplateCopied { name } => {
+            td_string!(locale, notice.template_copied, name = name.clone()).to_string()
+        }
+        Notice::TemplateDeleted => td_string!(locale, notice.template_deleted).to_owned(),
+        Notice::TemplateState { state } => match state {
+            TemplateState::Draft => td_string!(locale, notice.template_draft),
+            TemplateState::Active => td_string!(locale, notice.template_active),
+            TemplateState::Archived => td_string!(locale, notice.template_archived),
+        }
+        .to_owned(),
+        Notice::ChangeApplied { contracts } => {
+            td_string!(locale, notice.change_applied, count = *contracts).to_string()
+        }
+        Notice::RuleAdded => td_string!(locale, notice.rule_added).to_owned(),
+        Notice::RuleDeleted => td_string!(locale, notice.rule_deleted).to_owned(),
+        Notice::StockSaved => td_string!(locale, notice.stock_saved).to_owned(),
+        Notice::PaymentSettingsSaved => {
+            td_string!(locale, notice.payment_settings_saved).to_owned()
+        }
+        Notice::ChequesReceived => td_string!(locale, notice.cheques_received).to_owned(),
+        Notice::ChequeSaved => td_string!(locale, notice.cheque_saved).to_owned(),
+        Notice::Remitted { date, count, total } => td_string!(
+            locale,
+            notice.remitted,
+            date = long_date(locale, *date),
+            count = *count,
+            total = total.to_string()
+        )
+        .to_string(),
+        Notice::SlipDeleted => td_string!(locale, notice.slip_deleted).to_owned(),
+        Notice::CreditSaved => td_string!(locale, notice.credit_saved).to_owned(),
+        Notice::CreditCarried => td_string!(locale, notice.credit_carried).to_owned(),
+        Notice::Recomputed { contracts } => {
+            td_string!(locale, notice.recomputed, count = *contracts).to_string()
+        }
     }
 }
 

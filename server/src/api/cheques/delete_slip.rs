@@ -12,9 +12,9 @@ pub async fn delete_slip(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<RemittancePath>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     let caller = access.caller();
     let (template, slip) = (path.template_id, path.remittance_id);
     services::cheques::delete_remittance(&state.db, &caller, template, slip).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::SlipDeleted, StatusCode::NO_CONTENT))
 }

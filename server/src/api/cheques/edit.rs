@@ -17,10 +17,10 @@ pub async fn edit(
     access: AmapAccess,
     Route(path): Route<ChequePath>,
     Input(form): Input<ChequeForm>,
-) -> AppResult<Json<ChequeView>> {
+) -> AppResult<Said<Json<ChequeView>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let (template, cheque) = (path.template_id, path.cheque_id);
     let view = services::cheques::edit(&state.db, &caller, template, cheque, input);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::ChequeSaved, Json(view.await?)))
 }

@@ -17,10 +17,10 @@ pub async fn receive(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(body): Input<ReceiveBody>,
-) -> AppResult<Json<Register>> {
+) -> AppResult<Said<Json<Register>>> {
     let (received, promised) = body.ids().map_err(AppError::Validation)?;
     let caller = access.caller();
     let template = path.template_id;
     let view = services::cheques::receive(&state.db, &caller, template, received, promised);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::ChequesReceived, Json(view.await?)))
 }

@@ -16,9 +16,11 @@ pub async fn recompute_all(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
-) -> AppResult<Json<RecomputedAll>> {
+) -> AppResult<Said<Json<RecomputedAll>>> {
     let caller = access.caller();
-    Ok(Json(
-        services::cheques::recompute_all(&state.db, &caller, path.template_id).await?,
-    ))
+    let done = services::cheques::recompute_all(&state.db, &caller, path.template_id).await?;
+    let notice = Notice::Recomputed {
+        contracts: done.contracts,
+    };
+    Ok(Said(notice, Json(done)))
 }

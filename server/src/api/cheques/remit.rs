@@ -19,10 +19,14 @@ pub async fn remit(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<RemitForm>,
-) -> AppResult<Json<Slip>> {
+) -> AppResult<Said<Json<Slip>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
-    Ok(Json(
-        services::cheques::remit(&state.db, &caller, path.template_id, input).await?,
-    ))
+    let slip = services::cheques::remit(&state.db, &caller, path.template_id, input).await?;
+    let notice = Notice::Remitted {
+        date: slip.payment_date,
+        count: slip.count,
+        total: slip.total,
+    };
+    Ok(Said(notice, Json(slip)))
 }

@@ -15,9 +15,9 @@ pub async fn set(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<PaymentSettingsForm>,
-) -> AppResult<Json<PaymentSettings>> {
+) -> AppResult<Said<Json<PaymentSettings>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::cheques::set_settings(&state.db, &caller, path.template_id, input);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::PaymentSettingsSaved, Json(view.await?)))
 }

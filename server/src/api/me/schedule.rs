@@ -19,10 +19,10 @@ pub async fn save_schedule(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(body): Input<ScheduleBody>,
-) -> AppResult<Json<ScheduleView>> {
+) -> AppResult<Said<Json<ScheduleView>>> {
     access.require(Action::SignUp)?;
     let input = body.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::me::save_schedule(&state.db, &caller, path.template_id, input);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::ScheduleSaved, Json(view.await?)))
 }

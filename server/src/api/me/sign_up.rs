@@ -1,6 +1,7 @@
 use super::super::params::TemplatePath;
 use super::super::prelude::*;
 use app::api::contracts::{ContractEntry, SignUpBody};
+use app::api::notice::cheque_groups;
 
 /// Sign up for a template, or change one's contract, while the template allows it. Every
 /// entry rule is checked again here, and stock is taken atomically: when the last baskets go
@@ -18,10 +19,11 @@ pub async fn sign_up(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(body): Input<SignUpBody>,
-) -> AppResult<Json<ContractEntry>> {
+) -> AppResult<Said<Json<ContractEntry>>> {
     access.require(Action::SignUp)?;
     let sign_up = body.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
-    let entry = services::me::sign_up(&state.db, &caller, path.template_id, sign_up);
-    Ok(Json(entry.await?))
+    let saved = services::me::sign_up(&state.db, &caller, path.template_id, sign_up).await?;
+    let cheques = cheque_groups(saved.cheques);
+    Ok(Said(Notice::ContractSaved { cheques }, Json(saved.entry)))
 }

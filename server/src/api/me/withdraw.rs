@@ -13,9 +13,9 @@ pub async fn withdraw(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     access.require(Action::SignUp)?;
     let caller = access.caller();
     services::me::withdraw(&state.db, &caller, path.template_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::ContractWithdrawn, StatusCode::NO_CONTENT))
 }

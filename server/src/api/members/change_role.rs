@@ -13,10 +13,16 @@ pub async fn change_role(
     State(state): State<AppState>,
     access: AmapAccess,
     Input(form): Input<RoleChangeForm>,
-) -> AppResult<Json<MemberView>> {
+) -> AppResult<Said<Json<MemberView>>> {
     access.require(Action::AssignRoles)?;
     let change = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::members::change_role(&state.db, &caller, form.member_id, change);
-    Ok(Json(view.await?))
+    let view = view.await?;
+    let notice = Notice::RoleChanged {
+        member: format!("{} {}", view.first_name, view.last_name),
+        role: form.role,
+        granted: form.granted,
+    };
+    Ok(Said(notice, Json(view)))
 }

@@ -13,9 +13,13 @@ pub async fn create(
     State(state): State<AppState>,
     access: AmapAccess,
     Input(form): Input<CreateMemberForm>,
-) -> AppResult<(StatusCode, Json<MemberView>)> {
+) -> AppResult<Said<(StatusCode, Json<MemberView>)>> {
     access.require(Action::ManageMembers)?;
     let new = form.parse().map_err(AppError::Validation)?;
     let view = services::members::create(&state.db, &access.caller(), &new).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    let member = format!("{} {}", view.first_name, view.last_name);
+    Ok(Said(
+        Notice::MemberAdded { member },
+        (StatusCode::CREATED, Json(view)),
+    ))
 }

@@ -14,9 +14,14 @@ pub async fn set_active(
     access: AmapAccess,
     Route(path): Route<MemberPath>,
     Input(form): Input<ActiveForm>,
-) -> AppResult<Json<MemberView>> {
+) -> AppResult<Said<Json<MemberView>>> {
     access.require(Action::ManageMembers)?;
     let caller = access.caller();
     let view = services::members::set_active(&state.db, &caller, path.member_id, form.active);
-    Ok(Json(view.await?))
+    let view = view.await?;
+    let notice = Notice::MemberActive {
+        member: format!("{} {}", view.first_name, view.last_name),
+        active: view.active,
+    };
+    Ok(Said(notice, Json(view)))
 }

@@ -13,9 +13,13 @@ pub async fn create(
     State(state): State<AppState>,
     access: AmapAccess,
     Input(form): Input<ProducerForm>,
-) -> AppResult<(StatusCode, Json<ProducerDetail>)> {
+) -> AppResult<Said<(StatusCode, Json<ProducerDetail>)>> {
     access.require(Action::CreateProducer)?;
     let input = form.parse().map_err(AppError::Validation)?;
     let view = services::producers::create(&state.db, &access.caller(), &input).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    let name = view.name.clone();
+    Ok(Said(
+        Notice::ProducerCreated { name },
+        (StatusCode::CREATED, Json(view)),
+    ))
 }

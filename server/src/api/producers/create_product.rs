@@ -14,9 +14,10 @@ pub async fn create_product(
     access: AmapAccess,
     Route(path): Route<ProducerPath>,
     Input(form): Input<ProductForm>,
-) -> AppResult<Json<ProducerDetail>> {
+) -> AppResult<Said<Json<ProducerDetail>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::producers::create_product(&state.db, &caller, path.producer_id, &input);
-    Ok(Json(view.await?))
+    let name = input.name.clone();
+    Ok(Said(Notice::ProductSaved { name }, Json(view.await?)))
 }

@@ -14,9 +14,9 @@ pub async fn update(
     access: AmapAccess,
     Route(path): Route<ProducerPath>,
     Input(form): Input<ProducerForm>,
-) -> AppResult<Json<ProducerDetail>> {
+) -> AppResult<Said<Json<ProducerDetail>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::producers::update(&state.db, &caller, path.producer_id, &input);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::ProducerSaved, Json(view.await?)))
 }

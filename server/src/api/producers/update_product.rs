@@ -14,7 +14,7 @@ pub async fn update_product(
     access: AmapAccess,
     Route(path): Route<ProductPath>,
     Input(form): Input<ProductForm>,
-) -> AppResult<Json<ProducerDetail>> {
+) -> AppResult<Said<Json<ProducerDetail>>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::producers::update_product(
@@ -24,5 +24,6 @@ pub async fn update_product(
         path.product_id,
         &input,
     );
-    Ok(Json(view.await?))
+    let name = input.name.clone();
+    Ok(Said(Notice::ProductSaved { name }, Json(view.await?)))
 }

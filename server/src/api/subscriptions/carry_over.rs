@@ -14,9 +14,9 @@ pub async fn carry_over(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<SubscriptionPath>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
     services::subscriptions::carry_over_credit(&state.db, &caller, template, member).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::CreditCarried, StatusCode::NO_CONTENT))
 }

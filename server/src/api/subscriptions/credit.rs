@@ -16,10 +16,10 @@ pub async fn set_credit(
     access: AmapAccess,
     Route(path): Route<SubscriptionPath>,
     Input(form): Input<CreditForm>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     let credit = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
     services::subscriptions::set_credit(&state.db, &caller, template, member, credit).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::CreditSaved, StatusCode::NO_CONTENT))
 }

@@ -13,9 +13,9 @@ pub async fn delete(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<SubscriptionPath>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
     services::subscriptions::delete(&state.db, &caller, template, member).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::ContractWithdrawn, StatusCode::NO_CONTENT))
 }

@@ -14,9 +14,10 @@ pub async fn apply(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<SubscriptionPath>,
-) -> AppResult<Json<Recomputed>> {
+) -> AppResult<Said<Json<Recomputed>>> {
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
     let view = services::subscriptions::recompute(&state.db, &caller, template, member, true);
-    Ok(Json(view.await?))
+    let notice = Notice::Recomputed { contracts: 1 };
+    Ok(Said(notice, Json(view.await?)))
 }

@@ -1,6 +1,7 @@
 use super::super::params::SubscriptionPath;
 use super::super::prelude::*;
 use app::api::contracts::{ContractEntry, SignUpBody};
+use app::api::notice::cheque_groups;
 
 /// Enter or correct a member's contract (a paper contract, a change asked by phone). Rules
 /// marked "members only" and the sign-up window do not bind the référent; stock does.
@@ -17,10 +18,12 @@ pub async fn save(
     access: AmapAccess,
     Route(path): Route<SubscriptionPath>,
     Input(body): Input<SignUpBody>,
-) -> AppResult<Json<ContractEntry>> {
+) -> AppResult<Said<Json<ContractEntry>>> {
     let sign_up = body.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
-    let entry = services::subscriptions::save(&state.db, &caller, template, member, sign_up);
-    Ok(Json(entry.await?))
+    let saved = services::subscriptions::save(&state.db, &caller, template, member, sign_up);
+    let saved = saved.await?;
+    let cheques = cheque_groups(saved.cheques);
+    Ok(Said(Notice::ContractSaved { cheques }, Json(saved.entry)))
 }

@@ -14,9 +14,9 @@ pub async fn add_rule(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<RuleForm>,
-) -> AppResult<Json<TemplateView>> {
+) -> AppResult<Said<Json<TemplateView>>> {
     let rule = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::templates::add_rule(&state.db, &caller, path.template_id, rule);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::RuleAdded, Json(view.await?)))
 }

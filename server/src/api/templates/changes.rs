@@ -1,6 +1,7 @@
 use super::super::params::TemplatePath;
 use super::super::prelude::*;
 use app::api::templates::{ChangeForm, ChangeOutcome};
+use axum::response::{IntoResponse, Response};
 
 /// Change a live template: add, move or delete dates, cancel ("barrer") or restore a date or
 /// one product on a date, change a price, add or remove a product. Without `apply` nothing
@@ -17,9 +18,15 @@ pub async fn change(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<ChangeForm>,
-) -> AppResult<Json<ChangeOutcome>> {
+) -> AppResult<Response> {
     let (change, apply) = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let outcome = services::templates::change(&state.db, &caller, path.template_id, change, apply);
-    Ok(Json(outcome.await?))
+    let outcome = outcome.await?;
+    if !outcome.applied {
+        // A preview says nothing: its page lists the contracts the change would touch.
+        return Ok(Json(outcome).into_response());
+    }
+    let contracts = u32::try_from(outcome.impacted.len()).unwrap_or(u32::MAX);
+    Ok(Said(Notice::ChangeApplied { contracts }, Json(outcome)).into_response())
 }

@@ -15,9 +15,13 @@ pub async fn copy(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<CopyForm>,
-) -> AppResult<(StatusCode, Json<TemplateView>)> {
+) -> AppResult<Said<(StatusCode, Json<TemplateView>)>> {
     let input = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::templates::copy(&state.db, &caller, path.template_id, &input).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    let name = view.summary.name.clone();
+    Ok(Said(
+        Notice::TemplateCopied { name },
+        (StatusCode::CREATED, Json(view)),
+    ))
 }

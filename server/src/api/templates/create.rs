@@ -14,9 +14,13 @@ pub async fn create(
     State(state): State<AppState>,
     access: AmapAccess,
     Input(form): Input<TemplateForm>,
-) -> AppResult<(StatusCode, Json<TemplateView>)> {
+) -> AppResult<Said<(StatusCode, Json<TemplateView>)>> {
     access.require(Action::ManageTemplates)?;
     let input = form.parse(true).map_err(AppError::Validation)?;
     let view = services::templates::create(&state.db, &access.caller(), &input).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    let name = view.summary.name.clone();
+    Ok(Said(
+        Notice::TemplateCreated { name },
+        (StatusCode::CREATED, Json(view)),
+    ))
 }

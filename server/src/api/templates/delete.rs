@@ -12,8 +12,8 @@ pub async fn delete(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Said<StatusCode>> {
     let caller = access.caller();
     services::templates::delete(&state.db, &caller, path.template_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Said(Notice::TemplateDeleted, StatusCode::NO_CONTENT))
 }

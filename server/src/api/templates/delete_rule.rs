@@ -13,8 +13,8 @@ pub async fn delete_rule(
     State(state): State<AppState>,
     access: AmapAccess,
     Route(path): Route<RulePath>,
-) -> AppResult<Json<TemplateView>> {
+) -> AppResult<Said<Json<TemplateView>>> {
     let caller = access.caller();
     let view = services::templates::delete_rule(&state.db, &caller, path.template_id, path.rule_id);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::RuleDeleted, Json(view.await?)))
 }

@@ -14,9 +14,11 @@ pub async fn set_state(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<StateForm>,
-) -> AppResult<Json<TemplateView>> {
+) -> AppResult<Said<Json<TemplateView>>> {
     let to = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::templates::set_state(&state.db, &caller, path.template_id, to);
-    Ok(Json(view.await?))
+    let view = view.await?;
+    let state = view.summary.state;
+    Ok(Said(Notice::TemplateState { state }, Json(view)))
 }

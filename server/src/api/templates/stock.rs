@@ -16,9 +16,9 @@ pub async fn set_stock(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<StockForm>,
-) -> AppResult<Json<TemplateView>> {
+) -> AppResult<Said<Json<TemplateView>>> {
     let change = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::templates::set_stock(&state.db, &caller, path.template_id, change);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::StockSaved, Json(view.await?)))
 }

@@ -16,9 +16,9 @@ pub async fn update(
     access: AmapAccess,
     Route(path): Route<TemplatePath>,
     Input(form): Input<TemplateForm>,
-) -> AppResult<Json<TemplateView>> {
+) -> AppResult<Said<Json<TemplateView>>> {
     let input = form.parse(false).map_err(AppError::Validation)?;
     let caller = access.caller();
     let view = services::templates::update(&state.db, &caller, path.template_id, &input);
-    Ok(Json(view.await?))
+    Ok(Said(Notice::Saved, Json(view.await?)))
 }

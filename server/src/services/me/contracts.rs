@@ -8,9 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::payments::schedule::{self, TemplatePayments, Who};
 use crate::repo::{self, cheques, subscriptions, templates};
 use crate::views;
-use app::api::contracts::{
-    ContractEntry, DeliveryLine, MyContract, MyContracts, MyDeliveries, SignUpPage,
-};
+use app::api::contracts::{DeliveryLine, MyContract, MyContracts, MyDeliveries, SignUpPage};
 use app::api::payments::{ScheduleInput, ScheduleView};
 use app::domain::contract::deadline::{Window, member_window, offered_to_members};
 use app::domain::contract::editing::visible_to_member;
@@ -171,7 +169,7 @@ pub async fn sign_up(
     caller: &Caller<'_>,
     template: TemplateId,
     sign_up: SignUp,
-) -> AppResult<ContractEntry> {
+) -> AppResult<save::Saved> {
     caller.require(Action::SignUp)?;
     let (loaded, producer) = visible(db, caller, template).await?;
     let target = target(caller, &loaded, &producer, UserId(caller.user_id()));

@@ -114,7 +114,7 @@ pub async fn save(
     template: TemplateId,
     member: UserId,
     sign_up: SignUp,
-) -> AppResult<ContractEntry> {
+) -> AppResult<save::Saved> {
     let (loaded, producer) = template_for(db, caller, template, Action::ManageProducer).await?;
     repo::memberships::find(db, caller.amap.id, member)
         .await?
