@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod collation;
 pub mod config;
 pub mod contracts;
 pub mod db;

@@ -1,6 +1,7 @@
 //! The treasurer's views: the register of one template and its deposit slips.
 
 use super::schedule::{TemplatePayments, preview, proposal, tally};
+use crate::collation::sort_by_user;
 use crate::db::entities::{app_user, cheque, producer, remittance, subscription};
 use crate::error::AppResult;
 use crate::repo::templates::Loaded;
@@ -100,7 +101,7 @@ pub fn register(
             }
         })
         .collect();
-    rows.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+    sort_by_user(&mut rows, &ledger.users, |r| r.member.id.0);
     let dates = payment_dates(ledger);
     let statuses: Vec<DateStatus> = dates
         .iter()
@@ -185,20 +186,26 @@ pub async fn slip(
     let subs = subscriptions::of_template(db, TemplateId(loaded.template.id)).await?;
     let owner: HashMap<i64, i64> = subs.iter().map(|s| (s.id, s.user_id)).collect();
     let users = repo::producers::users_by_id(db, owner.values().copied().collect()).await?;
-    let mut lines: Vec<SlipLine> = in_slip
+    let mut in_slip: Vec<_> = in_slip
         .iter()
         .map(|c| {
-            let user_id = owner.get(&c.subscription_id).copied().unwrap_or_default();
-            SlipLine {
-                member: person(users.get(&user_id), user_id).name,
-                bank: c.bank.clone(),
-                number: c.number.clone(),
-                drawer: c.drawer.clone(),
-                amount: Money::from_cents(c.amount_cents),
-            }
+            (
+                owner.get(&c.subscription_id).copied().unwrap_or_default(),
+                c,
+            )
         })
         .collect();
-    lines.sort_by(|a, b| a.member.cmp(&b.member));
+    sort_by_user(&mut in_slip, &users, |(user_id, _)| *user_id);
+    let lines: Vec<SlipLine> = in_slip
+        .into_iter()
+        .map(|(user_id, c)| SlipLine {
+            member: person(users.get(&user_id), user_id).name,
+            bank: c.bank.clone(),
+            number: c.number.clone(),
+            drawer: c.drawer.clone(),
+            amount: Money::from_cents(c.amount_cents),
+        })
+        .collect();
     let amounts: Vec<Money> = lines.iter().map(|l| l.amount).collect();
     let total = Money::from_cents(remittance.total_cents);
     let count = u32::try_from(remittance.cheque_count).unwrap_or_default();

@@ -1,10 +1,9 @@
+use crate::collation::sort_by_name;
 use crate::db::entities::{app_user, membership};
 use app::domain::UserId;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 pub async fn find(
     db: &impl ConnectionTrait,
@@ -102,12 +101,13 @@ pub async fn list_with_users(
             .collect();
     let users = app_user::Entity::find()
         .filter(app_user::Column::Id.is_in(memberships.keys().copied().collect::<Vec<_>>()))
-        .order_by_asc(app_user::Column::LastName)
-        .order_by_asc(app_user::Column::FirstName)
         .all(db)
         .await?;
-    Ok(users
+    let mut listed: Vec<_> = users
         .into_iter()
         .filter_map(|u| memberships.remove(&u.id).map(|m| (m, u)))
-        .collect())
+        .collect();
+    // In French order whatever the engine's collation (see `collation`).
+    sort_by_name(&mut listed, |(_, u)| (&u.last_name, &u.first_name));
+    Ok(listed)
 }

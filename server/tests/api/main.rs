@@ -9,6 +9,7 @@ mod concurrency;
 mod contracts;
 mod helpers;
 mod openapi;
+mod ordering;
 mod outputs;
 mod pages;
 mod payments;

@@ -2,6 +2,7 @@
 //! grouped), those at the AMAP and those handed to the producer with the real date.
 
 use super::super::Caller;
+use crate::collation::compare_text;
 use crate::error::AppResult;
 use crate::payments::schedule::{TemplatePayments, tally};
 use crate::repo::{self, cheques, subscriptions, templates};
@@ -80,6 +81,6 @@ pub async fn my_payments(db: &DatabaseConnection, caller: &Caller<'_>) -> AppRes
             remitted: in_state(ChequeState::Remitted),
         });
     }
-    contracts.sort_by(|a, b| a.template.name.cmp(&b.template.name));
+    contracts.sort_by(|a, b| compare_text(&a.template.name, &b.template.name));
     Ok(MyPayments { contracts })
 }

@@ -2,6 +2,7 @@
 //! applied under it with the stock recounted.
 
 use super::{Caller, template_for};
+use crate::collation::sort_by_user;
 use crate::db::entities::producer;
 use crate::error::{AppError, AppResult};
 use crate::repo::{self, stock, subscriptions, templates::Loaded};
@@ -97,7 +98,7 @@ async fn impacted(
             })
         })
         .collect();
-    impacted.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+    sort_by_user(&mut impacted, &people, |i| i.member.id.0);
     Ok(impacted)
 }
 

@@ -2,6 +2,7 @@
 //! who has not signed up yet.
 
 use super::{Caller, template_for};
+use crate::collation::{sort_by_name, sort_by_user};
 use crate::error::{AppError, AppResult};
 use crate::repo::{self, subscriptions};
 use crate::views;
@@ -42,7 +43,7 @@ pub async fn subscriptions(
             })
         })
         .collect();
-    rows.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+    sort_by_user(&mut rows, &people, |r| r.member.id.0);
     Ok(rows)
 }
 
@@ -64,7 +65,7 @@ pub async fn candidates(
         .filter(|(m, u)| m.active && !signed.contains(&u.id))
         .map(|(_, u)| u)
         .collect();
-    people.sort_by(|a, b| (&a.last_name, &a.first_name).cmp(&(&b.last_name, &b.first_name)));
+    sort_by_name(&mut people, |u| (&u.last_name, &u.first_name));
     Ok(people
         .into_iter()
         .map(|u| PersonRef {
@@ -107,7 +108,7 @@ pub async fn synthesis(
 }
 
 /// What to hand to whom on one date: one row per member with something to collect, by
-/// last name (accents folded), with the totals and their value.
+/// last name then first name (French order), with the totals and their value.
 pub async fn delivery_sheet(
     db: &DatabaseConnection,
     caller: &Caller<'_>,
@@ -129,10 +130,6 @@ pub async fn delivery_sheet(
         if mine.date_total(date) == 0 {
             continue;
         }
-        let key = (
-            crate::exports::fold_accents(&person.last_name).to_lowercase(),
-            crate::exports::fold_accents(&person.first_name).to_lowercase(),
-        );
         let row = SheetRow {
             member: views::person(Some(person), person.id),
             quantities: offer
@@ -142,9 +139,9 @@ pub async fn delivery_sheet(
                 .collect(),
             amount: mine.date_amount(date, |p| offer.price_of(p)),
         };
-        rows.push((key, row));
+        rows.push((person, row));
     }
-    rows.sort_by(|(a, _), (b, _)| a.cmp(b));
+    sort_by_name(&mut rows, |(p, _)| (&p.last_name, &p.first_name));
     let rows: Vec<SheetRow> = rows.into_iter().map(|(_, row)| row).collect();
     let totals = column_totals(
         rows.iter().map(|r| r.quantities.as_slice()),
