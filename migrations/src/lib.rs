@@ -10,6 +10,7 @@ mod m20261201_000004_producer_cheque_desk;
 mod m20261202_000005_create_entry_rule;
 mod m20261202_000006_check_stored_enums;
 mod m20261202_000007_untag_rule_scopes;
+mod m20261202_000008_add_distribution_place;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_create_entry_rule::Migration),
             Box::new(m20261202_000006_check_stored_enums::Migration),
             Box::new(m20261202_000007_untag_rule_scopes::Migration),
+            Box::new(m20261202_000008_add_distribution_place::Migration),
         ]
     }
 }

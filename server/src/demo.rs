@@ -184,6 +184,16 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     let amap = repo::amaps::find_by_slug(&txn, DEMO_SLUG)
         .await?
         .ok_or(AppError::NotFound)?;
+    let settings = app::api::amaps::AmapSettingsForm {
+        name: amap.name.clone(),
+        city: amap.city.clone(),
+        time_zone: amap.time_zone.clone(),
+        distribution_place: "Maison de quartier, 12 rue Saint-Jean, Lyon 5e".into(),
+        distribution_hours: "jeudi 18 h 30 – 19 h 30".into(),
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    repo::amaps::update_settings(&txn, amap.id, &settings).await?;
 
     let admin = add_member(
         &txn,

@@ -22,6 +22,8 @@ pub fn amap(model: &amap::Model) -> AmapView {
         name: model.name.clone(),
         city: model.city.clone(),
         time_zone: model.time_zone.clone(),
+        distribution_place: model.distribution_place.clone(),
+        distribution_hours: model.distribution_hours.clone(),
     }
 }
 

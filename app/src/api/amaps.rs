@@ -4,7 +4,7 @@ use super::auth::UserView;
 use super::client;
 use super::error::ApiError;
 use crate::domain::access::RoleLevel;
-use crate::domain::{AmapName, City, Email, Problem, Problems, Slug};
+use crate::domain::{AmapName, City, Email, Problem, ProblemCode, Problems, Slug};
 use serde::{Deserialize, Serialize};
 
 pub fn amap_path(slug: &str) -> String {
@@ -18,6 +18,10 @@ pub struct AmapView {
     pub name: String,
     pub city: String,
     pub time_zone: String,
+    /// Where distributions happen (free text, may be empty).
+    pub distribution_place: String,
+    /// When they happen ("jeudi 18 h 30 – 19 h 30"), free text.
+    pub distribution_hours: String,
 }
 
 /// One AMAP the caller belongs to, with their highest role there.
@@ -121,6 +125,88 @@ impl CreateAmapForm {
             })
         })
     }
+}
+
+/// An AMAP's settings as an admin edits them.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AmapSettingsForm {
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 120, pattern = "^.*\\S.*$")
+    )]
+    pub name: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 120, pattern = "^.*\\S.*$")
+    )]
+    pub city: String,
+    /// IANA name ("Europe/Paris"); the server checks it exists.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 64))]
+    pub time_zone: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 200, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
+    pub distribution_place: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
+    )]
+    pub distribution_hours: String,
+}
+
+/// A parsed [`AmapSettingsForm`].
+pub struct AmapSettings {
+    pub name: AmapName,
+    pub city: City,
+    pub time_zone: String,
+    pub distribution_place: String,
+    pub distribution_hours: String,
+}
+
+impl AmapSettingsForm {
+    pub fn parse(&self) -> Result<AmapSettings, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let name = problems.take(AmapName::parse("name", &self.name));
+        let city = problems.take(City::parse("city", &self.city));
+        let time_zone = self.time_zone.trim();
+        if time_zone.is_empty() {
+            problems.push(Problem::new("time_zone", ProblemCode::Required));
+        }
+        let place = super::templates::fields::text(
+            &mut problems,
+            "distribution_place",
+            &self.distribution_place,
+            200,
+            false,
+        );
+        let hours = super::templates::fields::text(
+            &mut problems,
+            "distribution_hours",
+            &self.distribution_hours,
+            100,
+            false,
+        );
+        problems.finish(|| {
+            Some(AmapSettings {
+                name: name?,
+                city: city?,
+                time_zone: time_zone.to_owned(),
+                distribution_place: place,
+                distribution_hours: hours,
+            })
+        })
+    }
+}
+
+pub async fn amap(slug: String) -> Result<AmapView, ApiError> {
+    client::get(amap_path(&slug)).await
 }
 
 pub async fn me() -> Result<MeView, ApiError> {

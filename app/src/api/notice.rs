@@ -33,6 +33,7 @@ pub fn cheque_groups(amounts: impl IntoIterator<Item = Money>) -> Vec<ChequeGrou
 pub enum Notice {
     /// Saved, with nothing more specific to say.
     Saved,
+    AmapSaved,
     /// A contract signed up or changed, and the cheques it now calls for.
     ContractSaved {
         cheques: Vec<ChequeGroup>,

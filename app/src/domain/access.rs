@@ -38,6 +38,8 @@ pub enum Action {
     ManageMembers,
     /// Grant or revoke admin, treasurer, référent and producer roles.
     AssignRoles,
+    /// Change the AMAP's settings (name, city, time zone, where and when it distributes).
+    ManageAmap,
     /// Add a producer to the AMAP.
     CreateProducer,
     /// Sign up for a contract, change or withdraw one's own (members only: an operator who
@@ -109,7 +111,7 @@ impl Grants {
             Action::ListMembers | Action::ManageMembers | Action::CreateProducer => {
                 self.is_treasurer()
             }
-            Action::AssignRoles => self.is_admin(),
+            Action::AssignRoles | Action::ManageAmap => self.is_admin(),
             Action::SignUp => self.member,
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
             Action::ListTemplates => {

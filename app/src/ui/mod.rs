@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("livraisons") view=member::deliveries::MyDeliveriesPage ssr=SsrMode::Async/>
                         <Route path=path!("paiements") view=member::payments::MyPaymentsPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>
+                        <Route path=path!("admin/reglages") view=admin::settings::SettingsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats") view=manage::templates::TemplatesPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id") view=manage::template::TemplatePage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/inscrits") view=manage::subscriptions::SubscriptionsPage ssr=SsrMode::Async/>

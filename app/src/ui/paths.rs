@@ -58,6 +58,10 @@ impl Amap {
         format!("/a/{}/admin/members", self.0)
     }
 
+    pub fn settings(&self) -> String {
+        format!("/a/{}/admin/reglages", self.0)
+    }
+
     pub fn templates(&self) -> String {
         format!("/a/{}/gestion/contrats", self.0)
     }

@@ -1,4 +1,5 @@
 use crate::db::entities::{amap, membership};
+use app::api::amaps::AmapSettings;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -52,6 +53,26 @@ pub async fn list_active_for_user(
         .into_iter()
         .filter_map(|a| memberships.remove(&a.id).map(|m| (m, a)))
         .collect())
+}
+
+/// Writes an AMAP's settings; returns the row as stored.
+pub async fn update_settings(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    settings: &AmapSettings,
+) -> Result<amap::Model, DbErr> {
+    amap::Entity::update(amap::ActiveModel {
+        id: Set(amap_id),
+        name: Set(settings.name.as_str().to_owned()),
+        city: Set(settings.city.as_str().to_owned()),
+        time_zone: Set(settings.time_zone.clone()),
+        distribution_place: Set(settings.distribution_place.clone()),
+        distribution_hours: Set(settings.distribution_hours.clone()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await
 }
 
 pub async fn insert(db: &impl ConnectionTrait, row: NewAmapRow<'_>) -> Result<amap::Model, DbErr> {

@@ -1,11 +1,12 @@
 //! AMAPs of the deployment.
 
+use super::Caller;
 use crate::db::entities::app_user;
 use crate::error::{AppError, AppResult};
 use crate::repo::{self, memberships::Flag};
 use crate::views;
-use app::api::amaps::{AmapView, NewAmap};
-use app::domain::{Problem, ProblemCode, UserId};
+use app::api::amaps::{AmapSettings, AmapView, NewAmap};
+use app::domain::{Action, Problem, ProblemCode, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 /// Creates an AMAP (and makes `admin_email`'s account its first admin), in one transaction.
@@ -50,6 +51,24 @@ pub async fn create_in(db: &impl ConnectionTrait, new: &NewAmap) -> AppResult<Am
         repo::memberships::ensure(db, amap.id, id).await?;
         repo::memberships::set_flag(db, amap.id, id, Flag::Admin, true).await?;
     }
+    Ok(views::amap(&amap))
+}
+
+/// Changes the AMAP's settings (admins). A time zone the server does not know is refused on
+/// its field: every local date and deadline depends on it.
+pub async fn update_settings(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    settings: &AmapSettings,
+) -> AppResult<AmapView> {
+    caller.require(Action::ManageAmap)?;
+    if settings.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(AppError::field(Problem::new(
+            "time_zone",
+            ProblemCode::InvalidTimeZone,
+        )));
+    }
+    let amap = repo::amaps::update_settings(db, caller.amap.id, settings).await?;
     Ok(views::amap(&amap))
 }
 

@@ -3,10 +3,15 @@
 //! a member holds are read together (`repo::templates::load_many`), never one by one.
 
 mod contracts;
+mod deliveries;
+mod held;
 mod payments;
+mod summary;
 
-pub use contracts::{my_contracts, my_deliveries, save_schedule, sign_up, sign_up_page, withdraw};
+pub use contracts::{my_contracts, save_schedule, sign_up, sign_up_page, withdraw};
+pub use deliveries::my_deliveries;
 pub use payments::my_payments;
+pub use summary::my_summary;
 
 use super::Caller;
 use crate::db::entities::app_user;
@@ -106,5 +111,6 @@ pub async fn home(
             .collect(),
         may_manage_templates: caller.grants.allows(Action::ManageTemplates),
         may_list_members: caller.grants.allows(Action::ListMembers),
+        may_manage_amap: caller.grants.allows(Action::ManageAmap),
     })
 }

@@ -618,7 +618,8 @@ pub fn assert_error_shape(body: &Value, kind: &str) {
 }
 
 /// Runs the test body once on SQLite and once on PostgreSQL (skipped, with a note, when
-/// no PostgreSQL is reachable — except in CI, where `CI` is set and a skip fails).
+/// no PostgreSQL is reachable — except under the test command, which sets
+/// `AMAPOLA_REQUIRE_POSTGRES` so that a skip fails).
 #[macro_export]
 macro_rules! on_both_engines {
     ($name:ident, |$app:ident| $body:block) => {

@@ -8,6 +8,7 @@ mod bad_input;
 mod concurrency;
 mod contracts;
 mod helpers;
+mod home;
 mod openapi;
 mod ordering;
 mod outputs;

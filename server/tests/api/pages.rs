@@ -117,14 +117,44 @@ on_both_engines!(
         let html = page(home).await;
         for section in [
             "Bonjour Marie",
-            "Mes contrats",
-            "Mes livraisons",
-            "Mes paiements",
-            "Mes permanences",
+            "Prochaine livraison",
+            "Chèques à apporter",
+            "Contrats ouverts aux inscriptions",
+            "1 contrat en cours",
             "Adhérent",
         ] {
             assert!(html.contains(section), "missing {section}");
         }
+        // Its next delivery in words, and what is in it.
+        let first = server::clock::local("Europe/Paris", app.state.clock.now()).date()
+            + chrono::Days::new(14);
+        let months = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        use chrono::Datelike;
+        let day = format!(
+            "{} {} {}",
+            first.day(),
+            months[first.month0() as usize],
+            first.year()
+        );
+        assert!(html.contains(&day), "{day} in {html}");
+        assert!(html.contains("Panier (panier 5 kg)"));
+        assert!(
+            !html.contains("Mes permanences"),
+            "no promise of a rota that does not exist yet"
+        );
         assert!(
             !html.contains("Adhérents et rôles"),
             "members do not see the admin link"

@@ -103,7 +103,13 @@ async fn join(app: &TestApp, slug: &str, email: &str) {
         .expect("member");
 }
 
-const PAGES: [&str; 4] = ["me/payments", "me/deliveries", "me/contracts", "home"];
+const PAGES: [&str; 5] = [
+    "me/payments",
+    "me/deliveries",
+    "me/contracts",
+    "home",
+    "me/summary",
+];
 
 async fn member_pages(app: &TestApp, token: &str) -> Vec<usize> {
     let mut counts = Vec::new();
@@ -134,7 +140,7 @@ on_both_engines!(
         join(&app, crate::helpers::OTHER_SLUG, cast.member.email).await;
         let four = member_pages(&app, &member).await;
         eprintln!(
-            "queries per page (payments, deliveries, contracts, home, /me): 1 contract in 1 AMAP {one:?}, 4 contracts and 2 AMAPs {four:?}"
+            "queries per page (payments, deliveries, contracts, home, summary, /me): 1 contract in 1 AMAP {one:?}, 4 contracts and 2 AMAPs {four:?}"
         );
         assert_eq!(one, four, "a page's queries grew with the contracts");
     }

@@ -28,7 +28,7 @@ pub use crate::domain::contract::changes::TemplateChange;
 
 mod changes;
 pub use changes::*;
-mod fields;
+pub(crate) mod fields;
 pub use fields::*;
 mod header;
 pub use header::*;

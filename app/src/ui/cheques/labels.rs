@@ -92,11 +92,11 @@ pub fn months(dates: &[NaiveDate]) -> String {
     dates
         .iter()
         .map(|d| {
-            let month = month_name(i18n.get_locale_untracked(), d.month()).to_lowercase();
+            let month = month_name(i18n.get_locale_untracked(), d.month());
             if years.len() > 1 {
                 format!("{month} {}", d.year())
             } else {
-                month
+                month.to_owned()
             }
         })
         .collect::<Vec<_>>()

@@ -47,6 +47,7 @@ fn sentence(notice: &Notice) -> String {
     let locale = use_i18n().get_locale_untracked();
     match notice {
         Notice::Saved => td_string!(locale, notice.saved).to_owned(),
+        Notice::AmapSaved => td_string!(locale, notice.amap_saved).to_owned(),
         Notice::ContractSaved { cheques } if cheques.is_empty() => {
             td_string!(locale, notice.contract_saved).to_owned()
         }

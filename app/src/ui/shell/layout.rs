@@ -96,6 +96,9 @@ fn entries(
             true,
         ));
     }
+    if home.may_manage_amap {
+        menu.push(entry(pages.settings(), t_string!(i18n, nav.settings), true));
+    }
     menu
 }
 

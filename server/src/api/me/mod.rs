@@ -1,4 +1,4 @@
-//! The member's own space: who I am, my contracts, deliveries and cheques.
+//! The member's own space: who I am, my contracts, deliveries and cheques, my home summary.
 
 pub mod contracts;
 pub mod deliveries;
@@ -7,4 +7,5 @@ pub mod payments;
 pub mod schedule;
 pub mod sign_up;
 pub mod sign_up_page;
+pub mod summary;
 pub mod withdraw;

@@ -12,6 +12,10 @@ pub struct Model {
     pub time_zone: String,
     /// Suggested yearly membership fee, in cents.
     pub membership_fee_cents: i64,
+    /// Where distributions happen, as members should read it (free text, may be empty).
+    pub distribution_place: String,
+    /// When ("jeudi 18 h 30 – 19 h 30"), free text.
+    pub distribution_hours: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,4 +1,4 @@
-//! "Mes contrats" and "Mes livraisons", the sign-up form, signing up and withdrawing, and
+//! "Mes contrats", the sign-up form, signing up and withdrawing, and
 //! the member's own cheque schedule.
 
 use super::super::subscriptions::{page, target};
@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::payments::schedule::{self, TemplatePayments, Who};
 use crate::repo::{self, cheques, subscriptions, templates};
 use crate::views;
-use app::api::contracts::{DeliveryLine, MyContract, MyContracts, MyDeliveries, SignUpPage};
+use app::api::contracts::{MyContract, MyContracts, SignUpPage};
 use app::api::payments::{ScheduleInput, ScheduleView};
 use app::domain::contract::deadline::{Window, member_window, offered_to_members};
 use app::domain::contract::editing::visible_to_member;
@@ -78,54 +78,6 @@ pub async fn my_contracts(db: &DatabaseConnection, caller: &Caller<'_>) -> AppRe
         }
     }
     Ok(result)
-}
-
-/// Everything I collect, date by date, across all my contracts.
-pub async fn my_deliveries(
-    db: &DatabaseConnection,
-    caller: &Caller<'_>,
-) -> AppResult<MyDeliveries> {
-    caller.require(Action::ViewOwnSpace)?;
-    let producers: HashMap<i64, _> = repo::producers::list(db, caller.amap.id)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let subs = subscriptions::of_user(db, caller.amap.id, UserId(caller.user_id())).await?;
-    let held = templates::by_ids(db, subs.iter().map(|s| s.template_id).collect()).await?;
-    let loaded = templates::load_many(db, held.into_values().collect()).await?;
-    let by_id: HashMap<i64, _> = loaded.iter().map(|l| (l.template.id, l)).collect();
-    let dates: HashMap<i64, chrono::NaiveDate> =
-        loaded.iter().flat_map(|l| l.dates_by_id()).collect();
-    let grids = subscriptions::grids(db, subs.iter().map(|s| s.id).collect(), &dates).await?;
-    let mut lines = Vec::new();
-    for s in &subs {
-        let (Some(loaded), Some(grid)) = (by_id.get(&s.template_id), grids.get(&s.id)) else {
-            continue;
-        };
-        let producer = producers
-            .get(&loaded.template.producer_id)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
-        let products = views::template_products(loaded);
-        for cell in grid.cells() {
-            let Some(product) = products.iter().find(|p| p.id == cell.product) else {
-                continue;
-            };
-            lines.push(DeliveryLine {
-                date: cell.date,
-                template_id: TemplateId(loaded.template.id),
-                template: loaded.template.name.clone(),
-                producer: producer.clone(),
-                product: product.name.clone(),
-                packaging: product.packaging.clone(),
-                qty: cell.qty,
-                amount: product.price * cell.qty,
-            });
-        }
-    }
-    lines.sort_by(|a, b| (a.date, &a.producer, &a.product).cmp(&(b.date, &b.producer, &b.product)));
-    Ok(MyDeliveries { lines })
 }
 
 /// A template the caller may see as a member (drafts are invisible: 404).

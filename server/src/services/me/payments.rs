@@ -2,15 +2,16 @@
 //! grouped), those at the AMAP and those handed to the producer with the real date.
 
 use super::super::Caller;
+use super::held::Held;
 use crate::collation::compare_text;
 use crate::error::AppResult;
 use crate::payments::schedule::{TemplatePayments, tally};
-use crate::repo::{self, cheques, subscriptions, templates};
+use crate::repo::cheques;
 use crate::views;
 use app::api::payments::{ChequeGroup, MyPaymentContract, MyPayments};
 use app::domain::payment::ChequeState;
 use app::domain::payment::register::group_by_amount;
-use app::domain::{Action, Money, UserId};
+use app::domain::{Action, Money};
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
 
@@ -18,28 +19,23 @@ use std::collections::HashMap;
 /// member is read in one query per table.
 pub async fn my_payments(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyPayments> {
     caller.require(Action::SignUp)?;
-    let subs = subscriptions::of_user(db, caller.amap.id, UserId(caller.user_id())).await?;
-    let producers: HashMap<i64, _> = repo::producers::list(db, caller.amap.id)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let held = templates::by_ids(db, subs.iter().map(|s| s.template_id).collect()).await?;
-    let loaded: Vec<_> = templates::load_many(db, held.into_values().collect())
-        .await?
-        .into_iter()
-        .filter(|l| l.template.amap_id == caller.amap.id)
-        .filter(|l| producers.contains_key(&l.template.producer_id))
-        .collect();
-    let pairs: Vec<_> = loaded
-        .iter()
-        .filter_map(|l| Some((l, producers.get(&l.template.producer_id)?)))
-        .collect();
+    let held = Held::load(db, caller).await?;
+    Ok(MyPayments {
+        contracts: payment_contracts(db, caller, &held).await?,
+    })
+}
+
+/// Each held contract's cheques: to give (equal amounts grouped), at the AMAP, remitted.
+pub async fn payment_contracts(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    held: &Held,
+) -> AppResult<Vec<MyPaymentContract>> {
+    let pairs = held.pairs();
     let today = caller.local_now().date();
     let payments = TemplatePayments::load_many(db, &pairs, today).await?;
-    let dates: HashMap<i64, chrono::NaiveDate> =
-        loaded.iter().flat_map(|l| l.dates_by_id()).collect();
-    let grids = subscriptions::grids(db, subs.iter().map(|s| s.id).collect(), &dates).await?;
+    let subs = &held.subs;
+    let grids = &held.grids;
     let mut stored: HashMap<i64, Vec<_>> = HashMap::new();
     for c in cheques::of_subscriptions(db, subs.iter().map(|s| s.id).collect()).await? {
         stored.entry(c.subscription_id).or_default().push(c);
@@ -82,5 +78,5 @@ pub async fn my_payments(db: &DatabaseConnection, caller: &Caller<'_>) -> AppRes
         });
     }
     contracts.sort_by(|a, b| compare_text(&a.template.name, &b.template.name));
-    Ok(MyPayments { contracts })
+    Ok(contracts)
 }

@@ -172,7 +172,17 @@ fn accounts() -> Vec<Row> {
             ..row("POST", "/api/v1/amaps", May::Operator, 201)
         },
         row("GET", "/api/v1/amaps/{slug}", May::MemberSpace, 200),
+        Row {
+            body: |_, _| json!({ "name": "AMAP A", "city": "Lyon", "time_zone": "Europe/Paris", "distribution_place": "Salle des fêtes", "distribution_hours": "jeudi 18 h 30 – 19 h 30" }),
+            ..row("PUT", "/api/v1/amaps/{slug}", May::Admins, 200)
+        },
         row("GET", "/api/v1/amaps/{slug}/home", May::MemberSpace, 200),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/summary",
+            May::MemberSpace,
+            200,
+        ),
         row(
             "GET",
             "/api/v1/amaps/{slug}/producers",
