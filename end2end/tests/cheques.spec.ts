@@ -81,25 +81,31 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   await page.goto(register);
   await ready(page, hydrated);
   const next = await page.getByText(/^Prochaine date à remettre : /).innerText();
+  // Dates in words where people read them: "jeudi 17 décembre 2026".
   const day = next.replace('Prochaine date à remettre : ', '').trim();
-  const [d, m, y] = day.split('/');
-  const row = page.locator(`tr[data-date="${y}-${m}-${d}"]`);
-  // The "missing" column names who has not handed that date's cheque in yet.
-  const missing = row.locator('td').nth(3);
+  expect(day).toMatch(/^\p{L}+ \d{1,2} \p{L}+ \d{4}$/u);
+  const card = page.locator('article.date-card').filter({ has: page.getByRole('heading', { name: day, exact: true }) });
+  await expect(card).toHaveCount(1);
+  // The card names who has not handed that date's cheque in yet.
+  const missing = card.getByTestId('missing');
   await expect(missing).not.toHaveText('');
-  const boxes = page.getByRole('checkbox', { name: new RegExp(`du ${day.replace(/\//g, '\\/')} de`) });
+  const boxes = page.getByRole('checkbox', { name: new RegExp(`du ${day} de`) });
   const count = await boxes.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) await boxes.nth(i).check();
   await page.getByRole('button', { name: 'Enregistrer les réceptions' }).click();
+  // Back where the treasurer was, with what was done said once.
+  await expect(page).toHaveURL(/#receptions$/);
+  await expect(page.getByRole('status')).toContainText(/réception/i);
   // Remit once the server has the receptions (a remittance with a cheque missing is refused).
-  await expect(missing).toHaveText('');
-  await expect(page.getByRole('checkbox', { name: new RegExp(`du ${day.replace(/\//g, '\\/')} de`) }).first()).toBeChecked();
-  await page.getByRole('button', { name: `Remettre les chèques du ${day}` }).click();
-  await expect(row.getByRole('link', { name: 'Bordereau' })).toBeVisible();
-  await row.getByRole('link', { name: 'Bordereau' }).click();
+  await expect(missing).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: new RegExp(`du ${day} de`) }).first()).toBeChecked();
+  await card.getByRole('button', { name: `Remettre les chèques du ${day}` }).click();
+  await expect(card.getByRole('link', { name: 'Bordereau' })).toBeVisible();
+  await card.getByRole('link', { name: 'Bordereau' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bordereau de remise');
-  await expect(page.getByText(new RegExp(`Chèques du ${day.replace(/\//g, '\\/')}`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`Chèques du ${day}`))).toBeVisible();
+  await fitsPhone(page);
   await expect(page.getByText(/^Total : /)).toBeVisible();
 
   // The member reads it as handed to the producer.
@@ -112,6 +118,7 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes paiements');
   const meat = page.locator('section.payments', { hasText: MEAT });
   await expect(meat.getByText(/Remis au producteur le/)).toBeVisible();
-  await expect(meat.getByText(/chèque\(s\) de/).first()).toBeVisible();
+  await expect(meat.getByText(/\d+ chèques? de/).first()).toBeVisible();
+  await expect(meat).not.toContainText('Solde');
   await fitsPhone(page);
 });

@@ -50,15 +50,16 @@ test('a member signs up for wine by the carton and finds it in their contracts a
 
   await page.getByRole('link', { name: 'Mes livraisons', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes livraisons');
-  const line = page.getByRole('row').filter({ hasText: 'Rouge des Coteaux' });
+  // Grouped by date: one card per delivery day, one line per product collected that day.
+  const line = page.locator('article.day li[data-product^="Rouge des Coteaux"]');
   await expect(line).toHaveCount(1);
+  await expect(line).toContainText('6 × Rouge des Coteaux');
   await expect(line).toContainText('Domaine des Coteaux');
-  await expect(line.getByRole('cell').nth(4)).toHaveText('6');
   await expect(line).toContainText('57,00 €');
   await fitsPhone(page);
   await page.getByRole('link', { name: 'Par mois' }).click();
   await expect(page).toHaveURL(/vue=mois/);
-  await expect(page.getByRole('row').filter({ hasText: 'Rouge des Coteaux' })).toHaveCount(1);
+  await expect(page.locator('article.day li[data-product^="Rouge des Coteaux"]')).toHaveCount(1);
 });
 
 test('the sign-up form changes an existing contract and withdraws it', async ({ page, hydrated }) => {
@@ -94,7 +95,7 @@ test('référents reach contract management from the navigation', async ({ page,
   await logIn(page, hydrated, 'referent.legumes@example.org');
   await expect(page).toHaveURL(new RegExp(`/a/${SLUG}$`));
   await expect(page.getByRole('link', { name: 'Gestion des contrats' })).toHaveAttribute('href', `/a/${SLUG}/gestion/contrats`);
-  await page.getByRole('link', { name: 'Voir mes livraisons' }).click();
+  await page.getByRole('link', { name: 'Toutes mes livraisons' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes livraisons');
   await fitsPhone(page);
 });

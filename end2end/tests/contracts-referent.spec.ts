@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Page } from '@playwright/test';
-import { expect, fitsPhone, logIn, ready, SLUG, test } from './fixtures';
+import { expect, fitsPhone, frenchDate, logIn, ready, SLUG, test } from './fixtures';
 
 // The issue's acceptance journey: a référent builds and publishes a contract, a member signs up
 // (5 is refused, 6 by date is accepted), the producer downloads the synthesis.
@@ -159,7 +159,7 @@ test('a référent publishes a contract, a member signs up, the producer downloa
   expect(total!.split(';')).toContain('18');
 
   // The day's sheet lists the member.
-  await page.getByRole('link', { name: new RegExp(dates[0].split('-').reverse().join('/')) }).click();
+  await page.getByRole('link', { name: frenchDate(dates[0]), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Livraison du');
   await expect(page.getByRole('row').filter({ hasText: 'Marie Dubois' })).toContainText('6');
 
@@ -173,7 +173,11 @@ test('a référent publishes a contract, a member signs up, the producer downloa
   await ready(page, hydrated);
   await expect(page.getByRole('button', { name: 'Enregistrer les réceptions' })).toBeVisible();
   await expect(page.getByRole('button', { name: "Enregistrer l'avoir" })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: FARM })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: FARM })).toBeVisible();
+  // The producer's own way in: the farm's page is in its menu, member screens stay.
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  await expect(menu.getByRole('link', { name: FARM })).toHaveAttribute('href', `/a/${SLUG}/gestion/producteurs/1`);
+  await expect(menu.getByRole('link', { name: 'Adhérents et rôles' })).toHaveCount(0);
   await fitsPhone(page);
   await logOut(page);
 
@@ -194,7 +198,7 @@ test('a référent publishes a contract, a member signs up, the producer downloa
   await ready(page, hydrated);
   await page.getByRole('link', { name: '← Retour au contrat' }).click();
   await ready(page, hydrated);
-  const last = dates[2].split('-').reverse().join('/');
+  const last = frenchDate(dates[2]);
   await page.getByRole('button', { name: `Annuler le ${last}` }).click();
   const preview = section(page, 'Confirmer la modification');
   await expect(preview).toContainText(`Annuler la livraison du ${last}`);

@@ -47,3 +47,12 @@ export async function fitsPhone(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, 'page width at 360 px').toBeLessThanOrEqual(360);
 }
+
+/** `YYYY-MM-DD` as Amapola writes it for people to read: "jeudi 17 décembre 2026", "1er". */
+export function frenchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const weekday = date.toLocaleDateString('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+  const month = date.toLocaleDateString('fr-FR', { month: 'long', timeZone: 'UTC' });
+  return `${weekday} ${d === 1 ? '1er' : d} ${month} ${y}`;
+}

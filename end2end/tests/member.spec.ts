@@ -4,9 +4,11 @@ test('a member logs in and sees their home', async ({ page, hydrated }) => {
   await logIn(page, hydrated, 'marie.dubois@example.org');
   await expect(page).toHaveURL(new RegExp(`/a/${SLUG}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Marie');
-  for (const section of ['Mes contrats', 'Mes livraisons', 'Mes paiements', 'Mes permanences']) {
+  // The home page is a summary of what comes next; it promises no duty rota before there is one.
+  for (const section of ['Prochaine livraison', 'Chèques à apporter', 'Contrats ouverts aux inscriptions']) {
     await expect(page.getByRole('heading', { name: section })).toBeVisible();
   }
+  await expect(page.getByRole('heading', { name: 'Mes permanences' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Adhérents et rôles' })).toHaveCount(0);
   await fitsPhone(page);
 });
@@ -35,7 +37,7 @@ test('English is one click away', async ({ page, hydrated }) => {
   await page.getByRole('link', { name: 'EN', exact: true }).click();
   await ready(page, hydrated);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello Camille');
-  await expect(page.getByRole('heading', { name: 'My contracts' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Contracts open for sign-up' })).toBeVisible();
   await page.getByRole('link', { name: 'FR', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
 });

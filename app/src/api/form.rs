@@ -117,6 +117,44 @@ where
     }
 }
 
+/// Reads an optional choice (an enum named by a string) that an HTML form sends empty while
+/// nothing is chosen.
+pub fn blank_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+    match Option::<String>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(t) if t.trim().is_empty() => Ok(None),
+        Some(t) => {
+            let value: serde::de::value::StringDeserializer<D::Error> = t.into_deserializer();
+            T::deserialize(value).map(Some)
+        }
+    }
+}
+
+/// Reads a tick box that JSON sends as `true`/`false` and HTML forms as `on` (or not at all).
+pub fn checkbox<'de, D>(deserializer: D) -> Result<bool, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Flag(bool),
+        Text(String),
+    }
+    Ok(match Option::<Raw>::deserialize(deserializer)? {
+        None => false,
+        Some(Raw::Flag(on)) => on,
+        Some(Raw::Text(t)) => matches!(t.trim(), "on" | "true" | "1" | "yes"),
+    })
+}
+
 /// Keeps redirects on this site: only absolute paths, never `//host` or a scheme.
 pub fn local_path(candidate: Option<&str>, fallback: &str) -> String {
     match candidate {

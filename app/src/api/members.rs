@@ -101,13 +101,23 @@ pub enum RoleKind {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleChangeForm {
-    pub member_id: UserId,
-    pub role: RoleKind,
+    /// Required; an empty form field (nobody chosen yet) counts as absent.
+    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = i64))]
+    pub member_id: Option<UserId>,
+    /// Required; an empty form field (no role chosen yet) counts as absent.
+    #[serde(default, deserialize_with = "super::form::blank_as_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = RoleKind))]
+    pub role: Option<RoleKind>,
     /// Required for `referent` and `producer`; an empty form field counts as absent.
     #[serde(default, deserialize_with = "super::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub producer_id: Option<ProducerId>,
     pub granted: bool,
+    /// Granting `admin` needs this ticked (`true`, or `on` from a form): an admin can change
+    /// everything, so the form never does it in one tap.
+    #[serde(default, deserialize_with = "super::form::checkbox")]
+    pub confirm_admin: bool,
 }
 
 /// A role change with its producer when the role needs one.
@@ -125,23 +135,61 @@ impl RoleChange {
         (self == RoleChange::Admin(false))
             .then_some(crate::domain::access::RiskyChange::RevokeAdmin)
     }
+
+    pub fn kind(self) -> RoleKind {
+        match self {
+            RoleChange::Admin(_) => RoleKind::Admin,
+            RoleChange::Treasurer(_) => RoleKind::Treasurer,
+            RoleChange::Referent(..) => RoleKind::Referent,
+            RoleChange::Producer(..) => RoleKind::Producer,
+        }
+    }
+
+    pub fn granted(self) -> bool {
+        match self {
+            RoleChange::Admin(on)
+            | RoleChange::Treasurer(on)
+            | RoleChange::Referent(_, on)
+            | RoleChange::Producer(_, on) => on,
+        }
+    }
+}
+
+/// Whose role changes, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleGrant {
+    pub member: UserId,
+    pub change: RoleChange,
 }
 
 impl RoleChangeForm {
-    pub fn parse(&self) -> Result<RoleChange, Vec<Problem>> {
-        let producer = || {
-            self.producer_id.ok_or_else(|| {
-                vec![Problem::new(
-                    "producer_id",
-                    crate::domain::ProblemCode::Required,
-                )]
-            })
+    /// Every missing choice is named on its field: the member, the role, the producer a
+    /// référent or producer role needs, the confirmation admin rights need.
+    pub fn parse(&self) -> Result<RoleGrant, Vec<Problem>> {
+        use crate::domain::ProblemCode;
+        let mut problems = Problems::new();
+        let required = |field| Problem::new(field, ProblemCode::Required);
+        let member = self.member_id;
+        if member.is_none() {
+            problems.push(required("member_id"));
+        }
+        let producer = || self.producer_id.ok_or_else(|| required("producer_id"));
+        let change = match self.role {
+            None => Err(required("role")),
+            Some(RoleKind::Admin) if self.granted && !self.confirm_admin => {
+                Err(Problem::new("confirm_admin", ProblemCode::ConfirmAdmin))
+            }
+            Some(RoleKind::Admin) => Ok(RoleChange::Admin(self.granted)),
+            Some(RoleKind::Treasurer) => Ok(RoleChange::Treasurer(self.granted)),
+            Some(RoleKind::Referent) => producer().map(|p| RoleChange::Referent(p, self.granted)),
+            Some(RoleKind::Producer) => producer().map(|p| RoleChange::Producer(p, self.granted)),
         };
-        Ok(match self.role {
-            RoleKind::Admin => RoleChange::Admin(self.granted),
-            RoleKind::Treasurer => RoleChange::Treasurer(self.granted),
-            RoleKind::Referent => RoleChange::Referent(producer()?, self.granted),
-            RoleKind::Producer => RoleChange::Producer(producer()?, self.granted),
+        let change = problems.take(change);
+        problems.finish(|| {
+            Some(RoleGrant {
+                member: member?,
+                change: change?,
+            })
         })
     }
 }

@@ -57,10 +57,14 @@ pub enum ProblemCode {
     NothingToRemit,
     NothingToCarry,
     NoNextContract,
+    /// Products still at 0,00 € (named in `detail`): a template is not published so.
+    Unpriced,
+    /// Granting admin rights needs an explicit confirmation.
+    ConfirmAdmin,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 33] = [
+    pub const ALL: [ProblemCode; 35] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -94,6 +98,8 @@ impl ProblemCode {
         Self::NothingToRemit,
         Self::NothingToCarry,
         Self::NoNextContract,
+        Self::Unpriced,
+        Self::ConfirmAdmin,
     ];
 
     /// The wire name, as serde writes it.
@@ -132,6 +138,8 @@ impl ProblemCode {
             Self::NothingToRemit => "nothing_to_remit",
             Self::NothingToCarry => "nothing_to_carry",
             Self::NoNextContract => "no_next_contract",
+            Self::Unpriced => "unpriced",
+            Self::ConfirmAdmin => "confirm_admin",
         }
     }
 

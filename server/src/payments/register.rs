@@ -56,12 +56,11 @@ impl Ledger {
             .collect()
     }
 
-    fn member_of(&self, subscription_id: i64) -> String {
+    fn user_of(&self, subscription_id: i64) -> Option<i64> {
         self.contracts
             .iter()
             .find(|(s, _)| s.id == subscription_id)
-            .map(|(s, _)| self.member(s.user_id).name)
-            .unwrap_or_default()
+            .map(|(s, _)| s.user_id)
     }
 }
 
@@ -135,6 +134,8 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
         .into_iter()
         .map(|date| (date, empty_date(date)))
         .collect();
+    // Who still owes each date's cheque, by user, so the names come out in the one order.
+    let mut owing: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
     for c in &ledger.cheques {
         let view = by_date
             .entry(c.payment_date)
@@ -142,7 +143,11 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
         view.cheques += 1;
         view.amount = view.amount + Money::from_cents(c.amount_cents);
         match cheques::state_of(&c.state) {
-            ChequeState::Promised => view.missing.push(ledger.member_of(c.subscription_id)),
+            ChequeState::Promised => {
+                if let Some(user_id) = ledger.user_of(c.subscription_id) {
+                    owing.entry(c.payment_date).or_default().push(user_id);
+                }
+            }
             ChequeState::Received => view.received += 1,
             ChequeState::Remitted => {}
         }
@@ -157,11 +162,13 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
             total: Money::from_cents(r.total_cents),
         });
     }
-    let mut dates: Vec<PaymentDateView> = by_date.into_values().collect();
-    for d in &mut dates {
-        d.missing.sort();
+    for (date, mut users) in owing {
+        sort_by_user(&mut users, &ledger.users, |id| *id);
+        if let Some(view) = by_date.get_mut(&date) {
+            view.missing = users.into_iter().map(|id| ledger.member(id).name).collect();
+        }
     }
-    dates
+    by_date.into_values().collect()
 }
 
 fn empty_date(date: NaiveDate) -> PaymentDateView {

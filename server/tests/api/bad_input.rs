@@ -136,7 +136,7 @@ on_both_engines!(unknown_ids_slugs_and_routes_are_404s, |app| {
         .post(
             &format!("/api/v1/amaps/{SLUG}/roles"),
             Some(&admin),
-            json!({ "member_id": 999999, "role": "admin", "granted": true }),
+            json!({ "member_id": 999999, "role": "admin", "granted": true, "confirm_admin": true }),
         )
         .await;
     assert_eq!(

@@ -466,6 +466,69 @@ on_both_engines!(drafts_are_invisible_to_members, |app| {
 });
 
 on_both_engines!(
+    publishing_refuses_products_left_at_zero_and_names_them,
+    |app| {
+        let cast = app.cast().await;
+        let priced = product(&app, &cast, "Poireaux").await;
+        let free = product(&app, &cast, "Courges").await;
+        let mut spec = TemplateSpec::simple(
+            cast.producer_one,
+            "Hiver sans prix",
+            Nature::Free,
+            app.today() + Days::new(3),
+            vec![app.today() + Days::new(10)],
+            vec![(priced, Money::from_cents(300)), (free, Money::ZERO)],
+        );
+        spec.state = app::domain::contract::TemplateState::Draft;
+        let draft = create_template(&app.state.db, amap_id(&app).await, spec)
+            .await
+            .expect("template");
+        let admin = app.token(cast.admin.email).await;
+        let state = format!("/api/v1/amaps/{SLUG}/templates/{draft}/state");
+        let (status, body) = app
+            .put(&state, Some(&admin), json!({ "state": "active" }))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            (
+                body["fields"][0]["field"].as_str(),
+                body["fields"][0]["code"].as_str()
+            ),
+            (Some("products"), Some("unpriced"))
+        );
+        let message = body["fields"][0]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("Courges") && !message.contains("Poireaux"),
+            "{message}"
+        );
+        // Still a draft; once priced, it publishes.
+        let (_, members_view) = app
+            .get(
+                &format!("/api/v1/amaps/{SLUG}/me/contracts"),
+                Some(&app.token(cast.member.email).await),
+            )
+            .await;
+        assert!(
+            !members_view["offered"]
+                .to_string()
+                .contains("Hiver sans prix")
+        );
+        let (status, body) = app
+        .post(
+            &format!("/api/v1/amaps/{SLUG}/templates/{draft}/changes"),
+            Some(&admin),
+            json!({ "kind": "set_price", "product_id": free.to_string(), "price": "2,50", "apply": "on" }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, body) = app
+            .put(&state, Some(&admin), json!({ "state": "active" }))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+);
+
+on_both_engines!(
     a_referent_enters_paper_contracts_free_of_member_only_rules,
     |app| {
         let cast = app.cast().await;

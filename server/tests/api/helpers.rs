@@ -468,6 +468,14 @@ impl TestApp {
 
     /// `n` new members of the AMAP `slug`, with tokens minted directly (no n argon2 logins).
     pub async fn crowd(&self, slug: &str, n: usize) -> Vec<(i64, String)> {
+        let names: Vec<(String, String)> = (0..n)
+            .map(|i| ("Membre".to_owned(), format!("Numéro {i}")))
+            .collect();
+        self.people(slug, &names).await
+    }
+
+    /// New members of the AMAP `slug` named (first, last), with tokens minted directly.
+    pub async fn people(&self, slug: &str, names: &[(String, String)]) -> Vec<(i64, String)> {
         let db = &self.state.db;
         let amap = repo::amaps::find_by_slug(db, slug)
             .await
@@ -475,12 +483,12 @@ impl TestApp {
             .expect("amap")
             .id;
         let hash = shared_hash().await;
-        let mut people = Vec::with_capacity(n);
-        for i in 0..n {
+        let mut people = Vec::with_capacity(names.len());
+        for (i, (first, last)) in names.iter().enumerate() {
             let new = CreateMemberForm {
-                email: format!("foule{i}@{slug}.example.org"),
-                first_name: "Membre".into(),
-                last_name: format!("Numéro {i}"),
+                email: format!("personne{i}.{}@{slug}.example.org", people_tag()),
+                first_name: first.clone(),
+                last_name: last.clone(),
                 password: None,
             }
             .parse()
@@ -646,4 +654,11 @@ macro_rules! on_both_engines {
             }
         }
     };
+}
+
+/// A fresh tag per call of [`TestApp::people`], so two calls never reuse an e-mail address.
+fn people_tag() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }

@@ -487,3 +487,177 @@ on_both_engines!(a_saved_contract_says_which_cheques_to_bring, |app| {
     assert!(html.contains("Contrat enregistré : "), "{html}");
     assert!(html.contains(&expected), "{expected} in {html}");
 });
+
+on_both_engines!(mes_paiements_speaks_the_members_language, |app| {
+    let cast = app.cast().await;
+    let member = app.token(cast.member.email).await;
+    // The member accepts the proposed cheques (four baskets at 15 €).
+    let (status, body) = app
+        .put(
+            &format!(
+                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
+                cast.template
+            ),
+            Some(&member),
+            serde_json::json!({ "lines": [] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let browser = app.browser();
+    post_login(
+        &app,
+        &browser,
+        &[("email", cast.member.email), ("password", PASSWORD)],
+    )
+    .await;
+    let html = page(
+        browser
+            .get(app.url(&format!("/a/{SLUG}/paiements")))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    // Nothing handed in yet: everything is left to give, and no signed treasurer's "solde".
+    let euros = |cents| app::domain::Money::from_cents(cents).to_string();
+    assert!(
+        html.contains(&format!("Déjà donné : {}", euros(0))),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("Reste à donner : {}", euros(6000))),
+        "{html}"
+    );
+    let main = &html[html.find("<main").expect("main")..];
+    assert!(!main.contains("Solde"), "{main}");
+});
+
+on_both_engines!(granting_a_role_chooses_nothing_in_advance, |app| {
+    let cast = app.cast().await;
+    let browser = app.browser();
+    post_login(
+        &app,
+        &browser,
+        &[("email", cast.admin.email), ("password", PASSWORD)],
+    )
+    .await;
+    let admin_page = format!("/a/{SLUG}/admin/members");
+    let get = |path: String| {
+        let browser = browser.clone();
+        let url = app.url(&path);
+        async move {
+            page(
+                browser
+                    .get(url)
+                    .header(ACCEPT, HTML)
+                    .send()
+                    .await
+                    .expect("page"),
+            )
+            .await
+        }
+    };
+    let html = get(admin_page.clone()).await;
+    // Neither a member nor a role is selected: one tap cannot make anyone an admin.
+    for select in ["grant-member_id", "grant-role"] {
+        let at = html.find(&format!("id=\"{select}\"")).expect(select);
+        let options = &html[at..at + html[at..].find("</select>").expect("end")];
+        assert_eq!(
+            options.matches("selected").count(),
+            1,
+            "{select}: {options}"
+        );
+        assert!(
+            options.contains("<option value=\"\" selected>"),
+            "{select}: {options}"
+        );
+    }
+    let post = |fields: Vec<(&'static str, String)>| {
+        let browser = browser.clone();
+        let url = app.url(&format!("/api/v1/amaps/{SLUG}/roles"));
+        let back = admin_page.clone();
+        async move {
+            let mut form = fields;
+            form.extend([
+                ("granted", "true".into()),
+                ("form", "grant".into()),
+                ("_back", back.clone()),
+                ("_next", back),
+            ]);
+            browser
+                .post(url)
+                .header(ACCEPT, HTML)
+                .form(&form)
+                .send()
+                .await
+                .expect("post")
+        }
+    };
+    let member = cast.member.id.to_string();
+    // A référent without a producer: the error sits on the producer's select.
+    let posted = post(vec![
+        ("member_id", member.clone()),
+        ("role", "referent".into()),
+        ("producer_id", String::new()),
+    ])
+    .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let html = get(admin_page.clone()).await;
+    let producer = &html[html.find("id=\"grant-producer_id\"").expect("select")..];
+    assert!(producer.contains("aria-invalid=\"true\""), "{producer}");
+    assert!(html.contains("Ce champ est obligatoire."), "{html}");
+    // Admin rights without the tick: refused, named on the confirmation, nothing granted.
+    post(vec![
+        ("member_id", member.clone()),
+        ("role", "admin".into()),
+    ])
+    .await;
+    let html = get(admin_page.clone()).await;
+    assert!(html.contains("Cochez la case pour confirmer"), "{html}");
+    assert!(
+        html.contains("<option value=\"admin\" selected"),
+        "the choice is kept: {html}"
+    );
+    let (_, members) = app
+        .get(
+            &format!("/api/v1/amaps/{SLUG}/members"),
+            Some(&app.token(cast.admin.email).await),
+        )
+        .await;
+    let marie = members
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|m| m["id"] == cast.member.id)
+        .expect("marie")
+        .clone();
+    assert_eq!(marie["roles"]["admin"], false);
+    // Ticked, it is done.
+    post(vec![
+        ("member_id", member),
+        ("role", "admin".into()),
+        ("confirm_admin", "on".into()),
+    ])
+    .await;
+    let html = get(admin_page.clone()).await;
+    assert!(
+        html.contains("Rôle « Administrateur » donné à Marie Membre."),
+        "{html}"
+    );
+
+    // The search ignores case and accents; a page holds 25 members at most.
+    app.crowd(SLUG, 30).await;
+    let html = get(format!("{admin_page}?q=TRESORIER")).await;
+    assert!(
+        html.contains(cast.treasurer.email)
+            && !html.contains(&format!("<td data-label=\"E-mail\">{}", cast.member.email)),
+        "{html}"
+    );
+    let first = get(admin_page.clone()).await;
+    let rows = |html: &str| html.matches("<tr data-member=").count();
+    assert_eq!(rows(&first), 25);
+    assert!(first.contains("Page 1 sur 2"), "{first}");
+    let second = get(format!("{admin_page}?page=2")).await;
+    assert!(rows(&second) >= 5 && rows(&second) < 25, "{second}");
+});

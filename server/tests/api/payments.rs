@@ -810,3 +810,34 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(the_register_names_who_is_missing_in_french_order, |app| {
+    let cast = app.cast().await;
+    let season = season(&app, &cast, "Ordre", 0).await;
+    let treasurer = app.token(cast.treasurer.email).await;
+    let names = [
+        ("Émile", "Zola"),
+        ("Paul", "Étienne"),
+        ("Anne", "durand"),
+        ("Bruno", "Zola"),
+    ]
+    .map(|(f, l)| (f.to_owned(), l.to_owned()));
+    for (_, token) in app.people(SLUG, &names).await {
+        season.sign_up(&app, &cast, &token).await;
+    }
+    let (status, register) = app.get(&season.manage("cheques"), Some(&treasurer)).await;
+    assert_eq!(status, StatusCode::OK, "{register}");
+    let first = season.dates[0].to_string();
+    let date = register["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|d| d["date"] == first.as_str())
+        .expect("the first date");
+    // Last name first, accents and case only break ties: byte order would put "durand" and
+    // "Étienne" after "Zola".
+    assert_eq!(
+        date["missing"],
+        json!(["Anne durand", "Paul Étienne", "Bruno Zola", "Émile Zola"])
+    );
+});

@@ -5,25 +5,32 @@ use crate::domain::problem::{Problem, ProblemCode};
 
 /// What a state change depends on.
 #[derive(Clone, Copy, Debug)]
-pub struct Readiness {
+pub struct Readiness<'a> {
     pub dates: usize,
     pub products: usize,
     pub subscribers: u64,
+    /// The products still at 0,00 € (a new template copies the catalogue without prices).
+    pub unpriced: &'a [String],
 }
 
 /// Whether a template may move from `from` to `to`. Publishing needs at least one date and
-/// one product (§13 rule 8); going back to draft would hide signed contracts from their
-/// members, so only an unsubscribed template may.
+/// one product (§13 rule 8), and no product left at 0,00 €, named so the référent finds
+/// them; going back to draft would hide signed contracts from their members, so only an
+/// unsubscribed template may.
 pub fn check_transition(
     from: TemplateState,
     to: TemplateState,
-    ready: Readiness,
+    ready: Readiness<'_>,
 ) -> Result<(), Problem> {
     use TemplateState::*;
     match (from, to) {
         (a, b) if a == b => Ok(()),
         (_, Active) if ready.dates == 0 => Err(Problem::new("dates", ProblemCode::Required)),
         (_, Active) if ready.products == 0 => Err(Problem::new("products", ProblemCode::Required)),
+        (_, Active) if !ready.unpriced.is_empty() => Err(Problem {
+            detail: Some(ready.unpriced.join(", ")),
+            ..Problem::new("products", ProblemCode::Unpriced)
+        }),
         (_, Draft) if ready.subscribers > 0 => Err(Problem::new("state", ProblemCode::DateClosed)),
         _ => Ok(()),
     }
@@ -52,10 +59,11 @@ mod tests {
         assert!(!may_change_nature(Nature::Free, Nature::PrepaidCard, 1));
     }
 
-    const READY: Readiness = Readiness {
+    const READY: Readiness<'static> = Readiness {
         dates: 10,
         products: 2,
         subscribers: 0,
+        unpriced: &[],
     };
 
     #[test]
@@ -74,6 +82,26 @@ mod tests {
             check_transition(Draft, Active, no_products).map_err(|p| p.field),
             Err("products".into())
         );
+    }
+
+    #[test]
+    fn publishing_names_every_product_left_at_zero() {
+        let unpriced = ["Courges".to_owned(), "Poireaux".to_owned()];
+        let free = Readiness {
+            unpriced: &unpriced,
+            ..READY
+        };
+        let refused = check_transition(Draft, Active, free).expect_err("refused");
+        assert_eq!(
+            (
+                refused.field.as_str(),
+                refused.code,
+                refused.detail.as_deref()
+            ),
+            ("products", ProblemCode::Unpriced, Some("Courges, Poireaux"))
+        );
+        // Archiving does not care about prices.
+        assert!(check_transition(Active, Archived, free).is_ok());
     }
 
     #[test]

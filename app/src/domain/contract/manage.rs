@@ -18,6 +18,7 @@ pub fn next_states(from: TemplateState, subscribers: u64) -> Vec<TemplateState> 
         dates: 1,
         products: 1,
         subscribers,
+        unpriced: &[],
     };
     candidates
         .iter()
@@ -63,7 +64,7 @@ mod tests {
     proptest! {
         #[test]
         fn every_offered_state_is_a_permitted_move(from in state(), subscribers in 0_u64..5) {
-            let ready = Readiness { dates: 3, products: 2, subscribers };
+            let ready = Readiness { dates: 3, products: 2, subscribers, unpriced: &[] };
             for to in next_states(from, subscribers) {
                 prop_assert_ne!(to, from);
                 prop_assert!(check_transition(from, to, ready).is_ok());

@@ -75,6 +75,17 @@ impl Tally {
         self.credit + self.remitted.amount - self.ordered
     }
 
+    /// What the member has handed in so far: cheques the AMAP holds or passed on.
+    pub fn given(&self) -> Money {
+        self.received.amount + self.remitted.amount
+    }
+
+    /// What the member still has to hand in, as they read it (never negative: paying beyond
+    /// the order is the treasurer's "à rendre", not a debt of the member's).
+    pub fn left_to_give(&self) -> Money {
+        (self.ordered - self.credit - self.given()).max(Money::ZERO)
+    }
+
     /// What the schedule covers beyond (or short of) the order: credit + every cheque −
     /// ordered. Not zero after a price change, a cancelled date or a joker: the schedule needs
     /// a new proposal.
@@ -218,6 +229,24 @@ mod tests {
             (1, euros(30))
         );
         assert_eq!(tally.to_return(), None);
+    }
+
+    #[test]
+    fn a_member_reads_what_they_gave_and_what_is_left() {
+        let cheques = [
+            held(1, 30, Remitted),
+            held(2, 30, Received),
+            held(3, 40, Promised),
+        ];
+        let tally = Tally::new(euros(100), euros(10), &cheques);
+        // Whether the AMAP still holds a cheque or passed it on, the member gave it.
+        assert_eq!(
+            (tally.given(), tally.left_to_give()),
+            (euros(60), euros(30))
+        );
+        // Beyond the order is not a debt of the member's.
+        let over = Tally::new(euros(40), Money::ZERO, &cheques[..2]);
+        assert_eq!(over.left_to_give(), Money::ZERO);
     }
 
     #[test]

@@ -4,12 +4,14 @@ use crate::api::members::{MemberView, RoleKind, list, roles_path};
 use crate::api::producers::{ProducerView, list as list_producers};
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::{Echo, ErrorNotice, Form};
+use crate::ui::kit::search::{matches, page};
+use crate::ui::kit::{Check, Echo, ErrorNotice, Form, Select};
 use crate::ui::member::home::role_name;
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AdminMembersPage() -> impl IntoView {
@@ -29,6 +31,9 @@ pub fn AdminMembersPage() -> impl IntoView {
     }
 }
 
+/// Members shown a page at a time: 90 cards are 20,000 px on a phone.
+const PER_PAGE: usize = 25;
+
 #[component]
 fn MembersAdmin(
     slug: String,
@@ -37,70 +42,171 @@ fn MembersAdmin(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let here = Amap::new(slug.clone()).members_admin();
-    let form = "grant".to_owned();
-    let echo = Echo::current();
-    let errors = echo.errors(&form);
     let count = list.len();
-    let grant_action = roles_path(&slug);
-    let member_options = list
-        .iter()
-        .map(|m| view! { <option value=m.id.0.to_string()>{format!("{} {} ({})", m.last_name, m.first_name, m.email)}</option> })
-        .collect_view();
-    let producer_options = producers
-        .iter()
-        .map(|p| view! { <option value=p.id.0.to_string()>{p.name.clone()}</option> })
-        .collect_view();
-    let rows = list
+    let query = use_query_map();
+    let (q, asked) = query.with_untracked(|p| {
+        (
+            p.get_str("q").unwrap_or_default().to_owned(),
+            p.get_str("page").map(str::to_owned),
+        )
+    });
+    let grant = grant_form(&slug, &here, &list, &producers);
+    let found: Vec<MemberView> = list
         .into_iter()
+        .filter(|m| matches(&q, &format!("{} {} {}", m.first_name, m.last_name, m.email)))
+        .collect();
+    let shown = page(found.len(), PER_PAGE, asked.as_deref());
+    let summary = if q.trim().is_empty() {
+        t_string!(i18n, admin.count, count = count).to_string()
+    } else {
+        t_string!(i18n, admin.found, count = found.len(), query = q.clone()).to_string()
+    };
+    let pager = pager(&here, &q, shown);
+    let echo = Echo::current();
+    let rows = found[shown.start..shown.end]
+        .iter()
+        .cloned()
         .map(|m| view! { <MemberRow slug=slug.clone() member=m here=here.clone() echo=echo.clone()/> })
         .collect_view();
     view! {
         <Title text=t_string!(i18n, admin.title)/>
         <main class="page wide">
             <h1>{t!(i18n, admin.title)}</h1>
-            <p class="muted">{t!(i18n, admin.count, count = count)}</p>
-            <section class="card">
-                <h2>{t!(i18n, admin.grant_title)}</h2>
-                <Form form action=grant_action here=here.clone() errors class="grid-form">
+            {grant}
+            <section aria-labelledby="members-list">
+                <h2 id="members-list">{t!(i18n, admin.list_title)}</h2>
+                // A plain GET form: the search works without JavaScript and stays in the URL
+                // (a name typed by the admin, not a member's data).
+                <form method="get" action=here.clone() class="search-form" role="search">
                     <div class="field">
-                        <label for="grant-member">{t!(i18n, admin.member)}</label>
-                        <select id="grant-member" name="member_id">
-                            {member_options}
-                        </select>
+                        <label for="member-search">{t!(i18n, admin.search)}</label>
+                        <input id="member-search" name="q" type="search" value=q.clone() autocomplete="off"/>
                     </div>
-                    <div class="field">
-                        <label for="grant-role">{t!(i18n, admin.role)}</label>
-                        <select id="grant-role" name="role">
-                            <option value="admin">{role_name(i18n, RoleLevel::Admin)}</option>
-                            <option value="treasurer">{role_name(i18n, RoleLevel::Treasurer)}</option>
-                            <option value="referent">{role_name(i18n, RoleLevel::Referent)}</option>
-                            <option value="producer">{role_name(i18n, RoleLevel::Producer)}</option>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="grant-producer">{t!(i18n, admin.producer)}</label>
-                        <select id="grant-producer" name="producer_id">
-                            <option value="">{t!(i18n, admin.no_producer)}</option>
-                            {producer_options}
-                        </select>
-                    </div>
-                    <input type="hidden" name="granted" value="true"/>
-                    <button type="submit" class="primary">{t!(i18n, admin.grant)}</button>
-                </Form>
+                    <button type="submit" class="secondary">{t!(i18n, admin.search_submit)}</button>
+                </form>
+                <p class="muted" role="status">{summary}</p>
+                <table class="members">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, admin.name)}</th>
+                        <th scope="col">{t!(i18n, admin.email)}</th>
+                        <th scope="col">{t!(i18n, admin.status)}</th>
+                        <th scope="col">{t!(i18n, admin.roles)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows}
+                    </tbody>
+                </table>
+                {pager}
             </section>
-            <table class="members">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, admin.name)}</th>
-                    <th scope="col">{t!(i18n, admin.email)}</th>
-                    <th scope="col">{t!(i18n, admin.status)}</th>
-                    <th scope="col">{t!(i18n, admin.roles)}</th>
-                </tr></thead>
-                <tbody>
-                    {rows}
-                </tbody>
-            </table>
         </main>
     }
+}
+
+/// "Donner un rôle": nothing chosen in advance (one tap must never make someone an admin),
+/// admin rights confirmed by a tick, every missing choice marked on its field.
+fn grant_form(
+    slug: &str,
+    here: &str,
+    members: &[MemberView],
+    producers: &[ProducerView],
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let form = "grant".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let choose = t_string!(i18n, admin.choose).to_owned();
+    let mut member_options = vec![(String::new(), choose.clone())];
+    member_options.extend(members.iter().map(|m| {
+        (
+            m.id.0.to_string(),
+            format!("{} {} ({})", m.last_name, m.first_name, m.email),
+        )
+    }));
+    let role_options = vec![
+        (String::new(), choose.clone()),
+        (
+            "treasurer".to_owned(),
+            role_name(i18n, RoleLevel::Treasurer).to_owned(),
+        ),
+        (
+            "referent".to_owned(),
+            role_name(i18n, RoleLevel::Referent).to_owned(),
+        ),
+        (
+            "producer".to_owned(),
+            role_name(i18n, RoleLevel::Producer).to_owned(),
+        ),
+        (
+            "admin".to_owned(),
+            role_name(i18n, RoleLevel::Admin).to_owned(),
+        ),
+    ];
+    let mut producer_options = vec![(String::new(), t_string!(i18n, admin.no_producer).to_owned())];
+    producer_options.extend(
+        producers
+            .iter()
+            .map(|p| (p.id.0.to_string(), p.name.clone())),
+    );
+    let [member, role, producer] =
+        ["member_id", "role", "producer_id"].map(|field| echo.value(&form, field, ""));
+    let action = roles_path(slug);
+    let here = here.to_owned();
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, admin.grant_title)}</h2>
+            <Form form=form.clone() action here errors class="grid-form">
+                <Select form=form.clone() name="member_id" label=t_string!(i18n, admin.member).to_owned()
+                    errors options=member_options selected=member/>
+                <Select form=form.clone() name="role" label=t_string!(i18n, admin.role).to_owned()
+                    errors options=role_options selected=role/>
+                <Select form=form.clone() name="producer_id" label=t_string!(i18n, admin.producer).to_owned()
+                    errors options=producer_options selected=producer/>
+                <Check form=form.clone() name="confirm_admin" label=t_string!(i18n, admin.confirm_admin).to_owned()
+                    checked=false errors/>
+                <input type="hidden" name="granted" value="true"/>
+                <button type="submit" class="primary">{t!(i18n, admin.grant)}</button>
+            </Form>
+        </section>
+    }
+}
+
+/// "Précédent · Page 2 sur 4 · Suivant", keeping the search.
+fn pager(
+    here: &str,
+    q: &str,
+    shown: crate::ui::kit::search::Page,
+) -> Option<impl IntoView + use<>> {
+    let i18n = use_i18n();
+    (shown.count > 1).then(|| {
+        let link = |n: usize| {
+            let mut query = form_urlencoded::Serializer::new(String::new());
+            if !q.trim().is_empty() {
+                query.append_pair("q", q);
+            }
+            format!(
+                "{here}?{}",
+                query.append_pair("page", &n.to_string()).finish()
+            )
+        };
+        let previous = (shown.number > 1).then(|| {
+            view! { <a href=link(shown.number - 1) rel="prev">{t!(i18n, admin.previous)}</a> }
+        });
+        let next = (shown.number < shown.count).then(|| {
+            view! { <a href=link(shown.number + 1) rel="next">{t!(i18n, admin.next)}</a> }
+        });
+        let at = t_string!(
+            i18n,
+            admin.page_of,
+            page = shown.number,
+            count = shown.count
+        )
+        .to_string();
+        view! {
+            <nav class="pager" aria-label=t_string!(i18n, admin.pages)>
+                {previous}<span aria-current="page">{at}</span>{next}
+            </nav>
+        }
+    })
 }
 
 #[component]

@@ -69,6 +69,13 @@ fn SlipView(slug: String, id: crate::domain::TemplateId, slip: Slip) -> impl Int
         count = slip.count
     )
     .to_string();
+    // On a phone each cheque is a card whose cells name themselves (data-label).
+    let labels = [
+        t_string!(i18n, payments.bank),
+        t_string!(i18n, payments.number),
+        t_string!(i18n, payments.drawer),
+        t_string!(i18n, payments.amount),
+    ];
     let rows = slip
         .lines
         .into_iter()
@@ -76,10 +83,10 @@ fn SlipView(slug: String, id: crate::domain::TemplateId, slip: Slip) -> impl Int
             view! {
                 <tr>
                     <th scope="row">{l.member}</th>
-                    <td>{l.bank}</td>
-                    <td>{l.number}</td>
-                    <td>{l.drawer}</td>
-                    <td class="num">{l.amount.to_string()}</td>
+                    <td data-label=labels[0]>{l.bank}</td>
+                    <td data-label=labels[1]>{l.number}</td>
+                    <td data-label=labels[2]>{l.drawer}</td>
+                    <td class="num" data-label=labels[3]>{l.amount.to_string()}</td>
                 </tr>
             }
         })
@@ -95,7 +102,7 @@ fn SlipView(slug: String, id: crate::domain::TemplateId, slip: Slip) -> impl Int
             <p>{meta}</p>
             {(!slip.consistent).then(|| view! { <p class="alert" role="alert">{t_string!(i18n, payments.slip_inconsistent)}</p> })}
             <div class="no-print"><Downloads api_path=api.clone()/><PrintButton/></div>
-            <table class="grid">
+            <table class="slip-lines">
                 <thead><tr>
                     <th scope="col">{t_string!(i18n, payments.member)}</th>
                     <th scope="col">{t_string!(i18n, payments.bank)}</th>

@@ -100,14 +100,25 @@ pub fn Select(
     }
 }
 
-/// A labelled checkbox posting `on`.
+/// A labelled checkbox posting `on`, with its error underneath when `errors` is given.
 #[component]
-pub fn Check(form: String, name: &'static str, label: String, checked: bool) -> impl IntoView {
+pub fn Check(
+    form: String,
+    name: &'static str,
+    label: String,
+    checked: bool,
+    #[prop(optional)] errors: Option<RwSignal<FormErrors>>,
+) -> impl IntoView {
     let id = format!("{form}-{name}");
+    let error_id = format!("{id}-error");
+    let message = errors.and_then(|e| field_message(e, name));
+    let invalid = if message.is_some() { "true" } else { "false" };
     view! {
         <div class="field check">
-            <input id=id.clone() name=name type="checkbox" value="on" checked=checked/>
+            <input id=id.clone() name=name type="checkbox" value="on" checked=checked
+                aria-invalid=invalid aria-describedby=error_id.clone()/>
             <label for=id>{label}</label>
+            {message.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
         </div>
     }
 }

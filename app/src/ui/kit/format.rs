@@ -18,13 +18,21 @@ fn weekday_name(locale: Locale, date: NaiveDate) -> &'static str {
     }
 }
 
+/// The day of the month as it is written: French says "1er janvier", then "2 janvier".
+fn day_of_month(locale: Locale, date: NaiveDate) -> String {
+    match date.day() {
+        1 => td_string!(locale, dates.first_of_month).to_owned(),
+        day => day.to_string(),
+    }
+}
+
 /// "jeudi 17 décembre 2026" / "Thursday 17 December 2026".
 pub fn long_date(locale: Locale, date: NaiveDate) -> String {
     td_string!(
         locale,
         dates.long,
         weekday = weekday_name(locale, date),
-        day = date.day(),
+        day = day_of_month(locale, date),
         month = month_name(locale, date.month()),
         year = date.year()
     )
@@ -36,7 +44,7 @@ pub fn short_date(locale: Locale, date: NaiveDate) -> String {
     td_string!(
         locale,
         dates.short,
-        day = date.day(),
+        day = day_of_month(locale, date),
         month = month_name(locale, date.month()),
         year = date.year()
     )
@@ -100,6 +108,11 @@ mod tests {
             "Thursday 17 December 2026"
         );
         assert_eq!(month_year(Locale::fr, day(2027, 2, 1)), "février 2027");
+        assert_eq!(
+            long_date(Locale::fr, day(2027, 4, 1)),
+            "jeudi 1er avril 2027"
+        );
+        assert_eq!(short_date(Locale::en, day(2027, 4, 1)), "1 April 2027");
         assert_eq!(
             capitalized(&month_year(Locale::fr, day(2027, 2, 1))),
             "Février 2027"

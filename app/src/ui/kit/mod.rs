@@ -7,6 +7,7 @@ pub mod format;
 pub mod labels;
 pub mod notice;
 pub mod print;
+pub mod search;
 
 pub use fields::{Check, FieldNotes, Input, Select, TextArea};
 pub use form::{Echo, ErrorNotice, Form};

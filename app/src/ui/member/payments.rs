@@ -4,6 +4,7 @@
 
 use crate::api::payments::{ChequeView, MyPaymentContract, my_payments};
 use crate::domain::Money;
+use crate::domain::payment::register::Tally;
 use crate::i18n::{t_string, use_i18n};
 use crate::ui::cheques::labels::months;
 use crate::ui::kit::ErrorNotice;
@@ -87,7 +88,8 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
             {header}
             <p>
                 {t_string!(i18n, payments.ordered, amount = t.ordered.to_string()).to_string()}
-                " · "{t_string!(i18n, payments.balance, amount = contract.balance.to_string()).to_string()}
+                " · "{t_string!(i18n, payments.given, amount = t.given().to_string()).to_string()}
+                " · "{left_to_give(t)}
             </p>
             {(t.credit != Money::ZERO).then(|| view! {
                 <p>{t_string!(i18n, payments.credit, amount = t.credit.to_string()).to_string()}</p>
@@ -105,6 +107,17 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The member's own wording, never the treasurer's signed "solde".
+fn left_to_give(t: Tally) -> String {
+    let i18n = use_i18n();
+    let left = t.left_to_give();
+    if left == Money::ZERO {
+        t_string!(i18n, payments.settled).to_string()
+    } else {
+        t_string!(i18n, payments.left_to_give, amount = left.to_string()).to_string()
+    }
 }
 
 #[component]

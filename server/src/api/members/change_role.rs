@@ -7,7 +7,7 @@ use app::api::members::{MemberView, RoleChangeForm};
     responses(
         (status = 200, description = "The member with updated roles", body = MemberView),
         (status = 403, description = "Not an admin, or an admin removing their own admin role", body = ApiError),
-        (status = 422, description = "Unknown member or producer, or producer missing", body = ApiError),
+        (status = 422, description = "Member, role or producer missing or unknown; admin rights not confirmed", body = ApiError),
     ))]
 pub async fn change_role(
     State(state): State<AppState>,
@@ -15,14 +15,14 @@ pub async fn change_role(
     Input(form): Input<RoleChangeForm>,
 ) -> AppResult<Said<Json<MemberView>>> {
     access.require(Action::AssignRoles)?;
-    let change = form.parse().map_err(AppError::Validation)?;
+    let grant = form.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
-    let view = services::members::change_role(&state.db, &caller, form.member_id, change);
+    let view = services::members::change_role(&state.db, &caller, grant.member, grant.change);
     let view = view.await?;
     let notice = Notice::RoleChanged {
         member: format!("{} {}", view.first_name, view.last_name),
-        role: form.role,
-        granted: form.granted,
+        role: grant.change.kind(),
+        granted: grant.change.granted(),
     };
     Ok(Said(notice, Json(view)))
 }

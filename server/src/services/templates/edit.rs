@@ -72,10 +72,17 @@ pub async fn set_state(
     let txn = repo::write_txn(db).await?;
     repo::templates::lock(&txn, id).await?;
     let (loaded, producer) = template_for(&txn, caller, id, Action::ManageProducer).await?;
+    let unpriced: Vec<String> = loaded
+        .products
+        .iter()
+        .filter(|(tp, _)| tp.price_cents == 0)
+        .map(|(_, p)| p.name.clone())
+        .collect();
     let ready = Readiness {
         dates: loaded.dates.len(),
         products: loaded.products.len(),
         subscribers: repo::templates::subscriber_count(&txn, id).await?,
+        unpriced: &unpriced,
     };
     check_transition(repo::templates::state_of(&loaded.template.state), to, ready)
         .map_err(AppError::field)?;
