@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("gestion/contrats/:id/cheques/journal") view=cheques::audit::AuditPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/remises/:remittance_id") view=cheques::slip::SlipPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/producteurs/:producer_id") view=manage::producer::ProducerPage ssr=SsrMode::Async/>
+                        <Route path=path!("*any") view=shell::not_found::NotFoundPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </Router>

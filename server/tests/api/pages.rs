@@ -345,17 +345,36 @@ on_both_engines!(an_admin_grants_a_role_without_javascript, |app| {
         &[("email", cast.member.email), ("password", PASSWORD)],
     )
     .await;
-    let html = page(
-        member
-            .get(app.url(&admin_page))
-            .header(ACCEPT, HTML)
-            .send()
-            .await
-            .expect("page"),
-    )
-    .await;
+    let refused = member
+        .get(app.url(&admin_page))
+        .header(ACCEPT, HTML)
+        .send()
+        .await
+        .expect("page");
+    // A forbidden page says so with its status, keeps the menu and offers a way back.
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let html = page(refused).await;
     assert!(
         html.contains("Votre rôle ne permet pas cette action.") && !html.contains(cast.admin.email)
+    );
+    assert!(html.contains("class=\"topbar\""), "{html}");
+    assert!(
+        html.contains(&format!("<a href=\"/a/{SLUG}\">Retour à l'accueil</a>")),
+        "{html}"
+    );
+
+    // An address that leads nowhere inside the AMAP: a 404 with the AMAP's header.
+    let lost = member
+        .get(app.url(&format!("/a/{SLUG}/nulle-part")))
+        .header(ACCEPT, HTML)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(lost.status(), StatusCode::NOT_FOUND);
+    let html = page(lost).await;
+    assert!(
+        html.contains("Page introuvable") && html.contains("class=\"topbar\""),
+        "{html}"
     );
 });
 

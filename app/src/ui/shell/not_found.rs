@@ -10,10 +10,17 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    // Under /a/{slug} the page sits in the AMAP's layout (header and menu): the way back is
+    // the AMAP's home.
+    let slug = crate::ui::shell::layout::use_slug().get_untracked();
+    let back = match slug.is_empty() {
+        true => "/".to_owned(),
+        false => crate::ui::paths::Amap::new(slug).home(),
+    };
     view! {
         <main class="page narrow">
             <h1>{t!(i18n, not_found.title)}</h1>
-            <p><a href="/">{t!(i18n, not_found.back)}</a></p>
+            <p><a href=back>{t!(i18n, not_found.back)}</a></p>
         </main>
     }
 }
