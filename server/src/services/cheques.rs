@@ -121,6 +121,7 @@ pub async fn audit(
         .collect();
     Ok(AuditLog {
         template: views::summary(&loaded, &producer, 0),
+        time_zone: caller.amap.time_zone.clone(),
         entries,
     })
 }

@@ -680,3 +680,61 @@ on_both_engines!(granting_a_role_chooses_nothing_in_advance, |app| {
     let second = get(format!("{admin_page}?page=2")).await;
     assert!(rows(&second) >= 5 && rows(&second) < 25, "{second}");
 });
+
+on_both_engines!(the_cheque_log_reads_in_the_amaps_time_zone, |app| {
+    let cast = app.cast().await;
+    let member = app.token(cast.member.email).await;
+    let treasurer = app.token(cast.treasurer.email).await;
+    let manage = format!("/api/v1/amaps/{SLUG}/templates/{}", cast.template);
+    let (status, body) = app
+        .put(
+            &format!(
+                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
+                cast.template
+            ),
+            Some(&member),
+            serde_json::json!({ "lines": [] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let first = body["cheques"][0]["id"].as_i64().expect("a cheque");
+    let (status, _) = app
+        .post(
+            &format!("{manage}/cheques/receive"),
+            Some(&treasurer),
+            serde_json::json!({ "received": [first] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, log) = app
+        .get(&format!("{manage}/cheques/audit"), Some(&treasurer))
+        .await;
+    let at: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(log["entries"][0]["at"].clone()).expect("instant");
+    let paris = at
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .format("%d/%m/%Y à %H:%M")
+        .to_string();
+
+    let browser = app.browser();
+    post_login(
+        &app,
+        &browser,
+        &[("email", cast.treasurer.email), ("password", PASSWORD)],
+    )
+    .await;
+    let html = page(
+        browser
+            .get(app.url(&format!(
+                "/a/{SLUG}/gestion/contrats/{}/cheques/journal",
+                cast.template
+            )))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await;
+    assert!(html.contains(&paris), "{paris} in {html}");
+    assert!(!html.contains(" UTC"), "{html}");
+});

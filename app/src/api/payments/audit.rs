@@ -20,5 +20,7 @@ pub struct AuditEntry {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditLog {
     pub template: TemplateSummary,
+    /// The AMAP's time zone (IANA name): the instants above are UTC, read in this zone.
+    pub time_zone: String,
     pub entries: Vec<AuditEntry>,
 }

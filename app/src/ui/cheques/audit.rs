@@ -5,6 +5,7 @@ use crate::api::payments::{AuditLog, audit};
 use crate::i18n::{t_string, use_i18n};
 use crate::ui::cheques::labels::{action_label, state_label};
 use crate::ui::kit::form::locale;
+use crate::ui::kit::format::local_time;
 use crate::ui::kit::{ErrorNotice, day};
 use crate::ui::manage::template::{not_found, use_template_id};
 use crate::ui::paths::Amap;
@@ -35,6 +36,7 @@ fn AuditView(slug: String, id: crate::domain::TemplateId, log: AuditLog) -> impl
     let i18n = use_i18n();
     let title = t_string!(i18n, payments.audit_title, name = log.template.name.clone()).to_string();
     let register = Amap::new(slug).register(id);
+    let zone = log.time_zone.clone();
     let rows = log
         .entries
         .into_iter()
@@ -53,7 +55,7 @@ fn AuditView(slug: String, id: crate::domain::TemplateId, log: AuditLog) -> impl
             };
             view! {
                 <tr>
-                    <td>{e.at.format("%d/%m/%Y %H:%M UTC").to_string()}</td>
+                    <td>{local_time(locale(), &zone, e.at)}</td>
                     <td>{e.actor}</td>
                     <td>{e.member}</td>
                     <td>{action_label(e.action)}</td>
