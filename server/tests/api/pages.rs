@@ -738,3 +738,55 @@ on_both_engines!(the_cheque_log_reads_in_the_amaps_time_zone, |app| {
     assert!(html.contains(&paris), "{paris} in {html}");
     assert!(!html.contains(" UTC"), "{html}");
 });
+
+on_both_engines!(
+    the_template_editor_lists_its_sections_and_only_its_natures_fields,
+    |app| {
+        let cast = app.cast().await;
+        let browser = app.browser();
+        post_login(
+            &app,
+            &browser,
+            &[("email", cast.admin.email), ("password", PASSWORD)],
+        )
+        .await;
+        let html = page(
+            browser
+                .get(app.url(&format!("/a/{SLUG}/gestion/contrats/{}", cast.template)))
+                .header(ACCEPT, HTML)
+                .send()
+                .await
+                .expect("page"),
+        )
+        .await;
+        // A table of contents leads to every section.
+        for anchor in [
+            "reglages",
+            "produits",
+            "calendrier",
+            "regles",
+            "stock",
+            "paiement",
+        ] {
+            assert!(
+                html.contains(&format!("<a href=\"#{anchor}\">")),
+                "{anchor}"
+            );
+            assert!(html.contains(&format!("id=\"{anchor}\"")), "{anchor}");
+        }
+        // The cast's template is LIBRE: no jokers nor prepaid notice to fill in, but their
+        // stored values travel with the form.
+        assert!(!html.contains("<select id=\"header-joker_kind\""), "{html}");
+        assert!(
+            html.contains("<input type=\"hidden\" name=\"joker_kind\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("id=\"header-prepaid_notice_days\""),
+            "{html}"
+        );
+        assert!(html.contains("id=\"header-late_joiners\""), "{html}");
+        // Prices read the French way in their inputs.
+        assert!(html.contains("value=\"15,00\""), "{html}");
+    }
+);

@@ -39,7 +39,27 @@ crate::domain::names::names!(Nature {
     PrepaidCard = "prepaid_card",
 });
 
+/// The settings of a template that mean something for its nature (reference §2.1, §2.6):
+/// the editor shows only these, the others keep their stored value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NatureSettings {
+    /// Absences and postponements concern a basket fixed for the season.
+    pub jokers: bool,
+    /// The notice before each date concerns only a prepaid card.
+    pub prepaid_notice: bool,
+    /// A prepaid card is joined any time already: no late-joiner mode.
+    pub late_joiners: bool,
+}
+
 impl Nature {
+    pub fn settings(self) -> NatureSettings {
+        NatureSettings {
+            jokers: self == Nature::FixedBasket,
+            prepaid_notice: self == Nature::PrepaidCard,
+            late_joiners: self != Nature::PrepaidCard,
+        }
+    }
+
     /// Reference §2.1: a prepaid card cannot have a single delivery (an empty calendar is
     /// the form's own problem).
     pub fn check_calendar(self, dates: &[NaiveDate]) -> Result<(), Problem> {
@@ -197,6 +217,16 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::*;
     use super::*;
+
+    #[test]
+    fn each_nature_shows_only_its_own_settings() {
+        let basket = Nature::FixedBasket.settings();
+        assert!(basket.jokers && basket.late_joiners && !basket.prepaid_notice);
+        let free = Nature::Free.settings();
+        assert!(!free.jokers && free.late_joiners && !free.prepaid_notice);
+        let card = Nature::PrepaidCard.settings();
+        assert!(!card.jokers && !card.late_joiners && card.prepaid_notice);
+    }
 
     #[test]
     fn a_prepaid_card_needs_two_dates() {

@@ -39,7 +39,7 @@ pub fn CalendarSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
     view! {
-        <section class="card">
+        <section class="card" id="calendrier">
             <h2>{t!(i18n, manage.calendar)}</h2>
             <table class="members calendar">
                 <thead><tr>

@@ -120,6 +120,16 @@ fn Editor(
                 <a href=synthesis>{t!(i18n, manage.synthesis)}</a>
                 <a href=cheques>{t!(i18n, payments.cheques_link)}</a>
             </nav>
+            // Ten sections on one page: listed first, each a link away.
+            <nav class="toc" aria-label=t_string!(i18n, manage.toc)>
+                <a href="#reglages">{t!(i18n, manage.header)}</a>
+                <a href="#produits">{t!(i18n, manage.products)}</a>
+                <a href="#calendrier">{t!(i18n, manage.calendar)}</a>
+                <a href="#regles">{t!(i18n, manage.rules)}</a>
+                <a href="#stock">{t!(i18n, manage.stock)}</a>
+                <a href="#paiement">{t!(i18n, payments.settings_title)}</a>
+                <a href="#copie">{t!(i18n, manage.copy)}</a>
+            </nav>
             {preview}
             <StateButtons ctx=ctx.clone() state=summary.state subscribers=summary.subscriber_count/>
             <HeaderForm ctx=ctx.clone() view=view.clone()/>

@@ -34,7 +34,7 @@ pub fn ProductsSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .collect();
     let producer = Amap::new(ctx.slug.clone()).producer(view.summary.producer.id);
     view! {
-        <section class="card">
+        <section class="card" id="produits">
             <h2>{t!(i18n, manage.products)}</h2>
             <Show when=move || empty>
                 <p class="empty">{t!(i18n, manage.no_products)}</p>

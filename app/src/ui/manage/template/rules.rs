@@ -71,7 +71,7 @@ pub fn RulesSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card">
+        <section class="card" id="regles">
             <h2>{t!(i18n, manage.rules)}</h2>
             <Show when=move || empty>
                 <p class="empty">{t!(i18n, manage.no_rules)}</p>

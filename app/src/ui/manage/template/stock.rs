@@ -116,7 +116,7 @@ pub fn StockSection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="card">
+        <section class="card" id="stock">
             <h2>{t!(i18n, manage.stock)}</h2>
             {limits}
             <LimitForm ctx=ctx.clone() view=view.clone()/>

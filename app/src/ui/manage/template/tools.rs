@@ -16,7 +16,7 @@ pub fn CopySection(ctx: TemplateCtx, view: TemplateView) -> impl IntoView {
     let errors = echo.errors(&form);
     let name = t_string!(i18n, manage.copy_name, name = view.summary.name.clone()).to_string();
     view! {
-        <section class="card">
+        <section class="card" id="copie">
             <h2>{t!(i18n, manage.copy)}</h2>
             <p class="muted">{t!(i18n, manage.copy_intro)}</p>
             <Form form=form.clone() action=format!("{}/copy", ctx.api) here=ctx.here.clone() next=ctx.list() errors class="stack-form">
@@ -39,7 +39,7 @@ pub fn DeleteSection(ctx: TemplateCtx, may_delete: bool) -> impl IntoView {
     let form = "delete".to_owned();
     let errors = ctx.echo.errors(&form);
     view! {
-        <section class="card danger">
+        <section class="card danger" id="suppression">
             <h2>{t!(i18n, manage.delete_template)}</h2>
             <Form form action=ctx.api.clone() method="DELETE" here=ctx.here.clone() next=ctx.list() errors>
                 <button type="submit" class="danger">{t!(i18n, manage.delete_template)}</button>
