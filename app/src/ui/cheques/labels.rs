@@ -85,15 +85,22 @@ pub fn dates_options() -> Vec<(String, String)> {
     options(DATE_RULES.into_iter(), dates_label)
 }
 
-/// "janvier, février, mars" (with the year when the dates span two).
-pub fn months(dates: &[NaiveDate]) -> String {
+/// Whether dates fall in more than one year: then every month is named with its year.
+pub fn spans_years<'a>(dates: impl IntoIterator<Item = &'a NaiveDate>) -> bool {
+    let years: std::collections::BTreeSet<i32> = dates.into_iter().map(|d| d.year()).collect();
+    years.len() > 1
+}
+
+/// "janvier, février, mars", or "décembre 2026, janvier 2027" when `with_year` (decided
+/// over all the lines shown together, see [`spans_years`], so "mars" never stands alone
+/// beside "février 2027").
+pub fn months(dates: &[NaiveDate], with_year: bool) -> String {
     let i18n = use_i18n();
-    let years: std::collections::BTreeSet<i32> = dates.iter().map(|d| d.year()).collect();
     dates
         .iter()
         .map(|d| {
             let month = month_name(i18n.get_locale_untracked(), d.month());
-            if years.len() > 1 {
+            if with_year {
                 format!("{month} {}", d.year())
             } else {
                 month.to_owned()

@@ -6,7 +6,7 @@ use crate::api::payments::{ChequeView, MyPaymentContract, my_payments};
 use crate::domain::Money;
 use crate::domain::payment::register::Tally;
 use crate::i18n::{t_string, use_i18n};
-use crate::ui::cheques::labels::months;
+use crate::ui::cheques::labels::{months, spans_years};
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::locale;
 use crate::ui::kit::format::long_date;
@@ -60,6 +60,7 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
         };
         return view! { <section class="card">{header}<p>{message}</p></section> }.into_any();
     }
+    let with_year = spans_years(contract.to_give.iter().flat_map(|g| &g.dates));
     let to_give = contract
         .to_give
         .iter()
@@ -69,7 +70,7 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
                 payments.group,
                 count = g.dates.len(),
                 amount = g.amount.to_string(),
-                months = months(&g.dates)
+                months = months(&g.dates, with_year)
             )
             .to_string();
             view! { <li>{text}</li> }
