@@ -17,11 +17,20 @@ test('an admin grants a role', async ({ page, hydrated }) => {
   await expect(page.getByRole('heading', { name: 'Adhérents et rôles' })).toBeVisible();
   await fitsPhone(page);
 
+  // The list comes a page at a time; the search finds the member (accents and case aside).
+  await page.getByLabel('Chercher (nom, prénom ou e-mail)').fill(email.toUpperCase());
+  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+  await expect(page.getByText(/^1 adhérent trouvé/)).toBeVisible();
   const row = page.locator(`tr[data-member="${email}"]`);
   await expect(row).not.toContainText('Trésorier');
+  // Nothing is chosen in advance.
+  await expect(page.getByLabel('Rôle', { exact: true })).toHaveValue('');
   await page.getByLabel('Adhérent', { exact: true }).selectOption({ label });
   await page.getByLabel('Rôle', { exact: true }).selectOption('treasurer');
   await page.getByRole('button', { name: 'Donner le rôle' }).click();
+  // Back on the same search, with what was done said once.
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(page.getByRole('status').filter({ hasText: 'Rôle « Trésorier » donné' })).toBeVisible();
   await expect(row).toContainText('Trésorier');
 
   // And takes it back.

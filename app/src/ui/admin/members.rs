@@ -50,6 +50,21 @@ fn MembersAdmin(
             p.get_str("page").map(str::to_owned),
         )
     });
+    // After a grant or a revocation the admin comes back to the same search and page.
+    let here = {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if !q.trim().is_empty() {
+            query.append_pair("q", &q);
+        }
+        if let Some(asked) = asked.as_deref() {
+            query.append_pair("page", asked);
+        }
+        match query.finish() {
+            query if query.is_empty() => here,
+            query => format!("{here}?{query}"),
+        }
+    };
+    let list_path = Amap::new(slug.clone()).members_admin();
     let grant = grant_form(&slug, &here, &list, &producers);
     let found: Vec<MemberView> = list
         .into_iter()
@@ -61,7 +76,7 @@ fn MembersAdmin(
     } else {
         t_string!(i18n, admin.found, count = found.len(), query = q.clone()).to_string()
     };
-    let pager = pager(&here, &q, shown);
+    let pager = pager(&list_path, &q, shown);
     let echo = Echo::current();
     let rows = found[shown.start..shown.end]
         .iter()
@@ -77,7 +92,7 @@ fn MembersAdmin(
                 <h2 id="members-list">{t!(i18n, admin.list_title)}</h2>
                 // A plain GET form: the search works without JavaScript and stays in the URL
                 // (a name typed by the admin, not a member's data).
-                <form method="get" action=here.clone() class="search-form" role="search">
+                <form method="get" action=list_path.clone() class="search-form" role="search">
                     <div class="field">
                         <label for="member-search">{t!(i18n, admin.search)}</label>
                         <input id="member-search" name="q" type="search" value=q.clone() autocomplete="off"/>
