@@ -80,6 +80,9 @@ test('a member edits a cheque, the treasurer receives and remits the month, the 
   const register = `/a/${SLUG}/gestion/contrats/${templateId}/cheques`;
   await page.goto(register);
   await ready(page, hydrated);
+  // On a phone: one card per member, nothing scrolls sideways.
+  await fitsPhone(page);
+  await expect(page.locator('article.member-card').first()).toBeVisible();
   const next = await page.getByText(/^Prochaine date à remettre : /).innerText();
   // Dates in words where people read them: "jeudi 17 décembre 2026".
   const day = next.replace('Prochaine date à remettre : ', '').trim();

@@ -24,6 +24,9 @@ test('a member signs up for wine by the carton and finds it in their contracts a
   const red = page.getByRole('spinbutton', { name: RED }).first();
   const submit = page.getByRole('button', { name: 'Valider mon contrat' });
   await fitsPhone(page);
+  // At 360 px each box still says what it is, its pack size and its price.
+  await expect(page.locator('label.cell-label', { hasText: 'Rouge des Coteaux' }).first().locator('.unit')).toBeVisible();
+  await expect(page.locator('label.cell-label .unit').first()).toContainText(/\s·\s\d+,\d{2}\s€$/);
 
   await red.fill('5');
   if (!hydrated) {
