@@ -88,17 +88,7 @@ on_both_engines!(
         assert_eq!(summary["to_bring"], json!([]), "no cheque proposed yet");
 
         // The member accepts the proposed cheques: the home now says what to bring.
-        let (status, body) = app
-            .put(
-                &format!(
-                    "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
-                    cast.template
-                ),
-                Some(&member),
-                json!({ "lines": [] }),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        crate::payments::first_cheque(&app, &cast).await;
         let (_, summary) = app.get(&path, Some(&member)).await;
         let to_bring = summary["to_bring"].as_array().expect("to bring");
         assert_eq!(to_bring.len(), 1, "{summary}");

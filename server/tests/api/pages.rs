@@ -35,6 +35,26 @@ async fn page(response: reqwest::Response) -> String {
     out
 }
 
+/// The page at `path` as `browser` (a browser without JavaScript) receives it.
+async fn html_at(app: &crate::helpers::TestApp, browser: &reqwest::Client, path: &str) -> String {
+    page(
+        browser
+            .get(app.url(path))
+            .header(ACCEPT, HTML)
+            .send()
+            .await
+            .expect("page"),
+    )
+    .await
+}
+
+/// A browser without JavaScript, logged in as `email`.
+async fn logged_in(app: &crate::helpers::TestApp, email: &str) -> reqwest::Client {
+    let browser = app.browser();
+    post_login(app, &browser, &[("email", email), ("password", PASSWORD)]).await;
+    browser
+}
+
 /// Posts the login form as a browser without JavaScript does.
 async fn post_login(
     app: &crate::helpers::TestApp,
@@ -509,35 +529,10 @@ on_both_engines!(a_saved_contract_says_which_cheques_to_bring, |app| {
 
 on_both_engines!(mes_paiements_speaks_the_members_language, |app| {
     let cast = app.cast().await;
-    let member = app.token(cast.member.email).await;
     // The member accepts the proposed cheques (four baskets at 15 €).
-    let (status, body) = app
-        .put(
-            &format!(
-                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
-                cast.template
-            ),
-            Some(&member),
-            serde_json::json!({ "lines": [] }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let browser = app.browser();
-    post_login(
-        &app,
-        &browser,
-        &[("email", cast.member.email), ("password", PASSWORD)],
-    )
-    .await;
-    let html = page(
-        browser
-            .get(app.url(&format!("/a/{SLUG}/paiements")))
-            .header(ACCEPT, HTML)
-            .send()
-            .await
-            .expect("page"),
-    )
-    .await;
+    crate::payments::first_cheque(&app, &cast).await;
+    let browser = logged_in(&app, cast.member.email).await;
+    let html = html_at(&app, &browser, &format!("/a/{SLUG}/paiements")).await;
     // Nothing handed in yet: everything is left to give, and no signed treasurer's "solde".
     let euros = |cents| app::domain::Money::from_cents(cents).to_string();
     assert!(
@@ -554,13 +549,7 @@ on_both_engines!(mes_paiements_speaks_the_members_language, |app| {
 
 on_both_engines!(granting_a_role_chooses_nothing_in_advance, |app| {
     let cast = app.cast().await;
-    let browser = app.browser();
-    post_login(
-        &app,
-        &browser,
-        &[("email", cast.admin.email), ("password", PASSWORD)],
-    )
-    .await;
+    let browser = logged_in(&app, cast.admin.email).await;
     let admin_page = format!("/a/{SLUG}/admin/members");
     let get = |path: String| {
         let browser = browser.clone();
@@ -683,21 +672,9 @@ on_both_engines!(granting_a_role_chooses_nothing_in_advance, |app| {
 
 on_both_engines!(the_cheque_log_reads_in_the_amaps_time_zone, |app| {
     let cast = app.cast().await;
-    let member = app.token(cast.member.email).await;
     let treasurer = app.token(cast.treasurer.email).await;
     let manage = format!("/api/v1/amaps/{SLUG}/templates/{}", cast.template);
-    let (status, body) = app
-        .put(
-            &format!(
-                "/api/v1/amaps/{SLUG}/me/contracts/{}/payments",
-                cast.template
-            ),
-            Some(&member),
-            serde_json::json!({ "lines": [] }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let first = body["cheques"][0]["id"].as_i64().expect("a cheque");
+    let first = crate::payments::first_cheque(&app, &cast).await;
     let (status, _) = app
         .post(
             &format!("{manage}/cheques/receive"),
@@ -716,23 +693,14 @@ on_both_engines!(the_cheque_log_reads_in_the_amaps_time_zone, |app| {
         .format("%d/%m/%Y à %H:%M")
         .to_string();
 
-    let browser = app.browser();
-    post_login(
+    let browser = logged_in(&app, cast.treasurer.email).await;
+    let html = html_at(
         &app,
         &browser,
-        &[("email", cast.treasurer.email), ("password", PASSWORD)],
-    )
-    .await;
-    let html = page(
-        browser
-            .get(app.url(&format!(
-                "/a/{SLUG}/gestion/contrats/{}/cheques/journal",
-                cast.template
-            )))
-            .header(ACCEPT, HTML)
-            .send()
-            .await
-            .expect("page"),
+        &format!(
+            "/a/{SLUG}/gestion/contrats/{}/cheques/journal",
+            cast.template
+        ),
     )
     .await;
     assert!(html.contains(&paris), "{paris} in {html}");

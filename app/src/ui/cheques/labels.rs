@@ -109,3 +109,23 @@ pub fn months(dates: &[NaiveDate], with_year: bool) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The lines of cheques to give, one per amount ("3 chèques de 20,00 € : janvier, février,
+/// mars"), the year named on every line as soon as the dates span two.
+pub fn cheque_group_lines(groups: &[crate::api::payments::ChequeGroup]) -> Vec<String> {
+    let i18n = use_i18n();
+    let with_year = spans_years(groups.iter().flat_map(|g| &g.dates));
+    groups
+        .iter()
+        .map(|g| {
+            crate::i18n::t_string!(
+                i18n,
+                payments.group,
+                count = g.dates.len(),
+                amount = g.amount.to_string(),
+                months = months(&g.dates, with_year)
+            )
+            .to_string()
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@ use crate::api::home::{ChequesToBring, HomeSummary, HomeView, NextDelivery, memb
 use crate::api::templates::TemplateSummary;
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::cheques::labels::{months, spans_years};
+use crate::ui::cheques::labels::cheque_group_lines;
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::locale;
 use crate::ui::kit::format::{capitalized, long_date};
@@ -134,21 +134,9 @@ fn Cheques(to_bring: Vec<ChequesToBring>, all: String) -> impl IntoView {
         false => to_bring
             .into_iter()
             .map(|c| {
-                let with_year = spans_years(c.cheques.iter().flat_map(|g| &g.dates));
-                let groups = c
-                    .cheques
-                    .iter()
-                    .map(|g| {
-                        let text = t_string!(
-                            i18n,
-                            payments.group,
-                            count = g.dates.len(),
-                            amount = g.amount.to_string(),
-                            months = months(&g.dates, with_year)
-                        )
-                        .to_string();
-                        view! { <li>{text}</li> }
-                    })
+                let groups = cheque_group_lines(&c.cheques)
+                    .into_iter()
+                    .map(|text| view! { <li>{text}</li> })
                     .collect_view();
                 let due = c.hand_in_by.map(|d| {
                     t_string!(i18n, payments.hand_in_by, date = long_date(locale(), d)).to_string()

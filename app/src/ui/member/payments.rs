@@ -6,7 +6,7 @@ use crate::api::payments::{ChequeView, MyPaymentContract, my_payments};
 use crate::domain::Money;
 use crate::domain::payment::register::Tally;
 use crate::i18n::{t_string, use_i18n};
-use crate::ui::cheques::labels::{months, spans_years};
+use crate::ui::cheques::labels::cheque_group_lines;
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::locale;
 use crate::ui::kit::format::long_date;
@@ -60,21 +60,9 @@ fn ContractPayments(contract: MyPaymentContract) -> impl IntoView {
         };
         return view! { <section class="card">{header}<p>{message}</p></section> }.into_any();
     }
-    let with_year = spans_years(contract.to_give.iter().flat_map(|g| &g.dates));
-    let to_give = contract
-        .to_give
-        .iter()
-        .map(|g| {
-            let text = t_string!(
-                i18n,
-                payments.group,
-                count = g.dates.len(),
-                amount = g.amount.to_string(),
-                months = months(&g.dates, with_year)
-            )
-            .to_string();
-            view! { <li>{text}</li> }
-        })
+    let to_give = cheque_group_lines(&contract.to_give)
+        .into_iter()
+        .map(|text| view! { <li>{text}</li> })
         .collect_view();
     let has_to_give = !contract.to_give.is_empty();
     let payee = t_string!(i18n, payments.payee, payee = contract.payee.clone()).to_string();
