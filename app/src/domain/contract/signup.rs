@@ -214,7 +214,7 @@ pub fn editable_window(
     has_contract: bool,
     now: LocalNow,
 ) -> Window {
-    let jokers_still_open = offer.nature == Nature::FixedBasket
+    let jokers_still_open = offer.nature.settings().jokers
         && offer.state == TemplateState::Active
         && has_contract
         && offer.jokers.offered();
@@ -302,7 +302,7 @@ fn closed_field(
     jokers
         .iter()
         .find(|j| j.date == date || j.to == Some(date))
-        .filter(|_| offer.nature == Nature::FixedBasket)
+        .filter(|_| offer.nature.settings().jokers)
         .map_or_else(
             || cell_field(offer.nature, date, product),
             |j| joker_field(j.date),
@@ -319,7 +319,7 @@ fn joker_problems(
     problems: &mut Vec<Problem>,
 ) {
     let policy = &offer.jokers;
-    if offer.nature != Nature::FixedBasket || !policy.offered() {
+    if !offer.nature.settings().jokers || !policy.offered() {
         for joker in jokers {
             problems.push(Problem::new(
                 &joker_field(joker.date),
