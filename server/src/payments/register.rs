@@ -48,19 +48,24 @@ impl Ledger {
         person(self.users.get(&user_id), user_id)
     }
 
-    fn cheques_of(&self, subscription_id: i64) -> Vec<cheque::Model> {
-        self.cheques
-            .iter()
-            .filter(|c| c.subscription_id == subscription_id)
-            .cloned()
-            .collect()
+    /// Each contract's cheques, grouped in one pass (the largest register holds 540).
+    fn cheques_by_contract(&self) -> HashMap<i64, Vec<cheque::Model>> {
+        let mut by_contract: HashMap<i64, Vec<cheque::Model>> = HashMap::new();
+        for c in &self.cheques {
+            by_contract
+                .entry(c.subscription_id)
+                .or_default()
+                .push(c.clone());
+        }
+        by_contract
     }
 
-    fn user_of(&self, subscription_id: i64) -> Option<i64> {
+    /// Who holds each contract.
+    fn owners(&self) -> HashMap<i64, i64> {
         self.contracts
             .iter()
-            .find(|(s, _)| s.id == subscription_id)
-            .map(|(s, _)| s.user_id)
+            .map(|(s, _)| (s.id, s.user_id))
+            .collect()
     }
 }
 
@@ -74,11 +79,12 @@ pub fn register(
     let offer = views::offer(loaded, producer);
     let handed_on = ledger.payments.handed_on();
     let mut totals = Tally::default();
+    let mut cheques = ledger.cheques_by_contract();
     let mut rows: Vec<RegisterRow> = ledger
         .contracts
         .iter()
         .map(|(sub, grid)| {
-            let stored = ledger.cheques_of(sub.id);
+            let stored = cheques.remove(&sub.id).unwrap_or_default();
             let credit = Money::from_cents(sub.credit_cents);
             let t = tally(&offer, grid, credit, &stored);
             totals += &t;
@@ -135,6 +141,7 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
         .map(|date| (date, empty_date(date)))
         .collect();
     // Who still owes each date's cheque, by user, so the names come out in the one order.
+    let owners = ledger.owners();
     let mut owing: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
     for c in &ledger.cheques {
         let view = by_date
@@ -144,7 +151,7 @@ fn payment_dates(ledger: &Ledger) -> Vec<PaymentDateView> {
         view.amount = view.amount + Money::from_cents(c.amount_cents);
         match cheques::state_of(&c.state) {
             ChequeState::Promised => {
-                if let Some(user_id) = ledger.user_of(c.subscription_id) {
+                if let Some(&user_id) = owners.get(&c.subscription_id) {
                     owing.entry(c.payment_date).or_default().push(user_id);
                 }
             }

@@ -15,11 +15,7 @@ use server::contracts::setup::{TemplateSpec, create_template};
 use server::repo;
 
 async fn amap_id(app: &TestApp) -> i64 {
-    repo::amaps::find_by_slug(&app.state.db, SLUG)
-        .await
-        .expect("query")
-        .expect("amap")
-        .id
+    app.amap_id(SLUG).await
 }
 
 async fn product(app: &TestApp, cast: &Cast, name: &str) -> i64 {

@@ -161,6 +161,15 @@ async fn shared_hash() -> String {
 }
 
 impl TestApp {
+    /// The id of the AMAP `slug` (fixtures write through services, which take ids).
+    pub async fn amap_id(&self, slug: &str) -> i64 {
+        repo::amaps::find_by_slug(&self.state.db, slug)
+            .await
+            .expect("query")
+            .expect("amap")
+            .id
+    }
+
     /// The AMAPs' date as the server sees it (its clock, in Europe/Paris).
     pub fn today(&self) -> chrono::NaiveDate {
         server::clock::local("Europe/Paris", self.state.clock.now()).date()

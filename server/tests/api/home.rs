@@ -14,11 +14,7 @@ use server::repo;
 /// An active template of producer 2 the cast member has not signed.
 async fn bread(app: &TestApp, producer: i64) -> i64 {
     let db = &app.state.db;
-    let amap = repo::amaps::find_by_slug(db, SLUG)
-        .await
-        .expect("query")
-        .expect("amap")
-        .id;
+    let amap = app.amap_id(SLUG).await;
     let product = repo::products::insert(
         db,
         amap,

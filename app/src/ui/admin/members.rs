@@ -41,7 +41,7 @@ fn MembersAdmin(
     producers: Vec<ProducerView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let here = Amap::new(slug.clone()).members_admin();
+    let list_path = Amap::new(slug.clone()).members_admin();
     let count = list.len();
     let query = use_query_map();
     let (q, asked) = query.with_untracked(|p| {
@@ -51,20 +51,7 @@ fn MembersAdmin(
         )
     });
     // After a grant or a revocation the admin comes back to the same search and page.
-    let here = {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        if !q.trim().is_empty() {
-            query.append_pair("q", &q);
-        }
-        if let Some(asked) = asked.as_deref() {
-            query.append_pair("page", asked);
-        }
-        match query.finish() {
-            query if query.is_empty() => here,
-            query => format!("{here}?{query}"),
-        }
-    };
-    let list_path = Amap::new(slug.clone()).members_admin();
+    let here = list_link(&list_path, &q, asked.as_deref());
     let grant = grant_form(&slug, &here, &list, &producers);
     let found: Vec<MemberView> = list
         .into_iter()
@@ -185,6 +172,21 @@ fn grant_form(
     }
 }
 
+/// The list's address with its search and page (either left out when empty).
+fn list_link(path: &str, q: &str, page: Option<&str>) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if !q.trim().is_empty() {
+        query.append_pair("q", q);
+    }
+    if let Some(page) = page {
+        query.append_pair("page", page);
+    }
+    match query.finish() {
+        query if query.is_empty() => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// "Précédent · Page 2 sur 4 · Suivant", keeping the search.
 fn pager(
     here: &str,
@@ -193,16 +195,7 @@ fn pager(
 ) -> Option<impl IntoView + use<>> {
     let i18n = use_i18n();
     (shown.count > 1).then(|| {
-        let link = |n: usize| {
-            let mut query = form_urlencoded::Serializer::new(String::new());
-            if !q.trim().is_empty() {
-                query.append_pair("q", q);
-            }
-            format!(
-                "{here}?{}",
-                query.append_pair("page", &n.to_string()).finish()
-            )
-        };
+        let link = |n: usize| list_link(here, q, Some(&n.to_string()));
         let previous = (shown.number > 1).then(|| {
             view! { <a href=link(shown.number - 1) rel="prev">{t!(i18n, admin.previous)}</a> }
         });

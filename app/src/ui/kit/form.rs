@@ -106,25 +106,14 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
     // The page answers with the error's status (a forbidden page is a 403, not a 200), and
     // offers a way back: the AMAP's home inside an AMAP, the start page elsewhere.
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = match error.kind {
-            ErrorKind::Forbidden | ErrorKind::AccountInactive => http::StatusCode::FORBIDDEN,
-            ErrorKind::NotFound => http::StatusCode::NOT_FOUND,
-            ErrorKind::Unauthenticated => http::StatusCode::UNAUTHORIZED,
-            ErrorKind::Conflict => http::StatusCode::CONFLICT,
-            ErrorKind::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
-            ErrorKind::Internal | ErrorKind::Network => http::StatusCode::INTERNAL_SERVER_ERROR,
-            _ => http::StatusCode::BAD_REQUEST,
-        };
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.kind.status())
+    {
         response.set_status(status);
     }
     let text = error_message(locale(), error.kind);
     let i18n = use_i18n();
-    let slug = crate::ui::shell::layout::use_slug().get_untracked();
-    let back = match slug.is_empty() {
-        true => "/".to_owned(),
-        false => crate::ui::paths::Amap::new(slug).home(),
-    };
+    let back = crate::ui::shell::layout::home_here();
     let way_back = matches!(error.kind, ErrorKind::Forbidden | ErrorKind::NotFound).then(|| {
         view! { <p><a href=back>{crate::i18n::t_string!(i18n, not_found.back)}</a></p> }
     });

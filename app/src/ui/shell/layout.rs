@@ -18,6 +18,16 @@ pub fn use_slug() -> Memo<String> {
     Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()))
 }
 
+/// The way home from here: the AMAP's home page inside an AMAP, the start page elsewhere.
+pub fn home_here() -> String {
+    let slug = use_slug().get_untracked();
+    if slug.is_empty() {
+        "/".to_owned()
+    } else {
+        Amap::new(slug).home()
+    }
+}
+
 #[component]
 pub fn AmapLayout() -> impl IntoView {
     let me = Resource::new(|| (), |_| me());

@@ -12,11 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
     }
     // Under /a/{slug} the page sits in the AMAP's layout (header and menu): the way back is
     // the AMAP's home.
-    let slug = crate::ui::shell::layout::use_slug().get_untracked();
-    let back = match slug.is_empty() {
-        true => "/".to_owned(),
-        false => crate::ui::paths::Amap::new(slug).home(),
-    };
+    let back = crate::ui::shell::layout::home_here();
     view! {
         <main class="page narrow">
             <h1>{t!(i18n, not_found.title)}</h1>
