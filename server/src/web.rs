@@ -100,8 +100,18 @@ fn load_assets(pkg_dir: &std::path::Path) -> Assets {
     }
 }
 
+/// The page routes, found once per process by running the app with resources suppressed.
+/// That suppression is a process-wide flag in leptos: a page whose resource first polls
+/// while another router is being built would wait forever (leptos issue #4773), which is
+/// what happened when tests built servers side by side. Listing the routes once closes it.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(options: LeptosOptions, api: Router) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let in_process = in_process_api(api);
     let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let assets = load_assets(&pkg_dir);
