@@ -22,6 +22,7 @@ pub fn my_contract_path(slug: &str, template: TemplateId) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StockUsed {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub product: ProductId,
     pub units: u32,
@@ -56,6 +57,7 @@ pub struct SignUpPage {
     pub window: Window,
     /// The AMAP's local time when the page was made.
     #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    #[serde(with = "crate::domain::wire::moment")]
     pub now: NaiveDateTime,
     /// The contract so far, if any.
     pub mine: Option<ContractEntry>,
@@ -93,6 +95,7 @@ pub struct MyContracts {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeliveryLine {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub template_id: TemplateId,
     pub template: String,
@@ -192,6 +195,7 @@ pub fn sign_up_from_fields(fields: &BTreeMap<String, String>) -> Result<SignUp, 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SynthesisRow {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub cancelled: bool,
     pub quantities: Vec<u32>,
@@ -223,6 +227,7 @@ pub struct SheetRow {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeliverySheet {
     pub template: TemplateSummary,
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub products: Vec<TemplateProductView>,
     pub rows: Vec<SheetRow>,

@@ -48,6 +48,7 @@ pub struct HomeSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NextDelivery {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     /// What I collect that day, by producer then product.
     pub lines: Vec<DeliveryLine>,
@@ -59,6 +60,7 @@ pub struct ChequesToBring {
     pub template: TemplateSummary,
     /// The order the cheques are made out to.
     pub payee: String,
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub hand_in_by: Option<NaiveDate>,
     /// Equal amounts grouped, with the month each is cashed.
     pub cheques: Vec<ChequeGroup>,

@@ -13,6 +13,7 @@ pub mod money;
 mod names;
 pub mod payment;
 pub mod problem;
+pub mod wire;
 
 pub use access::{Action, Grants};
 pub use account::{AmapName, City, Email, Password, PersonName, Slug};

@@ -12,6 +12,7 @@ pub struct AuditEntry {
     pub action: ChequeEvent,
     pub from: Option<ChequeState>,
     pub to: Option<ChequeState>,
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub date: Option<NaiveDate>,
     pub amount: Money,
 }

@@ -7,6 +7,7 @@ use super::*;
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChequeGroup {
     pub amount: Money,
+    #[serde(with = "crate::domain::wire::dates")]
     pub dates: Vec<NaiveDate>,
 }
 
@@ -15,6 +16,7 @@ pub struct ChequeGroup {
 pub struct MyPaymentContract {
     pub template: TemplateSummary,
     pub payee: String,
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub hand_in_by: Option<NaiveDate>,
     pub collector: Option<PersonRef>,
     pub managed: bool,

@@ -27,6 +27,7 @@ pub struct RegisterRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PaymentDateView {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub cheques: u32,
     pub amount: Money,
@@ -40,6 +41,7 @@ pub struct PaymentDateView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RemittanceRef {
     pub id: RemittanceId,
+    #[serde(with = "crate::domain::wire::date")]
     pub handed_on: NaiveDate,
     pub total: Money,
 }
@@ -52,6 +54,7 @@ pub struct Register {
     pub rows: Vec<RegisterRow>,
     pub dates: Vec<PaymentDateView>,
     /// The payment date to remit next (earliest with cheques and no slip).
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub next_to_remit: Option<NaiveDate>,
     pub totals: Tally,
     /// The caller may also set credits, carry them over and recompute schedules (référents,

@@ -6,6 +6,7 @@ use super::*;
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChequeView {
     pub id: ChequeId,
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub amount: Money,
     pub state: ChequeState,
@@ -15,6 +16,7 @@ pub struct ChequeView {
     pub drawer: String,
     pub comment: String,
     /// The real day it was handed to the producer, once remitted.
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub handed_on: Option<NaiveDate>,
 }
 
@@ -24,8 +26,10 @@ pub struct ChequeView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ScheduleView {
     pub settings: PaymentSettings,
+    #[serde(with = "crate::domain::wire::dates")]
     pub payment_dates: Vec<NaiveDate>,
     /// Payment dates already handed to the producer.
+    #[serde(with = "crate::domain::wire::dates")]
     pub remitted_dates: Vec<NaiveDate>,
     pub credit: Money,
     pub cheques: Vec<ChequeView>,
@@ -55,6 +59,7 @@ pub struct ScheduleEntry {
 #[serde(default, deny_unknown_fields)]
 pub struct ChequeLine {
     #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub date: Option<NaiveDate>,
     /// In euros ("20.50" or "20,50"); read by `Money::parse`, so a third decimal is refused
     /// with the line's field (`payments.{date}`) named, never rounded.

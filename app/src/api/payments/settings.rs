@@ -10,6 +10,7 @@ pub struct PaymentSettings {
     /// "Ordre des chèques".
     pub payee: String,
     /// The date by which cheques must be handed in.
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub hand_in_by: Option<NaiveDate>,
     /// Who collects the cheques (a référent of the producer); none: the first référent.
     pub collector: Option<PersonRef>,

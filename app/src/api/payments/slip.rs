@@ -67,7 +67,9 @@ pub struct Slip {
     pub template: TemplateSummary,
     pub producer: String,
     pub payee: String,
+    #[serde(with = "crate::domain::wire::date")]
     pub payment_date: NaiveDate,
+    #[serde(with = "crate::domain::wire::date")]
     pub handed_on: NaiveDate,
     pub lines: Vec<SlipLine>,
     pub total: Money,

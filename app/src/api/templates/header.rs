@@ -10,8 +10,11 @@ pub struct TemplateSummary {
     pub producer: ProducerRef,
     pub nature: Nature,
     pub state: TemplateState,
+    #[serde(with = "crate::domain::wire::date")]
     pub deadline: NaiveDate,
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub first_date: Option<NaiveDate>,
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub last_date: Option<NaiveDate>,
     pub date_count: u32,
     pub subscriber_count: u32,
@@ -31,6 +34,7 @@ pub struct TemplateProductView {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StockStatus {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub product: ProductId,
     pub capacity: u32,
@@ -47,6 +51,7 @@ pub struct TemplateView {
     pub prepaid_notice_days: u32,
     pub jokers: JokerPolicy,
     pub rules: Vec<RuleView>,
+    #[serde(with = "crate::domain::wire::dates")]
     pub dates: Vec<NaiveDate>,
     pub products: Vec<TemplateProductView>,
     pub exclusions: Vec<Exclusion>,

@@ -42,9 +42,15 @@ pub enum Window {
     /// Every date is editable (before the deadline).
     Open,
     /// Late joiner: dates before `from` are forced to zero, later ones editable.
-    LateFrom { from: NaiveDate },
+    LateFrom {
+        #[serde(with = "crate::domain::wire::date")]
+        from: NaiveDate,
+    },
     /// Prepaid card: only the listed dates are editable.
-    SomeDates { dates: Vec<NaiveDate> },
+    SomeDates {
+        #[serde(with = "crate::domain::wire::dates")]
+        dates: Vec<NaiveDate>,
+    },
     /// Nothing may be changed by the member.
     Closed,
 }

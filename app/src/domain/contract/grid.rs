@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Cell {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub product: ProductId,
     pub qty: u32,

@@ -59,9 +59,11 @@ impl Default for JokerPolicy {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct JokerChoice {
     /// The date skipped.
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     /// Postponement: the date that receives the basket (None for an absence).
     #[serde(default)]
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub to: Option<NaiveDate>,
 }
 

@@ -20,9 +20,9 @@ pub enum DateScope {
     /// The sum over the whole contract.
     WholeContract,
     /// One date only.
-    OneDate(NaiveDate),
+    OneDate(#[serde(with = "crate::domain::wire::date")] NaiveDate),
     /// The sum over the listed dates.
-    SeveralDates(Vec<NaiveDate>),
+    SeveralDates(#[serde(with = "crate::domain::wire::dates")] Vec<NaiveDate>),
 }
 
 /// Which products a rule sums over.

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 pub struct StockLimit {
     pub product: ProductId,
     #[serde(default)]
+    #[serde(with = "crate::domain::wire::opt_date")]
     pub date: Option<NaiveDate>,
     pub available: u32,
 }

@@ -89,6 +89,7 @@ pub struct OfferProduct {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Exclusion {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     /// `None`: the whole date is cancelled.
     pub product: Option<ProductId>,
@@ -101,6 +102,7 @@ pub struct Offer {
     pub nature: Nature,
     pub state: TemplateState,
     /// Last day of sign-up (members may sign up until the end of that day, AMAP time).
+    #[serde(with = "crate::domain::wire::date")]
     pub deadline: NaiveDate,
     /// CARTE_PREPAYEE: a date is editable while `date − prepaid_notice_days > now`.
     pub prepaid_notice_days: u32,
@@ -109,6 +111,7 @@ pub struct Offer {
     /// The producer's notice period ("délai de prévenance"), in days.
     pub producer_notice_days: u32,
     /// Delivery dates, sorted ascending, unique.
+    #[serde(with = "crate::domain::wire::dates")]
     pub dates: Vec<NaiveDate>,
     /// Products in column order.
     pub products: Vec<OfferProduct>,

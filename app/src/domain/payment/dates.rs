@@ -21,7 +21,7 @@ pub enum PaymentDates {
     /// Every delivery date (UN_PAIEMENT_PAR_LIVRAISON).
     EachDelivery,
     /// A list chosen by the référent (AUTRE); a date listed twice is refused.
-    Free(Vec<NaiveDate>),
+    Free(#[serde(with = "crate::domain::wire::dates")] Vec<NaiveDate>),
 }
 
 impl PaymentDates {

@@ -43,6 +43,7 @@ pub enum ProposalKind {
 /// One payment date of a contract and its amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
+    #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub amount: Money,
     /// Whether a proposal may change it (in member mode: the cheque is still promised).
