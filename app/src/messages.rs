@@ -106,6 +106,8 @@ pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> St
         }
         ProblemCode::Unpriced => td_string!(locale, errors.unpriced, detail = detail).to_string(),
         ProblemCode::ConfirmAdmin => td_string!(locale, errors.confirm_admin).to_string(),
+        ProblemCode::InvalidPhone => td_string!(locale, errors.invalid_phone).to_string(),
+        ProblemCode::LinkExpired => td_string!(locale, errors.link_expired).to_string(),
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),

@@ -11,6 +11,7 @@ mod m20261202_000005_create_entry_rule;
 mod m20261202_000006_check_stored_enums;
 mod m20261202_000007_untag_rule_scopes;
 mod m20261202_000008_add_distribution_place;
+mod m20261202_000009_members_and_mail;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_check_stored_enums::Migration),
             Box::new(m20261202_000007_untag_rule_scopes::Migration),
             Box::new(m20261202_000008_add_distribution_place::Migration),
+            Box::new(m20261202_000009_members_and_mail::Migration),
         ]
     }
 }

@@ -45,6 +45,33 @@ pub struct Config {
     /// Length of the failed-login window, in seconds.
     #[arg(long, env = "AMAPOLA_LOGIN_WINDOW_SECS", default_value_t = 900)]
     pub login_window_secs: u64,
+
+    /// Where mail goes: `smtp://user:password@host:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@host:465` (TLS from the start) or `smtp://127.0.0.1:25` (a local
+    /// relay). Unset: nothing is sent; mails are kept and readable on the admins' mail page.
+    #[arg(long, env = "AMAPOLA_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every mail, `Name <address>`.
+    #[arg(
+        long,
+        env = "AMAPOLA_MAIL_FROM",
+        default_value = "Amapola <amapola@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// Where replies go, when not to the sender (the AMAP's own address, say).
+    #[arg(long, env = "AMAPOLA_MAIL_REPLY_TO")]
+    pub mail_reply_to: Option<String>,
+
+    /// The address people reach this server at, for links in mails
+    /// (`https://amap.example.org`). Default: `http://` and the listening address.
+    #[arg(long, env = "AMAPOLA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Mails one AMAP may send in 24 hours; the rest wait (protects the SMTP account).
+    #[arg(long, env = "AMAPOLA_MAIL_DAILY_QUOTA", default_value_t = 2000)]
+    pub mail_daily_quota: u32,
 }
 
 fn secret(raw: &str) -> Result<SecretString, String> {
@@ -63,6 +90,11 @@ impl Config {
             secure_cookies: false,
             login_max_failures: 5,
             login_window_secs: 900,
+            smtp_url: None,
+            mail_from: "Amapola <amapola@localhost>".to_owned(),
+            mail_reply_to: None,
+            public_url: None,
+            mail_daily_quota: 2000,
         }
     }
 }

@@ -102,7 +102,15 @@ pub fn app_router(state: AppState) -> Router {
 }
 
 impl Application {
-    pub async fn build(config: Config) -> anyhow::Result<Self> {
+    pub async fn build(mut config: Config) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("binding {}", config.addr))?;
+        let addr = listener.local_addr()?;
+        // Links in mails point here unless the deployment says where it is reached from.
+        config
+            .public_url
+            .get_or_insert_with(|| format!("http://{addr}"));
         // Page sentences with counts ("3 livraisons") need the plural rules installed.
         app::i18n_data::install();
         let db = db::connect(&config.database_url)
@@ -125,13 +133,11 @@ impl Application {
                 config.login_max_failures,
                 Duration::from_secs(config.login_window_secs),
             )),
+            reset_throttle: Arc::new(crate::state::ResetThrottle::default()),
+            mailer: crate::mail::Mailer::from_config(&config)?,
             config: Arc::new(config.clone()),
             clock: crate::clock::Clock::system(),
         };
-        let listener = TcpListener::bind(config.addr)
-            .await
-            .with_context(|| format!("binding {}", config.addr))?;
-        let addr = listener.local_addr()?;
         Ok(Self {
             router: app_router(state.clone()),
             listener,
@@ -141,9 +147,18 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // The outbox worker runs beside the server (it stops with the process: a mail being
+        // sent at that moment is queued again at the next start).
+        let worker = crate::mail::worker::spawn(self.state.clone());
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+        worker.abort();
+        served
     }
 }
 

@@ -2,6 +2,7 @@ use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::mail::Mailer;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -11,7 +12,28 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub keys: Arc<TokenKeys>,
     pub throttle: Arc<LoginThrottle>,
+    /// Password-reset requests, per client address and per e-mail address.
+    pub reset_throttle: Arc<ResetThrottle>,
+    pub mailer: Mailer,
     pub config: Arc<Config>,
     /// The time decisions are taken at (fixed by tests).
     pub clock: Clock,
+}
+
+/// Limits on "forgotten password" requests: a client asking too often gets 429; an address
+/// asked for too often gets no more mails for a while (silently: the answer never says
+/// whether an address has an account).
+pub struct ResetThrottle {
+    pub by_client: LoginThrottle,
+    pub by_address: LoginThrottle,
+}
+
+impl Default for ResetThrottle {
+    fn default() -> Self {
+        let hour = std::time::Duration::from_secs(3600);
+        Self {
+            by_client: LoginThrottle::new(20, hour),
+            by_address: LoginThrottle::new(3, hour),
+        }
+    }
 }

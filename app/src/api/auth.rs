@@ -9,6 +9,51 @@ use serde::{Deserialize, Serialize};
 pub const LOGIN: &str = "/api/v1/auth/login";
 pub const LOGOUT: &str = "/api/v1/auth/logout";
 pub const REFRESH: &str = "/api/v1/auth/refresh";
+pub const PASSWORD_RESET: &str = "/api/v1/auth/password-reset";
+pub const PASSWORD_BY_LINK: &str = "/api/v1/auth/password";
+pub const LOGOUT_EVERYWHERE: &str = "/api/v1/auth/logout-everywhere";
+
+/// "Mot de passe oublié": the address to send a link to.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ResetRequestForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
+    pub email: String,
+}
+
+/// A new password chosen through an invitation or reset link.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewPasswordForm {
+    /// The secret from the link (`?jeton=`).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 200))]
+    pub token: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, min_length = 8, max_length = 128)
+    )]
+    pub password: String,
+}
+
+impl NewPasswordForm {
+    pub fn parse(&self) -> Result<(String, crate::domain::Password), Vec<Problem>> {
+        let mut problems = Vec::new();
+        let token = self.token.trim();
+        if token.is_empty() || token.len() > 200 {
+            problems.push(Problem::new("token", ProblemCode::LinkExpired));
+        }
+        let password = crate::domain::Password::parse("password", &self.password)
+            .map_err(|p| problems.push(p))
+            .ok();
+        match password {
+            Some(password) if problems.is_empty() => Ok((token.to_owned(), password)),
+            _ => Err(problems),
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -34,6 +34,10 @@ pub enum Notice {
     /// Saved, with nothing more specific to say.
     Saved,
     AmapSaved,
+    /// "If this address has an account, a link is on its way" (never more precise).
+    ResetRequested,
+    /// A password chosen through a link: log in with it.
+    PasswordSet,
     /// A contract signed up or changed, and the cheques it now calls for.
     ContractSaved {
         cheques: Vec<ChequeGroup>,
@@ -80,6 +84,7 @@ pub enum Notice {
     ChequesReceived,
     ChequeSaved,
     Remitted {
+        #[serde(with = "crate::domain::wire::date")]
         date: NaiveDate,
         count: u32,
         total: Money,

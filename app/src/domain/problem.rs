@@ -61,10 +61,14 @@ pub enum ProblemCode {
     Unpriced,
     /// Granting admin rights needs an explicit confirmation.
     ConfirmAdmin,
+    /// Not a phone number (letters, too few or too many digits).
+    InvalidPhone,
+    /// An invitation or password link that was used already, expired, or never existed.
+    LinkExpired,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 35] = [
+    pub const ALL: [ProblemCode; 37] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -100,6 +104,8 @@ impl ProblemCode {
         Self::NoNextContract,
         Self::Unpriced,
         Self::ConfirmAdmin,
+        Self::InvalidPhone,
+        Self::LinkExpired,
     ];
 
     /// The wire name, as serde writes it.
@@ -140,6 +146,8 @@ impl ProblemCode {
             Self::NoNextContract => "no_next_contract",
             Self::Unpriced => "unpriced",
             Self::ConfirmAdmin => "confirm_admin",
+            Self::InvalidPhone => "invalid_phone",
+            Self::LinkExpired => "link_expired",
         }
     }
 

@@ -6,6 +6,14 @@ use chrono::NaiveDate;
 
 pub const LOGIN: &str = "/login";
 
+/// Where one asks for a password link by e-mail.
+pub const FORGOT_PASSWORD: &str = "/mot-de-passe-oublie";
+
+/// The page an invitation or reset mail links to (the secret is read once, by its form).
+pub fn new_password(token: &str) -> String {
+    format!("/mot-de-passe?jeton={}", urlencode(token))
+}
+
 /// `/login?next=/a/…`: the login page that comes back to `next` (a local path).
 pub fn login_then(next: &str) -> String {
     format!("{LOGIN}?next={}", urlencode(next))

@@ -86,6 +86,7 @@ where
         }
         let user = repo::users::find(&state.db, app::domain::UserId(claims.sub))
             .await?
+            .filter(|user| user.token_epoch == claims.ver)
             .ok_or(AppError::Unauthenticated)?;
         let current = CurrentUser { user };
         parts.extensions.insert(current.clone());
@@ -103,7 +104,9 @@ pub async fn open_session(
     if !account.operator && !repo::memberships::has_active(&state.db, account.id).await? {
         return Err(AppError::AccountInactive);
     }
-    let (token, expires_at) = state.keys.issue(account.id, Utc::now())?;
+    let (token, expires_at) = state
+        .keys
+        .issue(account.id, account.token_epoch, Utc::now())?;
     let cookie = session_cookie(token.clone(), expires_at, state.config.secure_cookies);
     let user = crate::views::user(account);
     Ok((
@@ -146,7 +149,7 @@ pub async fn renew(State(state): State<AppState>, request: Request, next: Next) 
         .get(COOKIE)
         .and_then(|c| state.keys.verify(c.value()))
         .filter(|claims: &Claims| state.keys.needs_renewal(claims, now))
-        .and_then(|claims| state.keys.issue(claims.sub, now).ok());
+        .and_then(|claims| state.keys.issue(claims.sub, claims.ver, now).ok());
     let mut response = next.run(request).await;
     // Never resurrect a session the response itself ends (logout) or replaces (login).
     let already_set = response

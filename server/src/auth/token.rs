@@ -1,4 +1,6 @@
-//! Session tokens: HS256 JWTs carrying the user id, issued-at and expiry.
+//! Session tokens: HS256 JWTs carrying the user id, the account's token epoch, issued-at and
+//! expiry. A token whose epoch is behind the account's is refused: raising the epoch (a new
+//! password, "log out everywhere") ends every session at once.
 //! Roles are not in the token: they are read per request, so a revoked role or a
 //! deactivated member takes effect at once.
 
@@ -10,6 +12,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
     pub sub: i64,
+    /// The account's `token_epoch` when the session was opened.
+    #[serde(default)]
+    pub ver: i32,
     pub iat: i64,
     pub exp: i64,
 }
@@ -36,11 +41,13 @@ impl TokenKeys {
     pub fn issue(
         &self,
         user_id: i64,
+        epoch: i32,
         now: DateTime<Utc>,
     ) -> Result<(String, DateTime<Utc>), AppError> {
         let expires = now + self.lifetime;
         let claims = Claims {
             sub: user_id,
+            ver: epoch,
             iat: now.timestamp(),
             exp: expires.timestamp(),
         };
@@ -71,15 +78,15 @@ mod tests {
     #[test]
     fn tokens_verify_only_with_their_key_and_before_expiry() {
         let keys = TokenKeys::new(b"0123456789abcdef0123456789abcdef", Duration::hours(1));
-        let (token, _) = keys.issue(42, Utc::now()).expect("issue");
+        let (token, _) = keys.issue(42, 0, Utc::now()).expect("issue");
         assert_eq!(keys.verify(&token).expect("valid").sub, 42);
         let other = TokenKeys::new(b"another secret, another secret!!", Duration::hours(1));
         assert!(other.verify(&token).is_none());
         let (old, _) = keys
-            .issue(42, Utc::now() - Duration::hours(2))
+            .issue(42, 0, Utc::now() - Duration::hours(2))
             .expect("issue");
         assert!(keys.verify(&old).is_none());
-        let (tampered, _) = keys.issue(43, Utc::now()).expect("issue");
+        let (tampered, _) = keys.issue(43, 0, Utc::now()).expect("issue");
         let forged = format!(
             "{}.{}",
             &tampered[..tampered.rfind('.').unwrap_or(0)],
@@ -94,11 +101,13 @@ mod tests {
         let now = Utc::now();
         let fresh = Claims {
             sub: 1,
+            ver: 0,
             iat: now.timestamp(),
             exp: (now + Duration::hours(9)).timestamp(),
         };
         let old = Claims {
             sub: 1,
+            ver: 0,
             iat: now.timestamp(),
             exp: (now + Duration::hours(4)).timestamp(),
         };

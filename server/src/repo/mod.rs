@@ -1,6 +1,7 @@
 //! Repositories: every query the server runs. Anything owned by an AMAP is always
 //! filtered by that AMAP's id, so one AMAP's rows cannot leak into another's answers.
 
+pub mod account_tokens;
 pub mod amaps;
 pub mod cheques;
 pub mod memberships;

@@ -97,3 +97,65 @@ pub async fn find_or_insert(
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(row.email.to_owned()))
 }
+
+/// A new password, and every session and token issued before it ends (the epoch moves on).
+pub async fn set_password_and_revoke(
+    db: &impl ConnectionTrait,
+    id: i64,
+    hash: String,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    app_user::Entity::update_many()
+        .col_expr(app_user::Column::PasswordHash, Expr::value(hash))
+        .col_expr(
+            app_user::Column::TokenEpoch,
+            Expr::col(app_user::Column::TokenEpoch).add(1),
+        )
+        .col_expr(app_user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(app_user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// "Log out everywhere": every session and token issued so far ends.
+pub async fn revoke_sessions(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    app_user::Entity::update_many()
+        .col_expr(
+            app_user::Column::TokenEpoch,
+            Expr::col(app_user::Column::TokenEpoch).add(1),
+        )
+        .filter(app_user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// A person's phones and address, as they keep them up to date.
+pub struct ContactRow<'a> {
+    pub phone1: &'a str,
+    pub phone2: &'a str,
+    pub address: &'a str,
+    pub postcode: &'a str,
+    pub town: &'a str,
+}
+
+pub async fn set_contact(
+    db: &impl ConnectionTrait,
+    id: i64,
+    contact: ContactRow<'_>,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    app_user::Entity::update_many()
+        .col_expr(app_user::Column::Phone1, Expr::value(contact.phone1))
+        .col_expr(app_user::Column::Phone2, Expr::value(contact.phone2))
+        .col_expr(app_user::Column::Address, Expr::value(contact.address))
+        .col_expr(app_user::Column::Postcode, Expr::value(contact.postcode))
+        .col_expr(app_user::Column::Town, Expr::value(contact.town))
+        .col_expr(app_user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(app_user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

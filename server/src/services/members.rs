@@ -4,6 +4,7 @@ use super::Caller;
 use crate::auth::password;
 use crate::db::entities::producer;
 use crate::error::{AppError, AppResult};
+use crate::mail::Mailer;
 use crate::repo::{self, memberships::Flag};
 use crate::views;
 use app::api::members::{MemberView, NewMember, RoleChange};
@@ -37,8 +38,11 @@ pub async fn add(
 
 /// "Ajouter un adhérent": a new account, or an existing account joining this AMAP; 409 when
 /// already a member (the insert decides, so two concurrent requests cannot both succeed).
+/// An account without a password gets an invitation mail (a link to choose one), queued in
+/// the same transaction.
 pub async fn create(
     db: &DatabaseConnection,
+    mailer: &Mailer,
     caller: &Caller<'_>,
     new: &NewMember,
 ) -> AppResult<MemberView> {
@@ -51,8 +55,18 @@ pub async fn create(
     if !joined {
         return Err(AppError::Conflict("already a member".into()));
     }
+    let account = repo::users::find(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let invited = account.password_hash.is_none();
+    if invited {
+        super::accounts::invite(&txn, mailer, caller.amap, &account, caller.now).await?;
+    }
     let view = one(&txn, caller.amap.id, id).await?;
     txn.commit().await?;
+    if invited {
+        mailer.wake();
+    }
     Ok(view)
 }
 

@@ -4,6 +4,7 @@
 //! returns the wire view. The HTTP handlers, the admin commands, the demo seeding and the
 //! tests all call these, so a command can never do what the API would refuse.
 
+pub mod accounts;
 pub mod amaps;
 pub mod cheques;
 pub mod me;

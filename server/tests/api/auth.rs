@@ -182,6 +182,7 @@ on_both_engines!(tokens_expire_are_renewed_and_bad_ones_are_refused, |app| {
     let (expired, _) = keys
         .issue(
             cast.member.id,
+            0,
             chrono::Utc::now() - keys.lifetime() - chrono::Duration::minutes(1),
         )
         .expect("issue");
@@ -196,7 +197,11 @@ on_both_engines!(tokens_expire_are_renewed_and_bad_ones_are_refused, |app| {
 
     // A browser whose cookie is past half its life gets a fresh one on its next request.
     let (old, _) = keys
-        .issue(cast.member.id, chrono::Utc::now() - keys.lifetime() * 3 / 4)
+        .issue(
+            cast.member.id,
+            0,
+            chrono::Utc::now() - keys.lifetime() * 3 / 4,
+        )
         .expect("issue");
     let response = app
         .client()

@@ -129,6 +129,8 @@ pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
     let (url, dir) = fresh_database(engine).await?;
     let mut config = Config::for_database(&url);
     config.login_max_failures = 5;
+    // The test command's SMTP sink (`.ci/smtp-sink`): every test app really sends its mails.
+    config.smtp_url = crate::mailbox::smtp_url();
     let app = Application::build(config)
         .await
         .expect("application builds");
@@ -508,7 +510,7 @@ impl TestApp {
             let (token, _) = self
                 .state
                 .keys
-                .issue(id, chrono::Utc::now())
+                .issue(id, 0, chrono::Utc::now())
                 .expect("token");
             people.push((id, token));
         }

@@ -1,6 +1,7 @@
 //! API integration tests: the real application on port 0, a fresh database per test,
 //! on SQLite always and on PostgreSQL when one is reachable (see `helpers::Engine`).
 
+mod accounts;
 mod amounts;
 mod auth;
 mod authorization;
@@ -9,6 +10,7 @@ mod concurrency;
 mod contracts;
 mod helpers;
 mod home;
+mod mailbox;
 mod openapi;
 mod ordering;
 mod outputs;

@@ -48,6 +48,8 @@ fn sentence(notice: &Notice) -> String {
     match notice {
         Notice::Saved => td_string!(locale, notice.saved).to_owned(),
         Notice::AmapSaved => td_string!(locale, notice.amap_saved).to_owned(),
+        Notice::ResetRequested => td_string!(locale, notice.reset_requested).to_owned(),
+        Notice::PasswordSet => td_string!(locale, notice.password_set).to_owned(),
         Notice::ContractSaved { cheques } if cheques.is_empty() => {
             td_string!(locale, notice.contract_saved).to_owned()
         }

@@ -3,6 +3,7 @@
 use crate::api::auth::LOGIN;
 use crate::api::form::local_path;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::{Echo, Form, Input};
 use crate::ui::paths;
 use leptos::prelude::*;
@@ -31,12 +32,14 @@ pub fn LoginPage() -> impl IntoView {
             </header>
             <section class="card">
                 <h2>{t!(i18n, login.title)}</h2>
+                <FlashNotice/>
                 <p>{t!(i18n, login.intro)}</p>
                 <Form form=form.clone() action=LOGIN.to_owned() here next errors>
                     <Input form=form.clone() name="email" kind="email" autocomplete="username" label=t_string!(i18n, login.email).to_owned() errors value=email/>
                     <Input form=form.clone() name="password" kind="password" autocomplete="current-password" label=t_string!(i18n, login.password).to_owned() errors/>
                     <button type="submit" class="primary">{t!(i18n, login.submit)}</button>
                 </Form>
+                <p><a href=paths::FORGOT_PASSWORD>{t!(i18n, login.forgot)}</a></p>
             </section>
             <super::layout::LanguageSwitch/>
         </main>

@@ -1,5 +1,8 @@
-//! Sessions: log in, log out, refresh.
+//! Sessions: log in, log out (here or everywhere), refresh; passwords chosen through a link.
 
 pub mod login;
 pub mod logout;
+pub mod logout_everywhere;
+pub mod password_reset;
 pub mod refresh;
+pub mod set_password;

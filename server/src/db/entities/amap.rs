@@ -16,6 +16,10 @@ pub struct Model {
     pub distribution_place: String,
     /// When ("jeudi 18 h 30 – 19 h 30"), free text.
     pub distribution_hours: String,
+    /// Who sees members' e-mail addresses, phones and postal addresses in the member list.
+    pub directory_email: super::stored::Visibility,
+    pub directory_phone: super::stored::Visibility,
+    pub directory_address: super::stored::Visibility,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

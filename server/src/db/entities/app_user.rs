@@ -13,6 +13,14 @@ pub struct Model {
     /// argon2id PHC string; `None` until the person sets a password.
     pub password_hash: Option<String>,
     pub operator: bool,
+    /// As typed, normalised (`app::domain::directory::Phone`); empty for none.
+    pub phone1: String,
+    pub phone2: String,
+    pub address: String,
+    pub postcode: String,
+    pub town: String,
+    /// Sessions carry the epoch they were opened in; raising it ends them all.
+    pub token_epoch: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

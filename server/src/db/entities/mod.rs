@@ -1,6 +1,7 @@
 //! sea-orm entities: the shape of each table, nothing more. They never leave the server:
 //! handlers turn them into `app::api` views.
 
+pub mod account_token;
 pub mod amap;
 pub mod app_user;
 pub mod cheque;
@@ -10,6 +11,7 @@ pub mod delivery_date;
 pub mod entry_rule;
 pub mod exclusion;
 pub mod membership;
+pub mod outbox_mail;
 pub mod payment_plan;
 pub mod producer;
 pub mod producer_referent;

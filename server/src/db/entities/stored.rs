@@ -84,6 +84,46 @@ stored!(
     }
 );
 
+stored!(
+    /// `amap.directory_email`, `directory_phone` and `directory_address`.
+    Visibility => app::domain::directory::Visibility {
+        Everyone = "everyone",
+        Referents = "referents",
+        Nobody = "nobody",
+    }
+);
+
+stored!(
+    /// `outbox_mail.kind`.
+    MailKind => app::domain::mail::MailKind {
+        Invitation = "invitation",
+        PasswordReset = "password_reset",
+        EmailChange = "email_change",
+        SignUpConfirmation = "sign_up_confirmation",
+        Bulk = "bulk",
+    }
+);
+
+stored!(
+    /// `outbox_mail.state`.
+    MailState => app::domain::mail::MailState {
+        Queued = "queued",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
+        Held = "held",
+    }
+);
+
+stored!(
+    /// `account_token.purpose`.
+    TokenPurpose => app::domain::mail::TokenPurpose {
+        Invitation = "invitation",
+        PasswordReset = "password_reset",
+        EmailChange = "email_change",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +147,9 @@ mod tests {
         agrees::<JokerKind, app::domain::contract::JokerKind>(|v| v.as_str());
         agrees::<ChequeState, app::domain::payment::ChequeState>(|v| v.as_str());
         agrees::<ChequeEvent, app::domain::payment::ChequeEvent>(|v| v.as_str());
+        agrees::<Visibility, app::domain::directory::Visibility>(|v| v.as_str());
+        agrees::<MailKind, app::domain::mail::MailKind>(|v| v.as_str());
+        agrees::<MailState, app::domain::mail::MailState>(|v| v.as_str());
+        agrees::<TokenPurpose, app::domain::mail::TokenPurpose>(|v| v.as_str());
     }
 }

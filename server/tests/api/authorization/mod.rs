@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 fn token(app: &TestApp, id: i64) -> String {
     app.state
         .keys
-        .issue(id, chrono::Utc::now())
+        .issue(id, 0, chrono::Utc::now())
         .expect("token")
         .0
 }

@@ -165,6 +165,16 @@ fn accounts() -> Vec<Row> {
         },
         row("POST", "/api/v1/auth/logout", May::Public, 204),
         row("POST", "/api/v1/auth/refresh", May::Session, 200),
+        row("POST", "/api/v1/auth/logout-everywhere", May::Session, 204),
+        Row {
+            body: |_, who| json!({ "email": format!("nobody-{}@example.org", persona(who)) }),
+            ..row("POST", "/api/v1/auth/password-reset", May::Public, 202)
+        },
+        Row {
+            // Anyone may try a link; an unknown one is refused on its field.
+            body: |_, _| json!({ "token": "not-a-real-link", "password": "a long enough password" }),
+            ..row("POST", "/api/v1/auth/password", May::Public, 422)
+        },
         row("GET", "/api/v1/me", May::Session, 200),
         row("GET", "/api/v1/amaps", May::Session, 200),
         Row {

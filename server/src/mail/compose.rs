@@ -1,0 +1,146 @@
+//! The words of each mail, in the recipient's language (the same translation files as the
+//! pages), as a plain-text part and an HTML part saying the same thing.
+
+use app::i18n::{Locale, td_string};
+
+/// A mail's subject and its two bodies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A mail as its parts: a greeting, paragraphs, at most one link to follow, a signature.
+struct Letter {
+    subject: String,
+    greeting: String,
+    paragraphs: Vec<String>,
+    action: Option<(String, String)>,
+    after: Vec<String>,
+    signature: String,
+}
+
+impl Letter {
+    fn compose(self) -> Composed {
+        let mut text = vec![self.greeting.clone()];
+        text.extend(self.paragraphs.iter().cloned());
+        if let Some((label, url)) = &self.action {
+            text.push(format!("{label} :\n{url}"));
+        }
+        text.extend(self.after.iter().cloned());
+        text.push(self.signature.clone());
+
+        let mut html = String::from(
+            "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">",
+        );
+        let paragraph = |html: &mut String, words: &str| {
+            html.push_str("<p>");
+            html.push_str(&escape(words).replace('\n', "<br>"));
+            html.push_str("</p>");
+        };
+        paragraph(&mut html, &self.greeting);
+        for p in &self.paragraphs {
+            paragraph(&mut html, p);
+        }
+        if let Some((label, url)) = &self.action {
+            html.push_str(&format!(
+                "<p><a href=\"{url}\" style=\"display:inline-block;padding:.6em 1.2em;background:#2e6b30;color:#fff;border-radius:4px;text-decoration:none\">{label}</a></p><p style=\"font-size:.85em;color:#555\">{url}</p>",
+                url = escape(url),
+                label = escape(label),
+            ));
+        }
+        for p in &self.after {
+            paragraph(&mut html, p);
+        }
+        paragraph(&mut html, &self.signature);
+        html.push_str("</body></html>");
+        Composed {
+            subject: self.subject,
+            text: text.join("\n\n") + "\n",
+            html,
+        }
+    }
+}
+
+/// HTML text escaping (names and AMAP names are free text).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// "Choose your password": a new member's invitation to `amap`.
+pub fn invitation(
+    locale: Locale,
+    first_name: &str,
+    amap: &str,
+    email: &str,
+    link: &str,
+) -> Composed {
+    Letter {
+        subject: td_string!(locale, mail.invitation_subject, amap = amap).to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![td_string!(locale, mail.invitation_body, amap = amap).to_string()],
+        action: Some((
+            td_string!(locale, mail.invitation_action).to_string(),
+            link.to_owned(),
+        )),
+        after: vec![td_string!(locale, mail.invitation_login, email = email).to_string()],
+        signature: td_string!(locale, mail.signature, amap = amap).to_string(),
+    }
+    .compose()
+}
+
+/// "Choose a new password", after a request on the login page.
+pub fn password_reset(locale: Locale, first_name: &str, link: &str) -> Composed {
+    let amapola = td_string!(locale, app_name).to_string();
+    Letter {
+        subject: td_string!(locale, mail.reset_subject).to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![td_string!(locale, mail.reset_body).to_string()],
+        action: Some((
+            td_string!(locale, mail.reset_action).to_string(),
+            link.to_owned(),
+        )),
+        after: vec![td_string!(locale, mail.reset_ignore).to_string()],
+        signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+    }
+    .compose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_parts_say_the_same_and_html_is_escaped() {
+        let mail = invitation(
+            Locale::fr,
+            "Zoé",
+            "AMAP <Les Pousses>",
+            "zoe@example.org",
+            "http://localhost/mot-de-passe?jeton=abc&x=1",
+        );
+        assert!(mail.subject.contains("AMAP <Les Pousses>"));
+        assert!(mail.text.contains("Bonjour Zoé"));
+        assert!(
+            mail.text
+                .contains("http://localhost/mot-de-passe?jeton=abc&x=1")
+        );
+        assert!(mail.html.contains("AMAP &lt;Les Pousses&gt;"));
+        assert!(mail.html.contains("jeton=abc&amp;x=1"));
+        assert!(!mail.html.contains("<Les Pousses>"));
+        let english = password_reset(Locale::en, "Zoe", "http://x/y");
+        assert!(english.text.starts_with("Hello Zoe"));
+    }
+}

@@ -1,0 +1,220 @@
+//! The outbox worker: sends due mails one at a time, for as long as the server runs.
+//!
+//! A mail is claimed (`queued` → `sending`, a conditional update, so two servers on one
+//! database never both take it) before it is handed to SMTP, and marked `sent` as soon as
+//! the server accepts it. A process that dies between the two leaves it `sending`; the next
+//! start queues it again with the same `Message-ID`, the one window in which a mail can
+//! arrive twice (SMTP has no way to ask whether a message was delivered).
+
+use super::Mailer;
+use crate::db::entities::{outbox_mail, stored};
+use crate::state::AppState;
+use app::domain::mail::retry_delay;
+use chrono::{DateTime, Duration, Utc};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncTransport, Message};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+/// How often the worker looks for due mails when nobody wakes it.
+const POLL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Starts the worker (a no-op loop that only recovers crashed sends when mails are held).
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        if let Err(error) = requeue_interrupted(&state.db).await {
+            tracing::error!(%error, "outbox: could not requeue interrupted mails");
+        }
+        loop {
+            match send_due(&state).await {
+                Ok(0) => {}
+                // Sent some: look again at once (more may have become due meanwhile).
+                Ok(_) => continue,
+                Err(error) => tracing::error!(%error, "outbox: database error"),
+            }
+            tokio::select! {
+                () = state.mailer.wake.notified() => {}
+                () = tokio::time::sleep(POLL) => {}
+            }
+        }
+    })
+}
+
+/// Mails a previous process left `sending` go back to the queue.
+pub async fn requeue_interrupted(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    let done = outbox_mail::Entity::update_many()
+        .col_expr(
+            outbox_mail::Column::State,
+            Expr::value(stored::MailState::Queued),
+        )
+        .filter(outbox_mail::Column::State.eq(stored::MailState::Sending))
+        .exec(db)
+        .await?;
+    if done.rows_affected > 0 {
+        tracing::warn!(
+            mails = done.rows_affected,
+            "outbox: requeued mails interrupted by a stop"
+        );
+    }
+    Ok(done.rows_affected)
+}
+
+/// Sends every mail due now; the number of attempts made.
+pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
+    let Some(transport) = state.mailer.transport.as_ref() else {
+        return Ok(0);
+    };
+    let now = state.clock.now();
+    let due = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::State.eq(stored::MailState::Queued))
+        .filter(outbox_mail::Column::NextAttemptAt.lte(now))
+        .order_by_asc(outbox_mail::Column::Id)
+        .limit(50)
+        .all(&state.db)
+        .await?;
+    let mut attempted = 0;
+    for mail in due {
+        if over_quota(state, &mail, now).await? {
+            postpone(&state.db, mail.id, now + Duration::hours(1), None).await?;
+            continue;
+        }
+        if !claim(&state.db, mail.id).await? {
+            continue;
+        }
+        attempted += 1;
+        let outcome = match message(&state.mailer, &mail) {
+            Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| {
+                let permanent = e.is_permanent();
+                (e.to_string(), permanent)
+            }),
+            Err(reason) => Err((reason, true)),
+        };
+        let now = state.clock.now();
+        match outcome {
+            Ok(()) => mark_sent(&state.db, mail.id, now).await?,
+            Err((reason, permanent)) => {
+                let attempts = mail.attempts + 1;
+                match retry_delay(attempts).filter(|_| !permanent) {
+                    Some(wait) => postpone(&state.db, mail.id, now + wait, Some(reason)).await?,
+                    None => mark_failed(&state.db, mail.id, reason).await?,
+                }
+                tracing::warn!(
+                    mail = mail.id,
+                    attempts,
+                    permanent,
+                    "outbox: attempt failed"
+                );
+            }
+        }
+    }
+    Ok(attempted)
+}
+
+/// The mail as lettre sends it: text and HTML alternatives, our `Message-ID`.
+fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String> {
+    let to: Mailbox = mail
+        .recipient
+        .parse()
+        .map_err(|e| format!("recipient: {e}"))?;
+    let mut builder = Message::builder()
+        .from(mailer.from.clone())
+        .to(to)
+        .subject(mail.subject.clone())
+        .message_id(Some(mail.message_id.clone()));
+    if let Some(reply_to) = &mailer.reply_to {
+        builder = builder.reply_to(reply_to.clone());
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(
+            mail.text_body.clone(),
+            mail.html_body.clone(),
+        ))
+        .map_err(|e| format!("message: {e}"))
+}
+
+/// Whether the mail's AMAP has already sent its quota in the last 24 hours.
+async fn over_quota(
+    state: &AppState,
+    mail: &outbox_mail::Model,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let Some(amap) = mail.amap_id else {
+        return Ok(false);
+    };
+    let sent = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::AmapId.eq(amap))
+        .filter(outbox_mail::Column::State.eq(stored::MailState::Sent))
+        .filter(outbox_mail::Column::SentAt.gt(now - Duration::hours(24)))
+        .count(&state.db)
+        .await?;
+    Ok(sent >= u64::from(state.mailer.daily_quota))
+}
+
+async fn claim(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+    let done = outbox_mail::Entity::update_many()
+        .col_expr(
+            outbox_mail::Column::State,
+            Expr::value(stored::MailState::Sending),
+        )
+        .col_expr(
+            outbox_mail::Column::Attempts,
+            Expr::col(outbox_mail::Column::Attempts).add(1),
+        )
+        .filter(outbox_mail::Column::Id.eq(id))
+        .filter(outbox_mail::Column::State.eq(stored::MailState::Queued))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
+    outbox_mail::Entity::update_many()
+        .col_expr(
+            outbox_mail::Column::State,
+            Expr::value(stored::MailState::Sent),
+        )
+        .col_expr(outbox_mail::Column::SentAt, Expr::value(now))
+        .col_expr(outbox_mail::Column::LastError, Expr::value(None::<String>))
+        .filter(outbox_mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn postpone(
+    db: &impl ConnectionTrait,
+    id: i64,
+    at: DateTime<Utc>,
+    reason: Option<String>,
+) -> Result<(), DbErr> {
+    let mut update = outbox_mail::Entity::update_many()
+        .col_expr(
+            outbox_mail::Column::State,
+            Expr::value(stored::MailState::Queued),
+        )
+        .col_expr(outbox_mail::Column::NextAttemptAt, Expr::value(at));
+    if let Some(reason) = reason {
+        update = update.col_expr(outbox_mail::Column::LastError, Expr::value(reason));
+    }
+    update
+        .filter(outbox_mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn mark_failed(db: &impl ConnectionTrait, id: i64, reason: String) -> Result<(), DbErr> {
+    outbox_mail::Entity::update_many()
+        .col_expr(
+            outbox_mail::Column::State,
+            Expr::value(stored::MailState::Failed),
+        )
+        .col_expr(outbox_mail::Column::LastError, Expr::value(reason))
+        .filter(outbox_mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
