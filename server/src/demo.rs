@@ -262,14 +262,45 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         )
         .await?;
     }
-    for (first, last) in member_names() {
-        add_member(
+    // Phones for most, an address for some: the member list has something to show.
+    const STREETS: [&str; 5] = [
+        "rue des Écoles",
+        "avenue Jean Jaurès",
+        "place du Marché",
+        "chemin des Vignes",
+        "rue Pasteur",
+    ];
+    for (i, (first, last)) in member_names().into_iter().enumerate() {
+        let (id, _) = add_member(
             &txn,
             amap.id,
             &member(&ascii_email(&first, &last), &first, &last)?,
             Some(hash.clone()),
         )
         .await?;
+        if i % 5 != 4 {
+            let phone = format!(
+                "06 {:02} {:02} {:02} {:02}",
+                10 + i % 80,
+                i % 97,
+                (i * 7) % 100,
+                (i * 13) % 100
+            );
+            let street = format!("{} {}", 1 + i % 40, STREETS[i % STREETS.len()]);
+            let with_address = i % 3 == 0;
+            repo::users::set_contact(
+                &txn,
+                id.0,
+                repo::users::ContactRow {
+                    phone1: &phone,
+                    phone2: "",
+                    address: if with_address { &street } else { "" },
+                    postcode: if with_address { "69001" } else { "" },
+                    town: if with_address { "Lyon" } else { "" },
+                },
+            )
+            .await?;
+        }
     }
 
     // A second, smaller AMAP so that the AMAP switcher has somewhere to go.

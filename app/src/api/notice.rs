@@ -38,6 +38,8 @@ pub enum Notice {
     ResetRequested,
     /// A password chosen through a link: log in with it.
     PasswordSet,
+    /// A failed mail queued again.
+    MailRetried,
     /// A contract signed up or changed, and the cheques it now calls for.
     ContractSaved {
         cheques: Vec<ChequeGroup>,

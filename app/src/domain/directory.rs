@@ -66,13 +66,17 @@ impl DirectoryRules {
         }
     }
 
-    /// Whether `reader` sees `field` of `owned_by_reader ? their own : another member's` entry.
+    /// Whether `reader` sees `field` of an entry (`own_entry`: their own).
     pub fn shows(&self, reader: &Grants, field: ContactField, own_entry: bool) -> bool {
         if own_entry {
             return true;
         }
+        // Only people of this AMAP read its list (an operator administers every AMAP).
+        if !reader.member && !reader.operator {
+            return false;
+        }
         match self.of(field) {
-            Visibility::Everyone => reader.member || reader.operator,
+            Visibility::Everyone => true,
             Visibility::Referents => reader.level() >= RoleLevel::Referent,
             Visibility::Nobody => false,
         }

@@ -43,8 +43,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("contrats/:template_id") view=member::contract::ContractPage ssr=SsrMode::Async/>
                         <Route path=path!("livraisons") view=member::deliveries::MyDeliveriesPage ssr=SsrMode::Async/>
                         <Route path=path!("paiements") view=member::payments::MyPaymentsPage ssr=SsrMode::Async/>
+                        <Route path=path!("adherents") view=member::directory::DirectoryPage ssr=SsrMode::Async/>
+                        <Route path=path!("compte") view=member::account::AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/reglages") view=admin::settings::SettingsPage ssr=SsrMode::Async/>
+                        <Route path=path!("admin/mails") view=admin::mails::MailsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats") view=manage::templates::TemplatesPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id") view=manage::template::TemplatePage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/inscrits") view=manage::subscriptions::SubscriptionsPage ssr=SsrMode::Async/>

@@ -70,6 +70,18 @@ impl Amap {
         format!("/a/{}/admin/reglages", self.0)
     }
 
+    pub fn directory(&self) -> String {
+        format!("/a/{}/adherents", self.0)
+    }
+
+    pub fn account(&self) -> String {
+        format!("/a/{}/compte", self.0)
+    }
+
+    pub fn mails(&self) -> String {
+        format!("/a/{}/admin/mails", self.0)
+    }
+
     pub fn templates(&self) -> String {
         format!("/a/{}/gestion/contrats", self.0)
     }

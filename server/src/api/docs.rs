@@ -21,7 +21,7 @@ use utoipa::{Modify, ToSchema};
         form-urlencoded body."),
     modifiers(&SecurityAddon),
     security(("bearer" = []), ("cookie" = [])),
-    tags((name = "auth"), (name = "amaps"), (name = "members"), (name = "producers"),
+    tags((name = "auth"), (name = "amaps"), (name = "mails"), (name = "members"), (name = "producers"),
         (name = "templates", description = "Contract templates as référents manage them"),
         (name = "subscriptions", description = "Members' contracts on a template, as référents handle them"),
         (name = "contracts", description = "A member's own contracts, deliveries and cheques"),

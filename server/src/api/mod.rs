@@ -7,7 +7,9 @@
 mod amaps;
 mod auth;
 mod cheques;
+mod directory;
 mod docs;
+mod mails;
 mod me;
 mod members;
 mod params;
@@ -39,9 +41,13 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::password_reset::request_reset))
         .routes(routes!(auth::set_password::set_password))
         .routes(routes!(me::identity::me))
+        .routes(routes!(me::contact::show, me::contact::update))
+        .routes(routes!(directory::list::list))
         .routes(routes!(amaps::list::list, amaps::create::create))
         .routes(routes!(amaps::show::show, amaps::update::update))
         .routes(routes!(amaps::home::home))
+        .routes(routes!(mails::list::list))
+        .routes(routes!(mails::retry::retry))
         .routes(routes!(members::list::list, members::create::create))
         .routes(routes!(members::set_active::set_active))
         .routes(routes!(members::change_role::change_role))

@@ -34,6 +34,16 @@ pub struct AmapPath {
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
+pub struct MailPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The mail's id on the admins' mail page.
+    pub mail_id: i64,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct MemberPath {
     /// The AMAP's URL name.
     #[allow(dead_code)]

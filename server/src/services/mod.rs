@@ -7,6 +7,8 @@
 pub mod accounts;
 pub mod amaps;
 pub mod cheques;
+pub mod directory;
+pub mod mails;
 pub mod me;
 pub mod members;
 pub mod producers;

@@ -8,6 +8,7 @@ mod authorization;
 mod bad_input;
 mod concurrency;
 mod contracts;
+mod directory;
 mod helpers;
 mod home;
 mod mailbox;

@@ -50,6 +50,7 @@ fn sentence(notice: &Notice) -> String {
         Notice::AmapSaved => td_string!(locale, notice.amap_saved).to_owned(),
         Notice::ResetRequested => td_string!(locale, notice.reset_requested).to_owned(),
         Notice::PasswordSet => td_string!(locale, notice.password_set).to_owned(),
+        Notice::MailRetried => td_string!(locale, notice.mail_retried).to_owned(),
         Notice::ContractSaved { cheques } if cheques.is_empty() => {
             td_string!(locale, notice.contract_saved).to_owned()
         }

@@ -1,9 +1,11 @@
 //! A member's own pages: home, "Mes contrats" and one contract's page (the contract island),
 //! "Mes livraisons", "Mes paiements".
 
+pub mod account;
 pub mod contract;
 pub mod contracts;
 pub mod deliveries;
+pub mod directory;
 pub mod home;
 pub mod payments;
 pub mod schedule;

@@ -80,6 +80,8 @@ fn entries(
             true,
         ),
         entry(pages.payments(), t_string!(i18n, payments.nav), true),
+        entry(pages.directory(), t_string!(i18n, nav.directory), true),
+        entry(pages.account(), t_string!(i18n, nav.account), true),
     ];
     let Some(home) = home else { return menu };
     if home.may_manage_templates {
@@ -108,6 +110,7 @@ fn entries(
     }
     if home.may_manage_amap {
         menu.push(entry(pages.settings(), t_string!(i18n, nav.settings), true));
+        menu.push(entry(pages.mails(), t_string!(i18n, nav.mails), true));
     }
     menu
 }

@@ -91,6 +91,7 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
         .replace("{rule_id}", &rule_id.to_string())
         .replace("{cheque_id}", &stage.cheque_id.to_string())
         .replace("{remittance_id}", "999999")
+        .replace("{mail_id}", "999999")
 }
 
 on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {

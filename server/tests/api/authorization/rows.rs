@@ -176,6 +176,17 @@ fn accounts() -> Vec<Row> {
             ..row("POST", "/api/v1/auth/password", May::Public, 422)
         },
         row("GET", "/api/v1/me", May::Session, 200),
+        row("GET", "/api/v1/me/contact", May::Session, 200),
+        Row {
+            body: |_, _| json!({ "phone1": "06 12 34 56 78", "town": "Lyon" }),
+            ..row("PUT", "/api/v1/me/contact", May::Session, 200)
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/directory",
+            May::MemberSpace,
+            200,
+        ),
         row("GET", "/api/v1/amaps", May::Session, 200),
         Row {
             body: |_, who| json!({ "name": "Nouvelle AMAP", "city": "Dijon", "slug": format!("nouvelle-{}", persona(who)) }),
@@ -200,6 +211,15 @@ fn accounts() -> Vec<Row> {
             200,
         ),
         row("GET", "/api/v1/amaps/{slug}/members", May::Treasurers, 200),
+        row("GET", "/api/v1/amaps/{slug}/mails", May::Admins, 200),
+        // No such mail: allowed callers learn only that (the retry itself is tested in
+        // `accounts`).
+        row(
+            "POST",
+            "/api/v1/amaps/{slug}/mails/{mail_id}/retry",
+            May::Admins,
+            404,
+        ),
         Row {
             body: |_, who| json!({ "email": format!("nouveau-{}@example.org", persona(who)), "first_name": "Nina", "last_name": "Nouvelle" }),
             ..row("POST", "/api/v1/amaps/{slug}/members", May::Treasurers, 201)

@@ -1,0 +1,67 @@
+//! *Mon compte*: my phones and address (what the member list shows to those allowed), and
+//! "log out everywhere" for a lost phone or a shared computer.
+
+use crate::api::auth::LOGOUT_EVERYWHERE;
+use crate::api::directory::{ContactForm, MY_CONTACT, my_contact};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::fields::Input;
+use crate::ui::kit::notice::FlashNotice;
+use crate::ui::kit::{Echo, ErrorNotice, Form};
+use crate::ui::paths::{self, Amap};
+use crate::ui::shell::layout::use_slug;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let slug = use_slug();
+    let loaded = Resource::new(|| (), |_| my_contact());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || loaded.get().map(|result| match result {
+                Ok(contact) => view! { <Account contact slug=slug.get_untracked()/> }.into_any(),
+                Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Account(contact: ContactForm, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = Amap::new(slug).account();
+    let form = "contact".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, current: String| echo.value(&form, field, current)
+    };
+    let everywhere = RwSignal::new(Default::default());
+    view! {
+        <Title text=t_string!(i18n, account.title)/>
+        <main class="page narrow">
+            <h1>{t!(i18n, account.title)}</h1>
+            <FlashNotice/>
+            <section class="card">
+                <h2>{t!(i18n, account.contact)}</h2>
+                <p class="hint">{t!(i18n, account.contact_hint)}</p>
+                <Form form=form.clone() action=MY_CONTACT.to_owned() here=here.clone() errors method="PUT" class="stack-form">
+                    <Input form=form.clone() name="phone1" kind="tel" autocomplete="tel" label=t_string!(i18n, account.phone1).to_owned() errors value=v("phone1", contact.phone1.clone())/>
+                    <Input form=form.clone() name="phone2" kind="tel" label=t_string!(i18n, account.phone2).to_owned() errors value=v("phone2", contact.phone2.clone())/>
+                    <Input form=form.clone() name="address" autocomplete="street-address" label=t_string!(i18n, account.address).to_owned() errors value=v("address", contact.address.clone())/>
+                    <Input form=form.clone() name="postcode" autocomplete="postal-code" inputmode="numeric" label=t_string!(i18n, account.postcode).to_owned() errors value=v("postcode", contact.postcode.clone())/>
+                    <Input form=form.clone() name="town" autocomplete="address-level2" label=t_string!(i18n, account.town).to_owned() errors value=v("town", contact.town.clone())/>
+                    <button type="submit" class="primary">{t!(i18n, account.save)}</button>
+                </Form>
+            </section>
+            <section class="card">
+                <h2>{t!(i18n, account.sessions)}</h2>
+                <p>{t!(i18n, account.sessions_hint)}</p>
+                <Form form="everywhere".to_owned() action=LOGOUT_EVERYWHERE.to_owned() here next=paths::LOGIN.to_owned() errors=everywhere>
+                    <button type="submit" class="secondary">{t!(i18n, account.logout_everywhere)}</button>
+                </Form>
+            </section>
+        </main>
+    }
+}
