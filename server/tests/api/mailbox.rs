@@ -52,6 +52,31 @@ fn decode(raw: &[u8]) -> Received {
     }
 }
 
+/// How many copies of each of `ids` arrived so far (the folder is read once).
+pub fn counts(ids: &[String]) -> std::collections::HashMap<String, usize> {
+    let wanted: std::collections::HashMap<String, &String> =
+        ids.iter().map(|id| (id.to_ascii_lowercase(), id)).collect();
+    let mut counts = std::collections::HashMap::new();
+    let Ok(entries) = std::fs::read_dir(folder()) else {
+        return counts;
+    };
+    for raw in entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+    {
+        let text = String::from_utf8_lossy(&raw).to_ascii_lowercase();
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("message-id: "))
+            .map(str::trim);
+        if let Some(original) = id.and_then(|id| wanted.get(id)) {
+            *counts.entry((*original).clone()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// Every copy of the mail `message_id` that arrived so far.
 pub fn copies(message_id: &str) -> Vec<Received> {
     let needle = format!("Message-ID: {message_id}").to_ascii_lowercase();
