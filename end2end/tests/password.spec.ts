@@ -5,7 +5,7 @@ import { expect, ready, test } from './fixtures';
 // A member who forgot their password asks for a link, follows it from the mail the real SMTP
 // sink received, chooses a new password and logs in with it — with and without JavaScript.
 
-const MEMBER = 'elodie.lefevre@example.org';
+const MEMBER = 'julien.morel@example.org';
 const MAILDIR = process.env.AMAPOLA_TEST_MAILDIR ?? '';
 
 /** Quoted-printable soft line breaks and escapes, as lettre writes a text part. */
