@@ -68,6 +68,8 @@ await withServer(`weight-${label}`, databaseUrl, async ({ base }) => {
     ['Mes contrats', `/a/${SLUG}/contrats`, member, MEMBER_BUDGET],
     ['Mes livraisons', `/a/${SLUG}/livraisons`, member, MEMBER_BUDGET],
     ['Mes paiements', `/a/${SLUG}/paiements`, member, MEMBER_BUDGET],
+    ['Liste des adhérents', `/a/${SLUG}/adherents`, member, MEMBER_BUDGET],
+    ['Mon compte', `/a/${SLUG}/compte`, member, MEMBER_BUDGET],
     ...templates.map((id) => [`contract ${id} + Mon échéancier`, `/a/${SLUG}/contrats/${id}`, member, SIGN_UP_BUDGET]),
     ['template editor', `/a/${SLUG}/gestion/contrats/${managed}`, referent, MANAGE_BUDGET],
     ['cheque register', `/a/${SLUG}/gestion/contrats/${managed}/cheques`, treasurer, MANAGE_BUDGET],
