@@ -18,6 +18,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
+use std::collections::HashMap;
 
 /// How often the worker looks for due mails when nobody wakes it.
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
@@ -76,10 +77,20 @@ pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
         .all(&state.db)
         .await?;
     let mut attempted = 0;
+    // Each AMAP's mails of the last 24 hours, counted once per batch and kept up to date as
+    // this batch sends (not one count per mail).
+    let mut sent_today: HashMap<i64, u64> = HashMap::new();
     for mail in due {
-        if over_quota(state, &mail, now).await? {
-            postpone(&state.db, mail.id, now + Duration::hours(1), None).await?;
-            continue;
+        if let Some(amap) = mail.amap_id {
+            let sent = match sent_today.get(&amap) {
+                Some(&sent) => sent,
+                None => sent_since(&state.db, amap, now - Duration::hours(24)).await?,
+            };
+            sent_today.insert(amap, sent);
+            if sent >= u64::from(state.mailer.daily_quota) {
+                postpone(&state.db, mail.id, now + Duration::hours(1), None).await?;
+                continue;
+            }
         }
         if !claim(&state.db, mail.id).await? {
             continue;
@@ -94,7 +105,12 @@ pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
         };
         let now = state.clock.now();
         match outcome {
-            Ok(()) => mark_sent(&state.db, mail.id, now).await?,
+            Ok(()) => {
+                mark_sent(&state.db, mail.id, now).await?;
+                if let Some(sent) = mail.amap_id.and_then(|a| sent_today.get_mut(&a)) {
+                    *sent += 1;
+                }
+            }
             Err((reason, permanent)) => {
                 let attempts = mail.attempts + 1;
                 match retry_delay(attempts).filter(|_| !permanent) {
@@ -135,22 +151,18 @@ fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String
         .map_err(|e| format!("message: {e}"))
 }
 
-/// Whether the mail's AMAP has already sent its quota in the last 24 hours.
-async fn over_quota(
-    state: &AppState,
-    mail: &outbox_mail::Model,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let Some(amap) = mail.amap_id else {
-        return Ok(false);
-    };
-    let sent = outbox_mail::Entity::find()
+/// How many mails `amap` sent since `since`.
+async fn sent_since(
+    db: &impl ConnectionTrait,
+    amap: i64,
+    since: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    outbox_mail::Entity::find()
         .filter(outbox_mail::Column::AmapId.eq(amap))
         .filter(outbox_mail::Column::State.eq(stored::MailState::Sent))
-        .filter(outbox_mail::Column::SentAt.gt(now - Duration::hours(24)))
-        .count(&state.db)
-        .await?;
-    Ok(sent >= u64::from(state.mailer.daily_quota))
+        .filter(outbox_mail::Column::SentAt.gt(since))
+        .count(db)
+        .await
 }
 
 async fn claim(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {

@@ -118,13 +118,6 @@ pub async fn request_reset(
     Ok(())
 }
 
-/// Whether `secret` is a link that still lets one choose a password (the page asks before
-/// showing its form).
-pub async fn password_link_usable(state: &AppState, secret: &str) -> AppResult<bool> {
-    let token = account_tokens::find_usable(&state.db, secret, state.clock.now()).await?;
-    Ok(token.is_some_and(|t| app::domain::mail::TokenPurpose::from(t.purpose).sets_password()))
-}
-
 /// Chooses a password through an invitation or reset link: the link is used up, other such
 /// links of the account end, and so does every session opened before (the token epoch).
 /// Returns the account, whose e-mail the login page can then show.
