@@ -108,6 +108,19 @@ pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> St
         ProblemCode::ConfirmAdmin => td_string!(locale, errors.confirm_admin).to_string(),
         ProblemCode::InvalidPhone => td_string!(locale, errors.invalid_phone).to_string(),
         ProblemCode::LinkExpired => td_string!(locale, errors.link_expired).to_string(),
+        ProblemCode::MissingColumn => {
+            td_string!(locale, errors.missing_column, detail = detail).to_string()
+        }
+        ProblemCode::EmptyFile => td_string!(locale, errors.empty_file).to_string(),
+        ProblemCode::UnreadableFile => td_string!(locale, errors.unreadable_file).to_string(),
+        ProblemCode::Duplicate => td_string!(locale, errors.duplicate, limit = limit).to_string(),
+        ProblemCode::AlreadyMember => td_string!(locale, errors.already_member).to_string(),
+        ProblemCode::HasContracts => {
+            td_string!(locale, errors.has_contracts, limit = limit).to_string()
+        }
+        ProblemCode::HasRoles => td_string!(locale, errors.has_roles).to_string(),
+        ProblemCode::SharedAccount => td_string!(locale, errors.shared_account).to_string(),
+        ProblemCode::WrongPassword => td_string!(locale, errors.wrong_password).to_string(),
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),

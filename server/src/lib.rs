@@ -15,6 +15,7 @@ pub mod demo_season;
 pub mod error;
 pub mod exports;
 pub mod http;
+pub mod imports;
 pub mod mail;
 pub mod payments;
 pub mod repo;

@@ -134,6 +134,7 @@ impl Application {
                 Duration::from_secs(config.login_window_secs),
             )),
             reset_throttle: Arc::new(crate::state::ResetThrottle::default()),
+            imports: Arc::new(crate::imports::drafts::Drafts::default()),
             mailer: crate::mail::Mailer::from_config(&config)?,
             config: Arc::new(config.clone()),
             clock: crate::clock::Clock::system(),

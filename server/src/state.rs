@@ -2,6 +2,7 @@ use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::imports::drafts::Drafts;
 use crate::mail::Mailer;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
@@ -15,6 +16,8 @@ pub struct AppState {
     /// Password-reset requests, per client address and per e-mail address.
     pub reset_throttle: Arc<ResetThrottle>,
     pub mailer: Mailer,
+    /// Member lists read and waiting for the admin's "Importer".
+    pub imports: Arc<Drafts>,
     pub config: Arc<Config>,
     /// The time decisions are taken at (fixed by tests).
     pub clock: Clock,

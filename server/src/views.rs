@@ -72,6 +72,14 @@ pub fn member(
             referent_of,
             producer_of,
         },
+        contact: app::api::directory::ContactForm {
+            phone1: account.phone1.clone(),
+            phone2: account.phone2.clone(),
+            address: account.address.clone(),
+            postcode: account.postcode.clone(),
+            town: account.town.clone(),
+        },
+        has_password: account.password_hash.is_some(),
     }
 }
 /// The domain's view of a template.

@@ -2,6 +2,7 @@
 
 use super::amaps::amap_path;
 use super::client;
+use super::directory::{Contact, ContactForm};
 use super::error::ApiError;
 use super::producers::ProducerRef;
 use crate::domain::{Email, Password, PersonName, Problem, Problems, ProducerId, UserId};
@@ -25,6 +26,10 @@ pub struct MemberView {
     pub email: String,
     pub active: bool,
     pub roles: RolesView,
+    /// Phones and address, as the member keeps them (admins and treasurers see them all).
+    pub contact: ContactForm,
+    /// Has chosen a password (else an invitation is pending or was never sent).
+    pub has_password: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -200,6 +205,108 @@ pub struct ActiveForm {
     pub active: bool,
 }
 
+/// An admin's correction of a member's name, e-mail and contact details.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MemberEditForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
+    pub email: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    pub first_name: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    pub last_name: String,
+    #[serde(flatten)]
+    pub contact: ContactForm,
+}
+
+pub struct MemberEdit {
+    pub email: Email,
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub contact: Contact,
+}
+
+impl MemberEditForm {
+    pub fn parse(&self) -> Result<MemberEdit, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let email = problems.take(Email::parse("email", &self.email));
+        let first_name = problems.take(PersonName::parse("first_name", &self.first_name));
+        let last_name = problems.take(PersonName::parse("last_name", &self.last_name));
+        let contact = match self.contact.parse() {
+            Ok(contact) => Some(contact),
+            Err(found) => {
+                found.into_iter().for_each(|p| problems.push(p));
+                None
+            }
+        };
+        problems.finish(|| {
+            Some(MemberEdit {
+                email: email?,
+                first_name: first_name?,
+                last_name: last_name?,
+                contact: contact?,
+            })
+        })
+    }
+}
+
+/// Several members at once ("Désactiver la sélection"). JSON sends `member_ids`; an HTML
+/// form ticks one `member_<id>` box per member instead (forms cannot send a list).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SelectionForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<i64>))]
+    pub member_ids: Vec<UserId>,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
+    pub ticked: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// The tick box of one member in a selection form.
+pub fn selection_box(member: UserId) -> String {
+    format!("member_{member}")
+}
+
+impl SelectionForm {
+    /// Every member chosen, either way; none is a problem on `member_ids`.
+    pub fn parse(&self) -> Result<Vec<UserId>, Vec<Problem>> {
+        let mut ids = self.member_ids.clone();
+        ids.extend(
+            self.ticked
+                .keys()
+                .filter_map(|k| k.strip_prefix("member_")?.parse::<i64>().ok().map(UserId)),
+        );
+        ids.sort_unstable_by_key(|id| id.0);
+        ids.dedup();
+        if ids.is_empty() {
+            return Err(vec![Problem::new(
+                "member_ids",
+                crate::domain::ProblemCode::Required,
+            )]);
+        }
+        Ok(ids)
+    }
+}
+
+/// What a selection form did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SelectionDone {
+    pub changed: u32,
+}
+
+pub fn member_path(slug: &str, member: UserId) -> String {
+    format!("{}/members/{member}", amap_path(slug))
+}
+
+pub fn deactivate_path(slug: &str) -> String {
+    format!("{}/members/deactivate", amap_path(slug))
+}
+
 pub fn members_path(slug: &str) -> String {
     format!("{}/members", amap_path(slug))
 }
@@ -210,6 +317,10 @@ pub fn roles_path(slug: &str) -> String {
 
 pub fn active_path(slug: &str, member: UserId) -> String {
     format!("{}/members/{member}/active", amap_path(slug))
+}
+
+pub async fn show(slug: String, member: UserId) -> Result<MemberView, ApiError> {
+    client::get(member_path(&slug, member)).await
 }
 
 pub async fn list(slug: String) -> Result<Vec<MemberView>, ApiError> {

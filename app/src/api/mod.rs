@@ -12,6 +12,7 @@ pub mod directory;
 pub mod error;
 pub mod form;
 pub mod home;
+pub mod imports;
 pub mod mails;
 pub mod members;
 pub mod notice;

@@ -54,6 +54,18 @@ pub enum Notice {
     MemberAdded {
         member: String,
     },
+    MemberSaved {
+        member: String,
+    },
+    MemberDeleted,
+    MembersDeactivated {
+        count: u32,
+    },
+    /// A member list imported: who was added, how many were invited.
+    MembersImported {
+        added: u32,
+        invited: u32,
+    },
     MemberActive {
         member: String,
         active: bool,

@@ -10,6 +10,7 @@ pub mod collect;
 pub mod contract;
 pub mod directory;
 pub mod ids;
+pub mod import;
 pub mod mail;
 pub mod money;
 mod names;

@@ -65,10 +65,28 @@ pub enum ProblemCode {
     InvalidPhone,
     /// An invitation or password link that was used already, expired, or never existed.
     LinkExpired,
+    /// A required column is absent from the file (its heading in `detail`).
+    MissingColumn,
+    /// The file has no line to import.
+    EmptyFile,
+    /// Not a CSV, XLSX or ODS file that can be read.
+    UnreadableFile,
+    /// The same address appears on an earlier line (`limit`).
+    Duplicate,
+    /// Already a member of this AMAP.
+    AlreadyMember,
+    /// Still holds `limit` contracts (a member is deactivated, not deleted).
+    HasContracts,
+    /// Still holds a role; revoke it first.
+    HasRoles,
+    /// The account belongs to another AMAP too: its owner changes this.
+    SharedAccount,
+    /// The current password does not match.
+    WrongPassword,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 37] = [
+    pub const ALL: [ProblemCode; 46] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -106,6 +124,15 @@ impl ProblemCode {
         Self::ConfirmAdmin,
         Self::InvalidPhone,
         Self::LinkExpired,
+        Self::MissingColumn,
+        Self::EmptyFile,
+        Self::UnreadableFile,
+        Self::Duplicate,
+        Self::AlreadyMember,
+        Self::HasContracts,
+        Self::HasRoles,
+        Self::SharedAccount,
+        Self::WrongPassword,
     ];
 
     /// The wire name, as serde writes it.
@@ -148,6 +175,15 @@ impl ProblemCode {
             Self::ConfirmAdmin => "confirm_admin",
             Self::InvalidPhone => "invalid_phone",
             Self::LinkExpired => "link_expired",
+            Self::MissingColumn => "missing_column",
+            Self::EmptyFile => "empty_file",
+            Self::UnreadableFile => "unreadable_file",
+            Self::Duplicate => "duplicate",
+            Self::AlreadyMember => "already_member",
+            Self::HasContracts => "has_contracts",
+            Self::HasRoles => "has_roles",
+            Self::SharedAccount => "shared_account",
+            Self::WrongPassword => "wrong_password",
         }
     }
 

@@ -46,6 +46,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("adherents") view=member::directory::DirectoryPage ssr=SsrMode::Async/>
                         <Route path=path!("compte") view=member::account::AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>
+                        <Route path=path!("admin/members/import") view=admin::import::ImportPage ssr=SsrMode::Async/>
+                        <Route path=path!("admin/members/:member_id") view=admin::member::MemberPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/reglages") view=admin::settings::SettingsPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/mails") view=admin::mails::MailsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats") view=manage::templates::TemplatesPage ssr=SsrMode::Async/>

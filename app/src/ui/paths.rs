@@ -66,6 +66,20 @@ impl Amap {
         format!("/a/{}/admin/members", self.0)
     }
 
+    /// One member's page (admins and treasurers).
+    pub fn member(&self, member: UserId) -> String {
+        format!("/a/{}/admin/members/{member}", self.0)
+    }
+
+    /// "Importer une liste"; with a preview's name once a file was sent.
+    pub fn members_import(&self, import: &str) -> String {
+        if import.is_empty() {
+            format!("/a/{}/admin/members/import", self.0)
+        } else {
+            format!("/a/{}/admin/members/import?lot={import}", self.0)
+        }
+    }
+
     pub fn settings(&self) -> String {
         format!("/a/{}/admin/reglages", self.0)
     }

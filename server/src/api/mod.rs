@@ -25,7 +25,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::OpenApi;
-use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
 /// Largest JSON body accepted; real forms are a few hundred bytes.
@@ -49,7 +49,22 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(mails::list::list))
         .routes(routes!(mails::retry::retry))
         .routes(routes!(members::list::list, members::create::create))
+        .routes(routes!(
+            members::show::show,
+            members::update::update,
+            members::delete::delete
+        ))
+        .routes(routes!(members::deactivate::deactivate))
         .routes(routes!(members::set_active::set_active))
+        .routes(
+            routes!(members::import_upload::upload)
+                .layer(DefaultBodyLimit::max(members::import_upload::FILE_LIMIT)),
+        )
+        .routes(routes!(
+            members::import_preview::preview,
+            members::import_apply::apply
+        ))
+        .routes(routes!(members::import_example::example))
         .routes(routes!(members::change_role::change_role))
         .routes(routes!(producers::list::list, producers::create::create))
         .routes(routes!(producers::show::show, producers::update::update))

@@ -54,6 +54,16 @@ pub struct MemberPath {
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
+pub struct ImportPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The preview's name, as the upload answered it.
+    pub import_id: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
 pub struct ProducerPath {
     /// The AMAP's URL name.
     #[allow(dead_code)]

@@ -111,3 +111,27 @@ pub async fn list_with_users(
     sort_by_name(&mut listed, |(_, u)| (&u.last_name, &u.first_name));
     Ok(listed)
 }
+
+/// How many AMAPs this person belongs to (an account shared by several is its owner's to
+/// change).
+pub async fn count_of_user(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .count(db)
+        .await
+}
+
+/// Takes the person out of the AMAP; false when they were not in it.
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: UserId,
+) -> Result<bool, DbErr> {
+    let result = membership::Entity::delete_many()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.eq(user_id.0))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

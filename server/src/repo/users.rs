@@ -159,3 +159,118 @@ pub async fn set_contact(
         .await
         .map(|_| ())
 }
+
+/// The accounts among these e-mail addresses (an import's lines), in batches small enough
+/// for any engine's parameter limit.
+pub async fn by_emails(
+    db: &impl ConnectionTrait,
+    emails: &[String],
+) -> Result<Vec<app_user::Model>, DbErr> {
+    let mut found = Vec::new();
+    for batch in emails.chunks(500) {
+        found.extend(
+            app_user::Entity::find()
+                .filter(app_user::Column::Email.is_in(batch.iter().cloned()))
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(found)
+}
+
+/// A new account with its contact details, in one statement (an import writes hundreds);
+/// `None` when the address got an account meanwhile.
+pub async fn insert_with_contact(
+    db: &impl ConnectionTrait,
+    row: NewUserRow<'_>,
+    contact: ContactRow<'_>,
+) -> Result<Option<app_user::Model>, DbErr> {
+    let now = Utc::now();
+    let inserted = app_user::Entity::insert(app_user::ActiveModel {
+        email: Set(row.email.to_owned()),
+        first_name: Set(row.first_name.to_owned()),
+        last_name: Set(row.last_name.to_owned()),
+        password_hash: Set(row.password_hash),
+        operator: Set(row.operator),
+        phone1: Set(contact.phone1.to_owned()),
+        phone2: Set(contact.phone2.to_owned()),
+        address: Set(contact.address.to_owned()),
+        postcode: Set(contact.postcode.to_owned()),
+        town: Set(contact.town.to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(app_user::Column::Email)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_with_returning(db)
+    .await;
+    match inserted {
+        Ok(model) => Ok(Some(model)),
+        Err(DbErr::RecordNotInserted) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// An admin's correction of a person's e-mail and names.
+pub async fn set_identity(
+    db: &impl ConnectionTrait,
+    id: i64,
+    email: &str,
+    first_name: &str,
+    last_name: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    app_user::Entity::update_many()
+        .col_expr(app_user::Column::Email, Expr::value(email))
+        .col_expr(app_user::Column::FirstName, Expr::value(first_name))
+        .col_expr(app_user::Column::LastName, Expr::value(last_name))
+        .col_expr(app_user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(app_user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Deletes the account when nothing refers to it any more: no AMAP, no contract, no cheque
+/// history, no deposit slip, not an operator. Says whether it went.
+pub async fn delete_if_unused(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+    use crate::db::entities::{cheque_event, membership, payment_plan, remittance, subscription};
+    use sea_orm::{Condition, PaginatorTrait};
+    let used = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(id))
+        .count(db)
+        .await?
+        + subscription::Entity::find()
+            .filter(subscription::Column::UserId.eq(id))
+            .count(db)
+            .await?
+        + cheque_event::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(cheque_event::Column::ActorUserId.eq(id))
+                    .add(cheque_event::Column::MemberUserId.eq(id)),
+            )
+            .count(db)
+            .await?
+        + remittance::Entity::find()
+            .filter(remittance::Column::CreatedBy.eq(id))
+            .count(db)
+            .await?
+        + payment_plan::Entity::find()
+            .filter(payment_plan::Column::CollectorUserId.eq(id))
+            .count(db)
+            .await?;
+    if used > 0 {
+        return Ok(false);
+    }
+    let result = app_user::Entity::delete_many()
+        .filter(app_user::Column::Id.eq(id))
+        .filter(app_user::Column::Operator.eq(false))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

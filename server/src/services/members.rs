@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::mail::Mailer;
 use crate::repo::{self, memberships::Flag};
 use crate::views;
-use app::api::members::{MemberView, NewMember, RoleChange};
+use app::api::members::{MemberEdit, MemberView, NewMember, RoleChange};
 use app::api::producers::ProducerRef;
 use app::domain::access::{RiskyChange, locks_oneself_out};
 use app::domain::{Problem, ProblemCode, ProducerId, UserId};
@@ -90,6 +90,142 @@ pub async fn set_active(
     Ok(view)
 }
 
+/// Deactivates several members at once (the end of a season); nobody deactivates
+/// themselves. Returns how many were active and are not any more.
+pub async fn deactivate_many(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    members: &[UserId],
+) -> AppResult<u32> {
+    let me = UserId(caller.user_id());
+    if members
+        .iter()
+        .any(|&m| locks_oneself_out(me, m, Some(RiskyChange::Deactivate)))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let txn = repo::write_txn(db).await?;
+    let mut changed = 0;
+    for &member in members {
+        let Some(found) = repo::memberships::find(&txn, caller.amap.id, member).await? else {
+            return Err(AppError::field(Problem::new(
+                "member_ids",
+                ProblemCode::UnknownValue,
+            )));
+        };
+        if found.active {
+            repo::memberships::set_flag(&txn, caller.amap.id, member, Flag::Active, false).await?;
+            changed += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// An admin corrects a member's names, e-mail and contact details. The e-mail of an account
+/// that also belongs to another AMAP (or runs the deployment) is its owner's to change.
+pub async fn edit(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    member: UserId,
+    edit: &MemberEdit,
+) -> AppResult<MemberView> {
+    let txn = repo::write_txn(db).await?;
+    if repo::memberships::find(&txn, caller.amap.id, member)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    let account = repo::users::find(&txn, member)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if account.email != edit.email.as_str() {
+        if account.operator || repo::memberships::count_of_user(&txn, account.id).await? > 1 {
+            return Err(AppError::field(Problem::new(
+                "email",
+                ProblemCode::SharedAccount,
+            )));
+        }
+        if repo::users::find_by_email(&txn, edit.email.as_str())
+            .await?
+            .is_some()
+        {
+            return Err(AppError::ConflictOn(vec![Problem::new(
+                "email",
+                ProblemCode::Taken,
+            )]));
+        }
+    }
+    repo::users::set_identity(
+        &txn,
+        account.id,
+        edit.email.as_str(),
+        edit.first_name.as_str(),
+        edit.last_name.as_str(),
+    )
+    .await?;
+    let contact = &edit.contact;
+    repo::users::set_contact(
+        &txn,
+        account.id,
+        repo::users::ContactRow {
+            phone1: contact.phone1.as_str(),
+            phone2: contact.phone2.as_str(),
+            address: &contact.address.street,
+            postcode: &contact.address.postcode,
+            town: &contact.address.town,
+        },
+    )
+    .await?;
+    let view = one(&txn, caller.amap.id, member).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+/// Takes a member out of the AMAP for good — refused, with every reason, while they have
+/// contracts here (deactivate them instead: their history stays) or hold a role. The account
+/// itself goes too when nothing else refers to it.
+pub async fn remove(db: &DatabaseConnection, caller: &Caller<'_>, member: UserId) -> AppResult<()> {
+    if member.0 == caller.user_id() {
+        return Err(AppError::Forbidden);
+    }
+    let txn = repo::write_txn(db).await?;
+    let Some(found) = repo::memberships::find(&txn, caller.amap.id, member).await? else {
+        return Err(AppError::NotFound);
+    };
+    let mut reasons = Vec::new();
+    let contracts = repo::subscriptions::of_user(&txn, caller.amap.id, member)
+        .await?
+        .len();
+    if contracts > 0 {
+        reasons.push(Problem::with_limit(
+            "member",
+            ProblemCode::HasContracts,
+            contracts as u32,
+        ));
+    }
+    let amap = caller.amap.id;
+    let refers = repo::producers::referent_links_of_user(&txn, member.0)
+        .await?
+        .iter()
+        .any(|l| l.amap_id == amap);
+    let supplies = repo::producers::producer_links_of_user(&txn, member.0)
+        .await?
+        .iter()
+        .any(|l| l.amap_id == amap);
+    if found.admin || found.treasurer || refers || supplies {
+        reasons.push(Problem::new("member", ProblemCode::HasRoles));
+    }
+    if !reasons.is_empty() {
+        return Err(AppError::ConflictOn(reasons));
+    }
+    repo::memberships::delete(&txn, amap, member).await?;
+    repo::users::delete_if_unused(&txn, member.0).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Grants or revokes a role; an admin cannot remove their own admin role.
 pub async fn change_role(
     db: &DatabaseConnection,
@@ -158,6 +294,15 @@ pub async fn apply_role_change(
 /// Every member of the AMAP with roles, in four queries whatever their number.
 pub async fn list(db: &impl ConnectionTrait, amap_id: i64) -> AppResult<Vec<MemberView>> {
     views_of(db, amap_id, None).await
+}
+
+/// One member with roles and contact details.
+pub async fn show(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    member: UserId,
+) -> AppResult<MemberView> {
+    one(db, caller.amap.id, member).await
 }
 
 async fn one(db: &impl ConnectionTrait, amap_id: i64, member: UserId) -> AppResult<MemberView> {

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod amaps;
 pub mod cheques;
 pub mod directory;
+pub mod imports;
 pub mod mails;
 pub mod me;
 pub mod members;

@@ -11,6 +11,7 @@ mod contracts;
 mod directory;
 mod helpers;
 mod home;
+mod imports;
 mod mailbox;
 mod openapi;
 mod ordering;

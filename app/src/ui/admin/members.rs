@@ -1,9 +1,13 @@
 //! Admins and treasurers: every member of the AMAP with their roles; admins grant and revoke.
 
-use crate::api::members::{MemberView, RoleKind, list, roles_path};
+use crate::api::members::{
+    MemberView, RoleKind, deactivate_path, list, members_path, roles_path, selection_box,
+};
 use crate::api::producers::{ProducerView, list as list_producers};
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::fields::Input;
+use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::search::{matches, page};
 use crate::ui::kit::{Check, Echo, ErrorNotice, Form, Select};
 use crate::ui::member::home::role_name;
@@ -53,6 +57,7 @@ fn MembersAdmin(
     // After a grant or a revocation the admin comes back to the same search and page.
     let here = list_link(&list_path, &q, asked.as_deref());
     let grant = grant_form(&slug, &here, &list, &producers);
+    let add = add_form(&slug, &here);
     let found: Vec<MemberView> = list
         .into_iter()
         .filter(|m| matches(&q, &format!("{} {} {}", m.first_name, m.last_name, m.email)))
@@ -65,6 +70,7 @@ fn MembersAdmin(
     };
     let pager = pager(&list_path, &q, shown);
     let echo = Echo::current();
+    let selection_errors = echo.errors("selection");
     let rows = found[shown.start..shown.end]
         .iter()
         .cloned()
@@ -74,6 +80,8 @@ fn MembersAdmin(
         <Title text=t_string!(i18n, admin.title)/>
         <main class="page wide">
             <h1>{t!(i18n, admin.title)}</h1>
+            <FlashNotice/>
+            {add}
             {grant}
             <section aria-labelledby="members-list">
                 <h2 id="members-list">{t!(i18n, admin.list_title)}</h2>
@@ -89,6 +97,7 @@ fn MembersAdmin(
                 <p class="muted" role="status">{summary}</p>
                 <table class="members">
                     <thead><tr>
+                        <th scope="col"><span class="sr-only">{t!(i18n, member_admin.deactivate_selected)}</span></th>
                         <th scope="col">{t!(i18n, admin.name)}</th>
                         <th scope="col">{t!(i18n, admin.email)}</th>
                         <th scope="col">{t!(i18n, admin.status)}</th>
@@ -98,6 +107,10 @@ fn MembersAdmin(
                         {rows}
                     </tbody>
                 </table>
+                // The tick boxes above belong to this form (`form="selection"`).
+                <Form form="selection".to_owned() id="selection" action=deactivate_path(&slug) here=here.clone() errors=selection_errors class="inline">
+                    <button type="submit" class="secondary">{t!(i18n, member_admin.deactivate_selected)}</button>
+                </Form>
                 {pager}
             </section>
         </main>
@@ -168,6 +181,30 @@ fn grant_form(
                 <input type="hidden" name="granted" value="true"/>
                 <button type="submit" class="primary">{t!(i18n, admin.grant)}</button>
             </Form>
+        </section>
+    }
+}
+
+/// "Ajouter un adhérent": e-mail and names; the invitation mail does the rest.
+fn add_form(slug: &str, here: &str) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let form = "add".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let [email, first, last] =
+        ["email", "first_name", "last_name"].map(|field| echo.value(&form, field, ""));
+    let import = Amap::new(slug.to_owned()).members_import("");
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, member_admin.add_title)}</h2>
+            <p class="hint">{t!(i18n, member_admin.add_hint)}</p>
+            <Form form=form.clone() action=members_path(slug) here=here.to_owned() errors class="grid-form">
+                <Input form=form.clone() name="email" kind="email" autocomplete="off" label=t_string!(i18n, import.col_email).to_owned() errors value=email/>
+                <Input form=form.clone() name="first_name" autocomplete="off" label=t_string!(i18n, import.col_first_name).to_owned() errors value=first/>
+                <Input form=form.clone() name="last_name" autocomplete="off" label=t_string!(i18n, import.col_last_name).to_owned() errors value=last/>
+                <button type="submit" class="primary">{t!(i18n, member_admin.add)}</button>
+            </Form>
+            <p><a href=import>{t!(i18n, member_admin.import_link)}</a></p>
         </section>
     }
 }
@@ -257,9 +294,17 @@ fn MemberRow(slug: String, member: MemberView, here: String, echo: Echo) -> impl
     } else {
         t_string!(i18n, admin.inactive)
     };
+    let page = Amap::new(slug.clone()).member(member.id);
+    let tick = selection_box(member.id);
+    let tick_label = t_string!(i18n, member_admin.select, name = name.clone()).to_string();
     view! {
         <tr data-member=member.email.clone()>
-            <td data-label=t_string!(i18n, admin.name)>{name.clone()}</td>
+            <td>
+                {member.active.then(|| view! {
+                    <input type="checkbox" form="selection" name=tick.clone() aria-label=tick_label.clone()/>
+                })}
+            </td>
+            <td data-label=t_string!(i18n, admin.name)><a href=page>{name.clone()}</a></td>
             <td data-label=t_string!(i18n, admin.email)>{member.email.clone()}</td>
             <td data-label=t_string!(i18n, admin.status)>{status}</td>
             <td data-label=t_string!(i18n, admin.roles)>

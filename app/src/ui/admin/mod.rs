@@ -1,5 +1,8 @@
-//! Admins' pages: the members of the AMAP and their roles, the AMAP's settings, its mails.
+//! Admins' pages: the members of the AMAP and their roles (one member's page, importing a
+//! list), the AMAP's settings, its mails.
 
+pub mod import;
 pub mod mails;
+pub mod member;
 pub mod members;
 pub mod settings;

@@ -74,6 +74,20 @@ fn sentence(notice: &Notice) -> String {
         Notice::MemberAdded { member } => {
             td_string!(locale, notice.member_added, member = member.clone()).to_string()
         }
+        Notice::MemberSaved { member } => {
+            td_string!(locale, notice.member_saved, member = member.clone()).to_string()
+        }
+        Notice::MemberDeleted => td_string!(locale, notice.member_deleted).to_string(),
+        Notice::MembersDeactivated { count } => {
+            td_string!(locale, notice.members_deactivated, count = *count).to_string()
+        }
+        Notice::MembersImported { added, invited } => td_string!(
+            locale,
+            notice.members_imported,
+            added = *added,
+            invited = *invited
+        )
+        .to_string(),
         Notice::MemberActive { member, active } => {
             let member = member.clone();
             match active {

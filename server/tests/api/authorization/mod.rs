@@ -92,6 +92,7 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
         .replace("{cheque_id}", &stage.cheque_id.to_string())
         .replace("{remittance_id}", "999999")
         .replace("{mail_id}", "999999")
+        .replace("{import_id}", "no-such-preview")
 }
 
 on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {

@@ -233,6 +233,71 @@ fn accounts() -> Vec<Row> {
                 200,
             )
         },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/members/{member_id}",
+            May::Treasurers,
+            200,
+        ),
+        // The member's own details sent back unchanged.
+        Row {
+            body: |cast, _| json!({ "email": cast.member.email, "first_name": "Léa", "last_name": "Membre" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/members/{member_id}",
+                May::Treasurers,
+                200,
+            )
+        },
+        // The member holds a contract: removing them is refused, with the reason.
+        Row {
+            before: Before::Contract,
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/members/{member_id}",
+                May::Admins,
+                409,
+            )
+        },
+        // The inactive persona: nothing changes for the other calls.
+        Row {
+            body: |cast, _| json!({ "member_ids": [cast.inactive.id] }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/members/deactivate",
+                May::Treasurers,
+                200,
+            )
+        },
+        // A JSON body instead of a file: refused once the caller is known to be allowed.
+        row(
+            "POST",
+            "/api/v1/amaps/{slug}/members/imports",
+            May::Treasurers,
+            400,
+        ),
+        // No such preview (the journeys are tested in `imports`).
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/members/imports/{import_id}",
+            May::Treasurers,
+            404,
+        ),
+        Row {
+            body: |_, _| json!({ "invite": false }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/members/imports/{import_id}",
+                May::Treasurers,
+                404,
+            )
+        },
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/members/import-example",
+            May::Treasurers,
+            200,
+        ),
         Row {
             body: |cast, _| json!({ "member_id": cast.member.id, "role": "referent", "producer_id": cast.producer_one, "granted": false }),
             ..row("POST", "/api/v1/amaps/{slug}/roles", May::Admins, 200)
