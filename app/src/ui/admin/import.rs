@@ -10,7 +10,6 @@ use crate::domain::Problem;
 use crate::domain::import::Column;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::messages::problem_message;
-use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::{Check, Downloads, Echo, ErrorNotice, Form};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
@@ -69,7 +68,6 @@ fn Import(
         <main class="page">
             <p><a href=back>{t!(i18n, import.back)}</a></p>
             <h1>{t!(i18n, import.title)}</h1>
-            <FlashNotice/>
             {shown}
             <section class="card" aria-labelledby="import-file">
                 <h2 id="import-file">{t!(i18n, import.file_title)}</h2>

@@ -6,7 +6,6 @@ use crate::api::mails::{MailView, MailsPage, mails, retry_path};
 use crate::domain::mail::MailState;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::ui::kit::format::local_time;
-use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::{ErrorNotice, Form};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
@@ -57,7 +56,6 @@ fn Mails(page: MailsPage, slug: String) -> impl IntoView {
         <Title text=t_string!(i18n, mails.title)/>
         <main class="page">
             <h1>{t!(i18n, mails.title)}</h1>
-            <FlashNotice/>
             <p>{intro}</p>
             <p class="muted">{count}</p>
             <ul class="plain mail-list" data-testid="mails">{rows}</ul>

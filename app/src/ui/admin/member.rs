@@ -7,7 +7,6 @@ use crate::domain::UserId;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::messages::problem_message;
 use crate::ui::kit::fields::Input;
-use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::{Echo, ErrorNotice, Form};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
@@ -93,7 +92,6 @@ fn Member(member: MemberView, slug: String) -> impl IntoView {
         <main class="page narrow">
             <p><a href=amap.members_admin()>{t!(i18n, import.back)}</a></p>
             <h1>{name.clone()}</h1>
-            <FlashNotice/>
             <p>{status}" · "{password}</p>
             <section class="card">
                 <h2>{t!(i18n, member_admin.details)}</h2>

@@ -7,7 +7,6 @@ use crate::api::producers::{ProducerView, list as list_producers};
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::fields::Input;
-use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::search::{matches, page};
 use crate::ui::kit::{Check, Echo, ErrorNotice, Form, Select};
 use crate::ui::member::home::role_name;
@@ -80,7 +79,6 @@ fn MembersAdmin(
         <Title text=t_string!(i18n, admin.title)/>
         <main class="page wide">
             <h1>{t!(i18n, admin.title)}</h1>
-            <FlashNotice/>
             {add}
             {grant}
             <section aria-labelledby="members-list">

@@ -5,7 +5,6 @@ use crate::api::auth::LOGOUT_EVERYWHERE;
 use crate::api::directory::{ContactForm, MY_CONTACT, my_contact};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::fields::Input;
-use crate::ui::kit::notice::FlashNotice;
 use crate::ui::kit::{Echo, ErrorNotice, Form};
 use crate::ui::paths::{self, Amap};
 use crate::ui::shell::layout::use_slug;
@@ -42,7 +41,6 @@ fn Account(contact: ContactForm, slug: String) -> impl IntoView {
         <Title text=t_string!(i18n, account.title)/>
         <main class="page narrow">
             <h1>{t!(i18n, account.title)}</h1>
-            <FlashNotice/>
             <section class="card">
                 <h2>{t!(i18n, account.contact)}</h2>
                 <p class="hint">{t!(i18n, account.contact_hint)}</p>
