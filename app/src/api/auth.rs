@@ -131,3 +131,81 @@ pub struct SessionView {
 pub async fn login(form: LoginForm) -> Result<SessionView, ApiError> {
     client::post(LOGIN.to_owned(), &form).await
 }
+
+/// "Mon compte": change my password; the current one is asked first.
+pub const MY_PASSWORD: &str = "/api/v1/me/password";
+/// "Mon compte": change my e-mail address (confirmed by a link sent to the new one).
+pub const MY_EMAIL: &str = "/api/v1/me/email";
+/// The new address's link leads here (through the page that asks to confirm).
+pub const CONFIRM_EMAIL: &str = "/api/v1/auth/email";
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PasswordChangeForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 1024))]
+    pub current_password: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, min_length = 8, max_length = 128)
+    )]
+    pub new_password: String,
+}
+
+/// The current password as typed (checked against the stored hash, never parsed further).
+fn current(field: &str, raw: &str, problems: &mut Vec<Problem>) -> String {
+    if raw.is_empty() {
+        problems.push(Problem::new(field, ProblemCode::Required));
+    } else if raw.chars().count() > 1024 {
+        problems.push(Problem::with_limit(field, ProblemCode::TooLong, 1024));
+    }
+    raw.to_owned()
+}
+
+impl PasswordChangeForm {
+    pub fn parse(&self) -> Result<(String, crate::domain::Password), Vec<Problem>> {
+        let mut problems = Vec::new();
+        let current = current("current_password", &self.current_password, &mut problems);
+        let new = crate::domain::Password::parse("new_password", &self.new_password)
+            .map_err(|p| problems.push(p))
+            .ok();
+        match new {
+            Some(new) if problems.is_empty() => Ok((current, new)),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct EmailChangeForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
+    pub new_email: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 1024))]
+    pub current_password: String,
+}
+
+impl EmailChangeForm {
+    pub fn parse(&self) -> Result<(Email, String), Vec<Problem>> {
+        let mut problems = Vec::new();
+        let email = Email::parse("new_email", &self.new_email)
+            .map_err(|p| problems.push(p))
+            .ok();
+        let current = current("current_password", &self.current_password, &mut problems);
+        match email {
+            Some(email) if problems.is_empty() => Ok((email, current)),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct EmailConfirmForm {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 200))]
+    pub token: String,
+}

@@ -38,6 +38,14 @@ pub enum Notice {
     ResetRequested,
     /// A password chosen through a link: log in with it.
     PasswordSet,
+    PasswordChanged,
+    /// The confirmation link is on its way to the new address.
+    EmailChangeSent {
+        email: String,
+    },
+    EmailChanged {
+        email: String,
+    },
     /// A failed mail queued again.
     MailRetried,
     /// A contract signed up or changed, and the cheques it now calls for.

@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=shell::login::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie") view=shell::password::ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe") view=shell::password::NewPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/confirmer-email") view=shell::password::ConfirmEmailPage ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/a/:slug") view=shell::layout::AmapLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=member::home::HomePage ssr=SsrMode::Async/>
                         <Route path=path!("contrats") view=member::contracts::MyContractsPage ssr=SsrMode::Async/>

@@ -9,6 +9,11 @@ pub const LOGIN: &str = "/login";
 /// Where one asks for a password link by e-mail.
 pub const FORGOT_PASSWORD: &str = "/mot-de-passe-oublie";
 
+/// The page a new address's confirmation mail links to.
+pub fn confirm_email(token: &str) -> String {
+    format!("/confirmer-email?jeton={}", urlencode(token))
+}
+
 /// The page an invitation or reset mail links to (the secret is read once, by its form).
 pub fn new_password(token: &str) -> String {
     format!("/mot-de-passe?jeton={}", urlencode(token))

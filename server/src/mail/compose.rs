@@ -118,6 +118,40 @@ pub fn password_reset(locale: Locale, first_name: &str, link: &str) -> Composed 
     .compose()
 }
 
+/// "Confirm your new address", sent to that address.
+pub fn email_change(locale: Locale, first_name: &str, new_email: &str, link: &str) -> Composed {
+    let amapola = td_string!(locale, app_name).to_string();
+    Letter {
+        subject: td_string!(locale, mail.email_change_subject).to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![td_string!(locale, mail.email_change_body, email = new_email).to_string()],
+        action: Some((
+            td_string!(locale, mail.email_change_action).to_string(),
+            link.to_owned(),
+        )),
+        after: vec![td_string!(locale, mail.email_change_ignore).to_string()],
+        signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+    }
+    .compose()
+}
+
+/// "Your address changed", sent to the old address once the new one is confirmed (a hijack
+/// does not go unnoticed).
+pub fn email_changed(locale: Locale, first_name: &str, new_email: &str) -> Composed {
+    let amapola = td_string!(locale, app_name).to_string();
+    Letter {
+        subject: td_string!(locale, mail.email_changed_subject).to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![
+            td_string!(locale, mail.email_changed_body, email = new_email).to_string(),
+        ],
+        action: None,
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

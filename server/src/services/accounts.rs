@@ -1,5 +1,7 @@
-//! Accounts without a session: choosing a password from an invitation or a reset link, and
-//! asking for such a link. Answers never tell whether an address has an account.
+//! Accounts: choosing a password from an invitation or a reset link, and asking for such a
+//! link (answers never tell whether an address has an account); changing one's password or
+//! e-mail address from *Mon compte* (the current password first; a new address is used
+//! only once its link is followed).
 
 use crate::auth::password;
 use crate::db::entities::{amap, app_user};
@@ -21,6 +23,146 @@ pub const PASSWORD_PAGE: &str = "/mot-de-passe";
 
 fn password_link(mailer: &Mailer, secret: &str) -> String {
     mailer.link(&format!("{PASSWORD_PAGE}?jeton={secret}"))
+}
+
+/// The page a new address's confirmation link opens (it asks before changing anything: mail
+/// scanners follow links).
+pub const EMAIL_PAGE: &str = "/confirmer-email";
+
+/// Checks the password the person typed as their current one, throttled like logins (the
+/// form must not become a way to guess it). A wrong one is a problem on `current_password`.
+async fn check_current(state: &AppState, account: &app_user::Model, typed: &str) -> AppResult<()> {
+    let key = account.email.as_str();
+    state
+        .throttle
+        .check(key, Instant::now())
+        .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    if password::verify(account.password_hash.clone(), typed.to_owned()).await? {
+        return Ok(());
+    }
+    state.throttle.record_failure(key, Instant::now());
+    Err(AppError::field(Problem::new(
+        "current_password",
+        ProblemCode::WrongPassword,
+    )))
+}
+
+/// A new password for oneself: every session and link issued before ends (the token epoch
+/// moves on); the caller opens a fresh session for the device that asked. Returns the
+/// account as it now is.
+pub async fn change_password(
+    state: &AppState,
+    account: &app_user::Model,
+    current: &str,
+    new: Password,
+) -> AppResult<app_user::Model> {
+    check_current(state, account, current).await?;
+    let hash = password::hash(new.expose().to_owned()).await?;
+    let now = state.clock.now();
+    let txn = repo::write_txn(&state.db).await?;
+    repo::users::set_password_and_revoke(&txn, account.id, hash).await?;
+    account_tokens::retire_password_links(&txn, UserId(account.id), now).await?;
+    let account = repo::users::find(&txn, UserId(account.id))
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    txn.commit().await?;
+    Ok(account)
+}
+
+/// Asks to log in with another address: a link is mailed to it; nothing changes before it
+/// is followed. An address another account uses is refused (409 on `new_email`).
+pub async fn request_email_change(
+    state: &AppState,
+    account: &app_user::Model,
+    new_email: &Email,
+    current: &str,
+    locale: Locale,
+) -> AppResult<()> {
+    check_current(state, account, current).await?;
+    let taken = || AppError::ConflictOn(vec![Problem::new("new_email", ProblemCode::Taken)]);
+    if new_email.as_str() == account.email {
+        return Err(taken());
+    }
+    if repo::users::find_by_email(&state.db, new_email.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(taken());
+    }
+    let now = state.clock.now();
+    let txn = repo::write_txn(&state.db).await?;
+    let secret = account_tokens::issue(
+        &txn,
+        UserId(account.id),
+        TokenPurpose::EmailChange,
+        Some(new_email.as_str().to_owned()),
+        now,
+    )
+    .await?;
+    let link = state.mailer.link(&format!("{EMAIL_PAGE}?jeton={secret}"));
+    let content = compose::email_change(locale, &account.first_name, new_email.as_str(), &link);
+    let mail = NewMail {
+        amap: None,
+        kind: MailKind::EmailChange,
+        recipient: new_email.as_str().to_owned(),
+        content,
+    };
+    outbox::enqueue(&txn, &state.mailer, mail, now).await?;
+    txn.commit().await?;
+    state.mailer.wake();
+    Ok(())
+}
+
+/// Follows a new address's link: the account logs in with it from now on, and the old
+/// address is told. Returns the new address. The link works once; an address taken
+/// meanwhile is a 409.
+pub async fn confirm_email_change(
+    state: &AppState,
+    secret: &str,
+    locale: Locale,
+) -> AppResult<String> {
+    let expired = || AppError::Validation(vec![Problem::new("token", ProblemCode::LinkExpired)]);
+    let now = state.clock.now();
+    let txn = repo::write_txn(&state.db).await?;
+    let token = account_tokens::find_usable(&txn, secret, now)
+        .await?
+        .filter(|t| TokenPurpose::from(t.purpose) == TokenPurpose::EmailChange)
+        .ok_or_else(expired)?;
+    let new_email = token.new_email.clone().ok_or_else(expired)?;
+    if !account_tokens::use_once(&txn, token.id, now).await? {
+        return Err(expired());
+    }
+    let account = repo::users::find(&txn, UserId(token.user_id))
+        .await?
+        .ok_or_else(expired)?;
+    if repo::users::find_by_email(&txn, &new_email)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::ConflictOn(vec![Problem::new(
+            "token",
+            ProblemCode::Taken,
+        )]));
+    }
+    repo::users::set_identity(
+        &txn,
+        account.id,
+        &new_email,
+        &account.first_name,
+        &account.last_name,
+    )
+    .await?;
+    let content = compose::email_changed(locale, &account.first_name, &new_email);
+    let notice = NewMail {
+        amap: None,
+        kind: MailKind::EmailChange,
+        recipient: account.email.clone(),
+        content,
+    };
+    outbox::enqueue(&txn, &state.mailer, notice, now).await?;
+    txn.commit().await?;
+    state.mailer.wake();
+    Ok(new_email)
 }
 
 /// Queues `account`'s invitation to `amap` (in the caller's transaction): a link to choose

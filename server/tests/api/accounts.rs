@@ -363,3 +363,116 @@ on_both_engines!(
         assert_eq!(sent, 200, "every mail is marked sent");
     }
 );
+
+on_both_engines!(
+    changing_ones_password_needs_the_current_one_and_ends_the_other_sessions,
+    |app| {
+        let cast = app.cast().await;
+        let phone = app.token(cast.member.email).await;
+        let laptop = app.token(cast.member.email).await;
+        let (status, wrong) = app
+            .post(
+                "/api/v1/me/password",
+                Some(&laptop),
+                json!({ "current_password": "pas le bon", "new_password": NEW_PASSWORD }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(wrong["fields"][0]["field"], "current_password");
+        assert_eq!(wrong["fields"][0]["code"], "wrong_password");
+        assert_eq!(
+            login(&app, cast.member.email, PASSWORD).await,
+            StatusCode::OK
+        );
+
+        let (status, session) = app
+            .post(
+                "/api/v1/me/password",
+                Some(&laptop),
+                json!({ "current_password": PASSWORD, "new_password": NEW_PASSWORD }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{session}");
+        // The device that asked goes on with its new session; every other one ends.
+        let fresh = session["token"].as_str().expect("a new session");
+        assert_eq!(app.get("/api/v1/me", Some(fresh)).await.0, StatusCode::OK);
+        for old in [&phone, &laptop] {
+            assert_eq!(
+                app.get("/api/v1/me", Some(old)).await.0,
+                StatusCode::UNAUTHORIZED
+            );
+        }
+        assert_eq!(
+            login(&app, cast.member.email, PASSWORD).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            login(&app, cast.member.email, NEW_PASSWORD).await,
+            StatusCode::OK
+        );
+    }
+);
+
+on_both_engines!(
+    a_new_address_is_used_only_once_its_link_is_followed,
+    |app| {
+        let cast = app.cast().await;
+        let member = app.token(cast.member.email).await;
+        let new_address = "nouvelle.adresse@example.org";
+        // Another account's address is refused; the current password is asked.
+        let (status, _) = app
+            .post(
+                "/api/v1/me/email",
+                Some(&member),
+                json!({ "new_email": cast.admin.email, "current_password": PASSWORD }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (status, _) = app
+            .post(
+                "/api/v1/me/email",
+                Some(&member),
+                json!({ "new_email": new_address, "current_password": "faux" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, _) = app
+            .post(
+                "/api/v1/me/email",
+                Some(&member),
+                json!({ "new_email": new_address, "current_password": PASSWORD }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+        // Nothing changed yet: the old address still logs in.
+        assert_eq!(
+            login(&app, cast.member.email, PASSWORD).await,
+            StatusCode::OK
+        );
+        let mail = only_mail_to(&app, new_address).await;
+        let path = link_in(&mail.text, &app.base);
+        let (page, secret) = path.split_once("?jeton=").expect("a confirmation link");
+        assert_eq!(page, "/confirmer-email");
+        // Opening the page changes nothing (mail scanners follow links); its button does.
+        let opened = app.client().get(app.url(&path)).send().await.expect("page");
+        assert_eq!(opened.status(), StatusCode::OK);
+        assert_eq!(
+            login(&app, cast.member.email, PASSWORD).await,
+            StatusCode::OK
+        );
+        let confirm = json!({ "token": secret });
+        let (status, _) = app.post("/api/v1/auth/email", None, confirm.clone()).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        assert_eq!(login(&app, new_address, PASSWORD).await, StatusCode::OK);
+        assert_eq!(
+            login(&app, cast.member.email, PASSWORD).await,
+            StatusCode::UNAUTHORIZED
+        );
+        // The old address is told; the link served once.
+        let notice = only_mail_to(&app, cast.member.email).await;
+        assert!(notice.text.contains(new_address), "{}", notice.text);
+        let (status, again) = app.post("/api/v1/auth/email", None, confirm).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(again["fields"][0]["code"], "link_expired");
+    }
+);

@@ -32,7 +32,7 @@ fn import_path(preview: &Value) -> String {
     )
 }
 
-fn line<'a>(preview: &'a Value, number: u64) -> &'a Value {
+fn line(preview: &Value, number: u64) -> &Value {
     preview["lines"]
         .as_array()
         .expect("lines")

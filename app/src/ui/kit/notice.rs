@@ -74,6 +74,13 @@ fn sentence(notice: &Notice) -> String {
         Notice::MemberAdded { member } => {
             td_string!(locale, notice.member_added, member = member.clone()).to_string()
         }
+        Notice::PasswordChanged => td_string!(locale, notice.password_changed).to_string(),
+        Notice::EmailChangeSent { email } => {
+            td_string!(locale, notice.email_change_sent, email = email.clone()).to_string()
+        }
+        Notice::EmailChanged { email } => {
+            td_string!(locale, notice.email_changed, email = email.clone()).to_string()
+        }
         Notice::MemberSaved { member } => {
             td_string!(locale, notice.member_saved, member = member.clone()).to_string()
         }

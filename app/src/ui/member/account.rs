@@ -1,7 +1,9 @@
-//! *Mon compte*: my phones and address (what the member list shows to those allowed), and
-//! "log out everywhere" for a lost phone or a shared computer.
+//! *Mon compte*: my phones and address (what the member list shows to those allowed), my
+//! password and e-mail address (the current password first; a new address is confirmed by
+//! a link sent to it), and "log out everywhere" for a lost phone or a shared computer.
 
-use crate::api::auth::LOGOUT_EVERYWHERE;
+use crate::api::amaps::me;
+use crate::api::auth::{LOGOUT_EVERYWHERE, MY_EMAIL, MY_PASSWORD};
 use crate::api::directory::{ContactForm, MY_CONTACT, my_contact};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::fields::Input;
@@ -14,11 +16,14 @@ use leptos_meta::Title;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let slug = use_slug();
-    let loaded = Resource::new(|| (), |_| my_contact());
+    let loaded = Resource::new(
+        || (),
+        |_| async { Ok((my_contact().await?, me().await?.user.email)) },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|result| match result {
-                Ok(contact) => view! { <Account contact slug=slug.get_untracked()/> }.into_any(),
+                Ok((contact, email)) => view! { <Account contact email slug=slug.get_untracked()/> }.into_any(),
                 Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
@@ -26,7 +31,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn Account(contact: ContactForm, slug: String) -> impl IntoView {
+fn Account(contact: ContactForm, email: String, slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let here = Amap::new(slug).account();
     let form = "contact".to_owned();
@@ -37,6 +42,10 @@ fn Account(contact: ContactForm, slug: String) -> impl IntoView {
         move |field: &str, current: String| echo.value(&form, field, current)
     };
     let everywhere = RwSignal::new(Default::default());
+    let password_errors = echo.errors("password");
+    let email_errors = echo.errors("email");
+    let new_email = echo.value("email", "new_email", "");
+    let current_email = t_string!(i18n, account.email_current, email = email).to_string();
     view! {
         <Title text=t_string!(i18n, account.title)/>
         <main class="page narrow">
@@ -51,6 +60,25 @@ fn Account(contact: ContactForm, slug: String) -> impl IntoView {
                     <Input form=form.clone() name="postcode" autocomplete="postal-code" inputmode="numeric" label=t_string!(i18n, account.postcode).to_owned() errors value=v("postcode", contact.postcode.clone())/>
                     <Input form=form.clone() name="town" autocomplete="address-level2" label=t_string!(i18n, account.town).to_owned() errors value=v("town", contact.town.clone())/>
                     <button type="submit" class="primary">{t!(i18n, account.save)}</button>
+                </Form>
+            </section>
+            <section class="card">
+                <h2>{t!(i18n, account.password_title)}</h2>
+                <p class="hint">{t!(i18n, account.password_hint)}</p>
+                <Form form="password".to_owned() action=MY_PASSWORD.to_owned() here=here.clone() errors=password_errors class="stack-form">
+                    <Input form="password".to_owned() name="current_password" kind="password" autocomplete="current-password" label=t_string!(i18n, account.current_password).to_owned() errors=password_errors/>
+                    <Input form="password".to_owned() name="new_password" kind="password" autocomplete="new-password" label=t_string!(i18n, account.new_password).to_owned() errors=password_errors/>
+                    <button type="submit" class="primary">{t!(i18n, account.password_submit)}</button>
+                </Form>
+            </section>
+            <section class="card">
+                <h2>{t!(i18n, account.email_title)}</h2>
+                <p>{current_email}</p>
+                <p class="hint">{t!(i18n, account.email_hint)}</p>
+                <Form form="email".to_owned() action=MY_EMAIL.to_owned() here=here.clone() errors=email_errors class="stack-form">
+                    <Input form="email".to_owned() name="new_email" kind="email" autocomplete="email" label=t_string!(i18n, account.new_email).to_owned() errors=email_errors value=new_email/>
+                    <Input form="email".to_owned() name="current_password" kind="password" autocomplete="current-password" label=t_string!(i18n, account.current_password).to_owned() errors=email_errors/>
+                    <button type="submit" class="primary">{t!(i18n, account.email_submit)}</button>
                 </Form>
             </section>
             <section class="card">

@@ -1,5 +1,6 @@
 //! Sessions: log in, log out (here or everywhere), refresh; passwords chosen through a link.
 
+pub mod confirm_email;
 pub mod login;
 pub mod logout;
 pub mod logout_everywhere;

@@ -3,7 +3,9 @@
 pub mod contact;
 pub mod contracts;
 pub mod deliveries;
+pub mod email;
 pub mod identity;
+pub mod password;
 pub mod payments;
 pub mod schedule;
 pub mod sign_up;

@@ -177,6 +177,20 @@ fn accounts() -> Vec<Row> {
         },
         row("GET", "/api/v1/me", May::Session, 200),
         row("GET", "/api/v1/me/contact", May::Session, 200),
+        // A wrong current password: refused on its field (a right one would end the
+        // sessions the next rows use).
+        Row {
+            body: |_, _| json!({ "current_password": "not my password", "new_password": "a long enough password" }),
+            ..row("POST", "/api/v1/me/password", May::Session, 422)
+        },
+        Row {
+            body: |_, who| json!({ "new_email": format!("ailleurs-{}@example.org", persona(who)), "current_password": "not my password" }),
+            ..row("POST", "/api/v1/me/email", May::Session, 422)
+        },
+        Row {
+            body: |_, _| json!({ "token": "not-a-real-link" }),
+            ..row("POST", "/api/v1/auth/email", May::Public, 422)
+        },
         Row {
             body: |_, _| json!({ "phone1": "06 12 34 56 78", "town": "Lyon" }),
             ..row("PUT", "/api/v1/me/contact", May::Session, 200)
