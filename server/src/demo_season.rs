@@ -311,6 +311,8 @@ async fn subscribe_members(
                 user_id: UserId(user.id),
                 actor: user.id,
                 now: crate::clock::local(&amap.time_zone, chrono::Utc::now()),
+                instant: chrono::Utc::now(),
+                confirm_with: None,
             };
             save::save(db, target, sign_up, Entrant::Member).await?;
         }

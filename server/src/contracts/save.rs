@@ -5,6 +5,8 @@
 
 use crate::db::entities::{amap, producer};
 use crate::error::{AppError, AppResult};
+use crate::mail::outbox::{self, NewMail};
+use crate::mail::{Mailer, compose};
 use crate::payments::schedule::{TemplatePayments, Who, reschedule};
 use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
@@ -16,8 +18,12 @@ use app::domain::contract::entry::shortage_problem;
 use app::domain::contract::signup::{Entrant, SignUp, check_sign_up};
 use app::domain::contract::stock::consumption;
 use app::domain::contract::{Nature, Offer, Quantities};
+use app::domain::mail::MailKind;
 use app::domain::payment::cheque::may_delete_contract;
-use app::domain::{Money, Problem, ProblemCode, TemplateId, UserId};
+use app::domain::{AmapId, Money, Problem, ProblemCode, ProductId, TemplateId, UserId};
+use app::i18n::Locale;
+use app::ui::kit::format::short_date;
+use app::ui::paths::Amap;
 use chrono::NaiveDateTime;
 use sea_orm::DatabaseConnection;
 
@@ -31,6 +37,10 @@ pub struct Target<'a> {
     pub actor: i64,
     /// The AMAP's wall-clock time now (deadlines and frozen cheque lines are local).
     pub now: NaiveDateTime,
+    /// The same moment in UTC (the application's clock), for the mail's timestamps.
+    pub instant: chrono::DateTime<chrono::Utc>,
+    /// Mails the member the saved contract and its cheques (`None`: the demo's seeding).
+    pub confirm_with: Option<&'a Mailer>,
 }
 
 impl Target<'_> {
@@ -132,8 +142,20 @@ pub async fn save(
     let who = Who::of(&subscription, target.actor);
     let credit = Money::from_cents(subscription.credit_cents);
     reschedule(&txn, who, &payments, &offer, &grid, credit).await?;
-    let cheques = cheques::of_subscription(&txn, subscription.id)
-        .await?
+    let stored_cheques = cheques::of_subscription(&txn, subscription.id).await?;
+    if let Some(mailer) = target.confirm_with {
+        confirm(
+            &txn,
+            mailer,
+            &target,
+            &grid,
+            &payments.settings.payee,
+            &stored_cheques,
+            by_referent,
+        )
+        .await?;
+    }
+    let cheques = stored_cheques
         .iter()
         .map(|c| Money::from_cents(c.amount_cents))
         .collect();
@@ -153,6 +175,9 @@ pub async fn save(
         ));
     }
     txn.commit().await?;
+    if let Some(mailer) = target.confirm_with {
+        mailer.wake();
+    }
     let entry = ContractEntry {
         grid,
         jokers: sign_up.jokers,
@@ -160,6 +185,69 @@ pub async fn save(
         edited_by_referent: subscription.edited_by_referent || by_referent,
     };
     Ok(Saved { entry, cheques })
+}
+
+/// Queues the member's "contract saved" mail in the save's transaction: each delivery, the
+/// total, and the cheques to write.
+async fn confirm(
+    txn: &impl sea_orm::ConnectionTrait,
+    mailer: &Mailer,
+    target: &Target<'_>,
+    grid: &Quantities,
+    payee: &str,
+    stored: &[crate::db::entities::cheque::Model],
+    by_referent: bool,
+) -> AppResult<()> {
+    let locale = Locale::fr;
+    let Some(member) = repo::users::find(txn, target.user_id).await? else {
+        return Ok(());
+    };
+    let loaded = target.loaded;
+    let product = |id: ProductId| loaded.products.iter().find(|(tp, _)| tp.product_id == id.0);
+    let mut total = Money::ZERO;
+    let mut deliveries = Vec::new();
+    for date in loaded.dates.iter().map(|d| d.date) {
+        let items: Vec<String> = grid
+            .on_date(date)
+            .filter(|(_, qty)| *qty > 0)
+            .filter_map(|(id, qty)| {
+                let (tp, p) = product(id)?;
+                let price = Money::from_cents(tp.price_cents);
+                total = total + price * qty;
+                Some(format!("{qty} × {} ({price})", p.name))
+            })
+            .collect();
+        if !items.is_empty() {
+            deliveries.push(format!(
+                "{} : {}",
+                short_date(locale, date),
+                items.join(", ")
+            ));
+        }
+    }
+    let path = Amap::new(target.amap.slug.clone()).contract(TemplateId(loaded.template.id));
+    let summary = compose::ContractSummary {
+        amap: &target.amap.name,
+        template: &loaded.template.name,
+        producer: &target.producer.name,
+        deliveries,
+        total,
+        payee,
+        cheques: stored
+            .iter()
+            .map(|c| (c.payment_date, Money::from_cents(c.amount_cents)))
+            .collect(),
+        by_referent,
+        link: mailer.link(&path),
+    };
+    let mail = NewMail {
+        amap: Some(AmapId(target.amap.id)),
+        kind: MailKind::SignUpConfirmation,
+        recipient: member.email.clone(),
+        content: compose::contract_saved(locale, &member.first_name, summary),
+    };
+    outbox::enqueue(txn, mailer, mail, target.instant).await?;
+    Ok(())
 }
 
 /// Deletes the contract and gives its stock back. Members may withdraw only while every

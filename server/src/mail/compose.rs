@@ -152,6 +152,75 @@ pub fn email_changed(locale: Locale, first_name: &str, new_email: &str) -> Compo
     .compose()
 }
 
+/// What a saved contract says to its member: the deliveries and the cheques to write.
+pub struct ContractSummary<'a> {
+    pub amap: &'a str,
+    pub template: &'a str,
+    pub producer: &'a str,
+    /// One line per delivery date ("jeudi 5 mars 2026 : 2 × Panier (15,00 €)").
+    pub deliveries: Vec<String>,
+    pub total: app::domain::Money,
+    pub payee: &'a str,
+    /// Each cheque's amount and the date it is cashed from, in date order.
+    pub cheques: Vec<(chrono::NaiveDate, app::domain::Money)>,
+    pub by_referent: bool,
+    pub link: String,
+}
+
+/// "Contrat enregistré", after a sign-up or a change.
+pub fn contract_saved(locale: Locale, first_name: &str, c: ContractSummary<'_>) -> Composed {
+    use app::ui::kit::format::short_date;
+    let count = c.deliveries.len();
+    let mut paragraphs = vec![
+        td_string!(
+            locale,
+            mail.contract_body,
+            template = c.template,
+            producer = c.producer,
+            count = count,
+            total = c.total.to_string()
+        )
+        .to_string(),
+    ];
+    if c.by_referent {
+        paragraphs.push(td_string!(locale, mail.contract_by_referent).to_string());
+    }
+    let mut deliveries = vec![td_string!(locale, mail.contract_deliveries).to_string()];
+    deliveries.extend(c.deliveries.iter().map(|l| format!("• {l}")));
+    paragraphs.push(deliveries.join("\n"));
+    if c.cheques.is_empty() {
+        paragraphs.push(td_string!(locale, mail.contract_no_cheque).to_string());
+    } else {
+        let mut cheques =
+            vec![td_string!(locale, mail.contract_cheques, payee = c.payee).to_string()];
+        cheques.extend(c.cheques.iter().map(|(date, amount)| {
+            let line = td_string!(
+                locale,
+                mail.contract_cheque_line,
+                amount = amount.to_string(),
+                date = short_date(locale, *date)
+            );
+            format!("• {line}")
+        }));
+        paragraphs.push(cheques.join("\n"));
+    }
+    Letter {
+        subject: td_string!(
+            locale,
+            mail.contract_subject,
+            amap = c.amap,
+            template = c.template
+        )
+        .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs,
+        action: Some((td_string!(locale, mail.contract_action).to_string(), c.link)),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = c.amap).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

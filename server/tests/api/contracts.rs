@@ -689,3 +689,69 @@ on_both_engines!(a_producer_lists_only_the_templates_it_delivers, |app| {
         StatusCode::FORBIDDEN
     );
 });
+
+on_both_engines!(
+    a_saved_contract_is_mailed_to_its_member_with_its_cheques,
+    |app| {
+        let cast = app.cast().await;
+        let (template, bottle, date) = wine(&app, &cast).await;
+        let member = app.token(cast.member.email).await;
+        let (status, body) = app
+            .put(
+                &contract_path(template),
+                Some(&member),
+                json!({ "grid": [{ "date": date, "product": bottle, "qty": 6 }] }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let mail = crate::mailbox::only_mail_to(&app, cast.member.email).await;
+        // Amounts are written with a no-break space before the euro sign.
+        let text = mail.text.replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(
+            mail.subject.contains("« Vins » enregistré"),
+            "{}",
+            mail.subject
+        );
+        assert!(text.contains("6 × Vin rouge (8,50 €)"), "{}", mail.text);
+        assert!(text.contains("51,00 €"), "{}", mail.text);
+        assert!(
+            mail.text
+                .contains(&format!("/a/{SLUG}/contrats/{template}")),
+            "a link to the contract: {}",
+            mail.text
+        );
+        // A refused save mails nothing; a référent's correction says who changed it.
+        let (status, _) = app
+            .put(
+                &contract_path(template),
+                Some(&member),
+                json!({ "grid": [{ "date": date, "product": bottle, "qty": 5 }] }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            crate::mailbox::queued_to(&app, cast.member.email)
+                .await
+                .len(),
+            1
+        );
+        let referent = app.referent_of(cast.producer_one).await;
+        let referent = app.token(referent.email).await;
+        let (status, body) = app
+            .put(
+                &format!(
+                    "/api/v1/amaps/{SLUG}/templates/{template}/subscriptions/{}",
+                    cast.member.id
+                ),
+                Some(&referent),
+                json!({ "grid": [{ "date": date, "product": bottle, "qty": 12 }] }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let rows = crate::mailbox::queued_to(&app, cast.member.email).await;
+        assert_eq!(rows.len(), 2);
+        let second = crate::mailbox::arrival(&rows[1].message_id).await;
+        assert!(second.text.contains("12 × Vin rouge"), "{}", second.text);
+        assert!(second.text.contains("référent"), "{}", second.text);
+    }
+);

@@ -23,7 +23,8 @@ pub async fn sign_up(
     access.require(Action::SignUp)?;
     let sign_up = body.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
-    let saved = services::me::sign_up(&state.db, &caller, path.template_id, sign_up).await?;
+    let saved =
+        services::me::sign_up(&state.db, &state.mailer, &caller, path.template_id, sign_up).await?;
     let cheques = cheque_groups(saved.cheques);
     Ok(Said(Notice::ContractSaved { cheques }, Json(saved.entry)))
 }

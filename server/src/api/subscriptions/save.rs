@@ -22,7 +22,8 @@ pub async fn save(
     let sign_up = body.parse().map_err(AppError::Validation)?;
     let caller = access.caller();
     let (template, member) = (path.template_id, path.member_id);
-    let saved = services::subscriptions::save(&state.db, &caller, template, member, sign_up);
+    let saved =
+        services::subscriptions::save(&state.db, &state.mailer, &caller, template, member, sign_up);
     let saved = saved.await?;
     let cheques = cheque_groups(saved.cheques);
     Ok(Said(Notice::ContractSaved { cheques }, Json(saved.entry)))

@@ -5,6 +5,7 @@ use super::super::subscriptions::{page, target};
 use super::super::{Caller, template_for};
 use crate::contracts::save;
 use crate::error::{AppError, AppResult};
+use crate::mail::Mailer;
 use crate::payments::schedule::{self, TemplatePayments, Who};
 use crate::repo::{self, cheques, subscriptions, templates};
 use crate::views;
@@ -118,13 +119,17 @@ pub async fn sign_up_page(
 /// Signs up, or changes one's contract, while the template allows it.
 pub async fn sign_up(
     db: &DatabaseConnection,
+    mailer: &Mailer,
     caller: &Caller<'_>,
     template: TemplateId,
     sign_up: SignUp,
 ) -> AppResult<save::Saved> {
     caller.require(Action::SignUp)?;
     let (loaded, producer) = visible(db, caller, template).await?;
-    let target = target(caller, &loaded, &producer, UserId(caller.user_id()));
+    let target = save::Target {
+        confirm_with: Some(mailer),
+        ..target(caller, &loaded, &producer, UserId(caller.user_id()))
+    };
     save::save(db, target, sign_up, Entrant::Member).await
 }
 

@@ -6,6 +6,7 @@ use super::{Caller, template_for};
 use crate::contracts::save;
 use crate::db::entities::producer;
 use crate::error::{AppError, AppResult};
+use crate::mail::Mailer;
 use crate::payments::schedule::{self, TemplatePayments, Who, reschedule, tally};
 use crate::repo::{self, cheques, stock, subscriptions, templates::Loaded};
 use crate::views;
@@ -110,6 +111,7 @@ pub async fn show(
 /// window do not bind the référent; stock does.
 pub async fn save(
     db: &DatabaseConnection,
+    mailer: &Mailer,
     caller: &Caller<'_>,
     template: TemplateId,
     member: UserId,
@@ -119,7 +121,10 @@ pub async fn save(
     repo::memberships::find(db, caller.amap.id, member)
         .await?
         .ok_or(AppError::NotFound)?;
-    let target = target(caller, &loaded, &producer, member);
+    let target = save::Target {
+        confirm_with: Some(mailer),
+        ..target(caller, &loaded, &producer, member)
+    };
     save::save(db, target, sign_up, Entrant::Referent).await
 }
 
@@ -152,5 +157,7 @@ pub(super) fn target<'a>(
         user_id: member,
         actor: caller.user_id(),
         now: caller.local_now(),
+        instant: caller.now,
+        confirm_with: None,
     }
 }
