@@ -4,11 +4,17 @@
 use super::client;
 use super::error::ApiError;
 use crate::domain::mail::{MailKind, MailState};
+use crate::domain::{Problem, ProblemCode, Problems, TemplateId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub fn mails_path(slug: &str) -> String {
     format!("{}/amaps/{slug}/mails", super::BASE)
+}
+
+/// `POST` a message here: one mail per recipient.
+pub fn send_path(slug: &str) -> String {
+    mails_path(slug)
 }
 
 pub fn retry_path(slug: &str, mail: i64) -> String {
@@ -48,4 +54,100 @@ pub struct MailsPage {
 
 pub async fn mails(slug: String) -> Result<MailsPage, ApiError> {
     client::get(mails_path(&slug)).await
+}
+
+/// Who a message from an admin or a référent goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Every active member of the AMAP (admins).
+    Everyone,
+    /// The active members with a contract on this template (its référents, and up).
+    Template(TemplateId),
+}
+
+impl Audience {
+    /// The form's value: `all`, or `template:<id>`.
+    pub fn value(self) -> String {
+        match self {
+            Audience::Everyone => "all".to_owned(),
+            Audience::Template(id) => format!("template:{id}"),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Audience> {
+        match raw.trim() {
+            "all" => Some(Audience::Everyone),
+            other => other
+                .strip_prefix("template:")?
+                .parse::<i64>()
+                .ok()
+                .map(|id| Audience::Template(TemplateId(id))),
+        }
+    }
+}
+
+/// "Écrire aux adhérents": one mail per recipient, answered to its author.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BulkMailForm {
+    /// `all` (every active member; admins) or `template:<id>` (the members with a contract
+    /// on it; its référents and up).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, example = "template:3"))]
+    pub audience: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 200))]
+    pub subject: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 20000))]
+    pub body: String,
+}
+
+/// A message that can be sent.
+pub struct BulkMail {
+    pub audience: Audience,
+    pub subject: String,
+    pub body: String,
+}
+
+impl BulkMailForm {
+    pub const SUBJECT_MAX: u32 = 200;
+    pub const BODY_MAX: u32 = 20_000;
+
+    pub fn parse(&self) -> Result<BulkMail, Vec<Problem>> {
+        let mut problems = Problems::new();
+        let audience = match self.audience.trim() {
+            "" => problems.take(Err(Problem::new("audience", ProblemCode::Required))),
+            raw => problems.take(
+                Audience::parse(raw)
+                    .ok_or_else(|| Problem::new("audience", ProblemCode::UnknownValue)),
+            ),
+        };
+        let text = |field: &str, raw: &str, max: u32| {
+            let text = raw.trim();
+            if text.is_empty() {
+                Err(Problem::new(field, ProblemCode::Required))
+            } else if text.chars().count() > max as usize {
+                Err(Problem::with_limit(field, ProblemCode::TooLong, max))
+            } else {
+                Ok(text.replace("\r\n", "\n"))
+            }
+        };
+        let subject = problems.take(text("subject", &self.subject, Self::SUBJECT_MAX));
+        let body = problems.take(text("body", &self.body, Self::BODY_MAX));
+        problems.finish(|| {
+            Some(BulkMail {
+                audience: audience?,
+                subject: subject?,
+                body: body?,
+            })
+        })
+    }
+}
+
+/// How many mails were queued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BulkMailDone {
+    pub queued: u32,
 }

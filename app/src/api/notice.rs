@@ -46,6 +46,10 @@ pub enum Notice {
     EmailChanged {
         email: String,
     },
+    /// A message to members queued, one mail each.
+    BulkQueued {
+        count: u32,
+    },
     /// A failed mail queued again.
     MailRetried,
     /// A contract signed up or changed, and the cheques it now calls for.

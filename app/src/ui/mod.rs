@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/reglages") view=admin::settings::SettingsPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/mails") view=admin::mails::MailsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats") view=manage::templates::TemplatesPage ssr=SsrMode::Async/>
+                        <Route path=path!("gestion/ecrire") view=manage::write::WritePage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id") view=manage::template::TemplatePage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/inscrits") view=manage::subscriptions::SubscriptionsPage ssr=SsrMode::Async/>
                         <Route path=path!("gestion/contrats/:id/inscrits/:member_id") view=manage::subscriptions::SubscriptionPage ssr=SsrMode::Async/>

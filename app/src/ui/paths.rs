@@ -101,6 +101,16 @@ impl Amap {
         format!("/a/{}/admin/mails", self.0)
     }
 
+    /// "Écrire aux adhérents" (admins and référents).
+    pub fn write(&self) -> String {
+        format!("/a/{}/gestion/ecrire", self.0)
+    }
+
+    /// The same, addressed to the members of one contract.
+    pub fn write_to(&self, template: TemplateId) -> String {
+        format!("/a/{}/gestion/ecrire?contrat={template}", self.0)
+    }
+
     pub fn templates(&self) -> String {
         format!("/a/{}/gestion/contrats", self.0)
     }

@@ -49,7 +49,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(amaps::list::list, amaps::create::create))
         .routes(routes!(amaps::show::show, amaps::update::update))
         .routes(routes!(amaps::home::home))
-        .routes(routes!(mails::list::list))
+        .routes(routes!(mails::list::list, mails::send::send))
         .routes(routes!(mails::retry::retry))
         .routes(routes!(members::list::list, members::create::create))
         .routes(routes!(

@@ -245,6 +245,7 @@ async fn confirm(
         kind: MailKind::SignUpConfirmation,
         recipient: member.email.clone(),
         content: compose::contract_saved(locale, &member.first_name, summary),
+        reply_to: None,
     };
     outbox::enqueue(txn, mailer, mail, target.instant).await?;
     Ok(())

@@ -221,6 +221,34 @@ pub fn contract_saved(locale: Locale, first_name: &str, c: ContractSummary<'_>) 
     .compose()
 }
 
+/// A message an admin or a référent writes to members: their words as they wrote them,
+/// signed, with why the recipient gets it.
+pub fn message(locale: Locale, amap: &str, author: &str, subject: &str, body: &str) -> Composed {
+    // A subject is one line whatever was pasted into it.
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let signature = format!("— {author}, {amap}");
+    let footer = td_string!(locale, mail.bulk_footer, amap = amap, author = author).to_string();
+    let text = format!("{body}\n\n{signature}\n\n{footer}\n");
+    let mut html = String::from(
+        "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">",
+    );
+    for paragraph in body.split("\n\n") {
+        html.push_str("<p>");
+        html.push_str(&escape(paragraph).replace('\n', "<br>"));
+        html.push_str("</p>");
+    }
+    html.push_str(&format!(
+        "<p>{}</p><p style=\"font-size:.85em;color:#555\">{}</p></body></html>",
+        escape(&signature),
+        escape(&footer)
+    ));
+    Composed {
+        subject: format!("[{amap}] {subject}"),
+        text,
+        html,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

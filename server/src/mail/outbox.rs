@@ -18,6 +18,8 @@ pub struct NewMail {
     pub kind: MailKind,
     pub recipient: String,
     pub content: Composed,
+    /// A person's address, when a person wrote it (replies go to them).
+    pub reply_to: Option<String>,
 }
 
 /// Queues `mail` on `db` — the caller's transaction, so the mail exists if and only if the
@@ -49,6 +51,7 @@ pub async fn enqueue(
         message_id: Set(message_id),
         created_at: Set(now),
         sent_at: Set(None),
+        reply_to: Set(mail.reply_to),
         ..Default::default()
     })
     .exec_with_returning(db)

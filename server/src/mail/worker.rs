@@ -140,8 +140,13 @@ fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(mail.message_id.clone()));
-    if let Some(reply_to) = &mailer.reply_to {
-        builder = builder.reply_to(reply_to.clone());
+    // The person who wrote the mail, else the deployment's reply-to.
+    let written_by = mail
+        .reply_to
+        .as_deref()
+        .and_then(|a| a.parse::<Mailbox>().ok());
+    if let Some(reply_to) = written_by.or_else(|| mailer.reply_to.clone()) {
+        builder = builder.reply_to(reply_to);
     }
     builder
         .multipart(MultiPart::alternative_plain_html(

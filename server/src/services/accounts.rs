@@ -106,6 +106,7 @@ pub async fn request_email_change(
         kind: MailKind::EmailChange,
         recipient: new_email.as_str().to_owned(),
         content,
+        reply_to: None,
     };
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;
@@ -158,6 +159,7 @@ pub async fn confirm_email_change(
         kind: MailKind::EmailChange,
         recipient: account.email.clone(),
         content,
+        reply_to: None,
     };
     outbox::enqueue(&txn, &state.mailer, notice, now).await?;
     txn.commit().await?;
@@ -188,6 +190,7 @@ pub async fn invite(
         kind: MailKind::Invitation,
         recipient: account.email.clone(),
         content,
+        reply_to: None,
     };
     outbox::enqueue(db, mailer, mail, now).await?;
     Ok(())
@@ -253,6 +256,7 @@ pub async fn request_reset(
         kind: MailKind::PasswordReset,
         recipient: account.email.clone(),
         content,
+        reply_to: None,
     };
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;

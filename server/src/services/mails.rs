@@ -1,13 +1,15 @@
-//! The admins' view of the outbox.
+//! The admins' view of the outbox, and the messages admins and référents write to members.
 
 use super::Caller;
 use crate::db::entities::outbox_mail;
 use crate::error::{AppError, AppResult};
-use crate::mail::{Mailer, outbox};
-use app::api::mails::{MailView, MailsPage};
-use app::domain::AmapId;
-use app::domain::mail::MailState;
+use crate::mail::{Mailer, compose, outbox};
+use app::api::mails::{Audience, BulkMail, MailView, MailsPage};
+use app::domain::mail::{MailKind, MailState};
+use app::domain::{Action, AmapId, Problem, ProblemCode, ProducerId};
+use app::i18n::Locale;
 use sea_orm::DatabaseConnection;
+use std::collections::HashSet;
 
 /// How many of the newest mails the page lists.
 const PAGE: u64 = 200;
@@ -57,4 +59,60 @@ pub async fn retry(
     }
     mailer.wake();
     Ok(())
+}
+
+/// "Écrire aux adhérents": one mail per recipient (nobody sees the others' addresses),
+/// answered to its author, all queued in one transaction. Every active member (admins), or
+/// the active members with a contract on a template (its référents and up).
+pub async fn send_bulk(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    caller: &Caller<'_>,
+    message: &BulkMail,
+) -> AppResult<u32> {
+    let amap = caller.amap.id;
+    let txn = crate::repo::write_txn(db).await?;
+    let members = crate::repo::memberships::list_with_users(&txn, amap).await?;
+    let active = members.iter().filter(|(m, _)| m.active).map(|(_, u)| u);
+    let recipients: Vec<&crate::db::entities::app_user::Model> = match message.audience {
+        Audience::Everyone => {
+            caller.require(Action::ManageAmap)?;
+            active.collect()
+        }
+        Audience::Template(template) => {
+            let row = crate::repo::templates::find(&txn, amap, template)
+                .await?
+                .ok_or_else(|| {
+                    AppError::field(Problem::new("audience", ProblemCode::UnknownValue))
+                })?;
+            caller.require(Action::ManageProducer(ProducerId(row.producer_id)))?;
+            let subscribed: HashSet<i64> = crate::repo::subscriptions::of_template(&txn, template)
+                .await?
+                .into_iter()
+                .map(|s| s.user_id)
+                .collect();
+            active.filter(|u| subscribed.contains(&u.id)).collect()
+        }
+    };
+    let author = format!("{} {}", caller.user.first_name, caller.user.last_name);
+    for recipient in &recipients {
+        let content = compose::message(
+            Locale::fr,
+            &caller.amap.name,
+            &author,
+            &message.subject,
+            &message.body,
+        );
+        let mail = outbox::NewMail {
+            amap: Some(AmapId(amap)),
+            kind: MailKind::Bulk,
+            recipient: recipient.email.clone(),
+            content,
+            reply_to: Some(caller.user.email.clone()),
+        };
+        outbox::enqueue(&txn, mailer, mail, caller.now).await?;
+    }
+    txn.commit().await?;
+    mailer.wake();
+    Ok(recipients.len() as u32)
 }

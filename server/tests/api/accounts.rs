@@ -302,6 +302,7 @@ on_both_engines!(
                     text: "Bonjour".into(),
                     html: "<p>Bonjour</p>".into(),
                 },
+                reply_to: None,
             };
             ids.push(
                 enqueue(&txn, &app.state.mailer, mail, app.state.clock.now())

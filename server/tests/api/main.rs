@@ -13,6 +13,7 @@ mod helpers;
 mod home;
 mod imports;
 mod mailbox;
+mod messages;
 mod openapi;
 mod ordering;
 mod outputs;

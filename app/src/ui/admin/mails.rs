@@ -56,6 +56,7 @@ fn Mails(page: MailsPage, slug: String) -> impl IntoView {
         <Title text=t_string!(i18n, mails.title)/>
         <main class="page">
             <h1>{t!(i18n, mails.title)}</h1>
+            <p><a href=Amap::new(slug.clone()).write()>{t!(i18n, write.link)}</a></p>
             <p>{intro}</p>
             <p class="muted">{count}</p>
             <ul class="plain mail-list" data-testid="mails">{rows}</ul>

@@ -74,6 +74,9 @@ fn sentence(notice: &Notice) -> String {
         Notice::MemberAdded { member } => {
             td_string!(locale, notice.member_added, member = member.clone()).to_string()
         }
+        Notice::BulkQueued { count } => {
+            td_string!(locale, notice.bulk_queued, count = *count).to_string()
+        }
         Notice::PasswordChanged => td_string!(locale, notice.password_changed).to_string(),
         Notice::EmailChangeSent { email } => {
             td_string!(locale, notice.email_change_sent, email = email.clone()).to_string()

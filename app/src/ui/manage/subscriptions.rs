@@ -69,6 +69,7 @@ fn Subscriptions(
     let pages = Amap::new(slug);
     let editor = pages.template(s.id);
     let here = pages.subscriptions(s.id);
+    let write = pages.write_to(s.id);
     let empty = rows.is_empty();
     let rows = rows
         .into_iter()
@@ -100,6 +101,7 @@ fn Subscriptions(
             <p><a href=editor.clone()>{t!(i18n, manage.back_to_template)}</a></p>
             <h1>{title}</h1>
             <p class="muted"><StateBadge state=s.state/>" " {date_span(s.first_date, s.last_date)}</p>
+            <p><a href=write>{t!(i18n, write.link)}</a></p>
             <Show when=move || empty>
                 <p class="empty">{t!(i18n, manage.no_subscriptions)}</p>
             </Show>

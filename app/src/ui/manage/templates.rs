@@ -90,6 +90,7 @@ fn Templates(
         <Title text=t_string!(i18n, manage.title)/>
         <main class="page wide">
             <h1>{t!(i18n, manage.title)}</h1>
+            <p><a href=Amap::new(slug.clone()).write()>{t!(i18n, write.link)}</a></p>
             <Show when=move || empty>
                 <p class="empty">{t!(i18n, manage.no_templates)}</p>
             </Show>

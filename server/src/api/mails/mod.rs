@@ -1,4 +1,6 @@
-//! The admins' mail page: what the outbox holds for this AMAP, and retrying a failed mail.
+//! The AMAP's mails: what the outbox holds (admins), retrying a failed mail, and writing to
+//! members (admins and référents).
 
 pub mod list;
 pub mod retry;
+pub mod send;

@@ -23,6 +23,8 @@ pub struct Model {
     pub message_id: String,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// Whom replies go to when a person wrote the mail (else the deployment's reply-to).
+    pub reply_to: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

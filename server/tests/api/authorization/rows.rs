@@ -226,6 +226,11 @@ fn accounts() -> Vec<Row> {
         ),
         row("GET", "/api/v1/amaps/{slug}/members", May::Treasurers, 200),
         row("GET", "/api/v1/amaps/{slug}/mails", May::Admins, 200),
+        // To the members of the cast's template: its référents and up.
+        Row {
+            body: |cast, _| json!({ "audience": format!("template:{}", cast.template), "subject": "Distribution de jeudi", "body": "Bonjour à tous" }),
+            ..row("POST", "/api/v1/amaps/{slug}/mails", May::ManagesOne, 202)
+        },
         // No such mail: allowed callers learn only that (the retry itself is tested in
         // `accounts`).
         row(

@@ -1,0 +1,84 @@
+//! "Écrire aux adhérents": a message to every active member (admins) or to the members of
+//! one contract (its référents and up), one mail each, replies to the author.
+
+use crate::api::home::member_home;
+use crate::api::mails::{Audience, send_path};
+use crate::api::templates::list;
+use crate::domain::TemplateId;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::fields::{Input, TextArea};
+use crate::ui::kit::{Echo, ErrorNotice, Form, Select};
+use crate::ui::paths::Amap;
+use crate::ui::shell::layout::use_slug;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn WritePage() -> impl IntoView {
+    let slug = use_slug();
+    let loaded = Resource::new(
+        move || slug.get(),
+        |slug| async move {
+            Ok::<_, crate::api::ApiError>((member_home(slug.clone()).await?, list(slug).await?))
+        },
+    );
+    let chosen = use_query_map().with_untracked(|q| {
+        q.get_str("contrat")
+            .and_then(|id| id.parse::<i64>().ok())
+            .map(|id| Audience::Template(TemplateId(id)).value())
+            .unwrap_or_default()
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || loaded.get().map(|result| match result {
+                Ok((home, templates)) => {
+                    let mut options = Vec::new();
+                    let i18n = use_i18n();
+                    if home.may_manage_amap {
+                        options.push((Audience::Everyone.value(), t_string!(i18n, write.everyone).to_owned()));
+                    }
+                    options.extend(templates.into_iter().filter(|t| home.manages.contains(&t.producer.id)).map(|t| {
+                        let label = t_string!(i18n, write.template, name = t.name.clone()).to_string();
+                        (Audience::Template(t.id).value(), label)
+                    }));
+                    view! { <Write slug=slug.get_untracked() options chosen=chosen.clone()/> }.into_any()
+                }
+                Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Write(slug: String, options: Vec<(String, String)>, chosen: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let here = Amap::new(slug.clone()).write();
+    let form = "write".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let [audience, subject, body] =
+        ["audience", "subject", "body"].map(|field| echo.value(&form, field, ""));
+    let audience = if audience.is_empty() {
+        chosen
+    } else {
+        audience
+    };
+    let mut choices = vec![(String::new(), t_string!(i18n, admin.choose).to_owned())];
+    choices.extend(options);
+    view! {
+        <Title text=t_string!(i18n, write.title)/>
+        <main class="page narrow">
+            <h1>{t!(i18n, write.title)}</h1>
+            <p class="hint">{t!(i18n, write.intro)}</p>
+            <section class="card">
+                <Form form=form.clone() action=send_path(&slug) here errors class="stack-form">
+                    <Select form=form.clone() name="audience" label=t_string!(i18n, write.audience).to_owned() errors options=choices selected=audience/>
+                    <Input form=form.clone() name="subject" label=t_string!(i18n, write.subject).to_owned() errors value=subject/>
+                    <TextArea form=form.clone() name="body" label=t_string!(i18n, write.body).to_owned() errors value=body/>
+                    <button type="submit" class="primary">{t!(i18n, write.submit)}</button>
+                </Form>
+            </section>
+        </main>
+    }
+}
