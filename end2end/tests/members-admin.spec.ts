@@ -51,3 +51,21 @@ test('an admin imports a member list after reading its preview', async ({ page, 
   await expect(page.getByRole('status').filter({ hasText: '2 adhérent(s) désactivé(s)' })).toBeVisible();
   await expect(page.locator(`tr[data-member="anna.${tag}@example.org"]`)).toContainText('Inactif');
 });
+
+test('a référent writes to the members of a contract', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'referent.legumes@example.org');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.goto(`/a/${SLUG}/gestion/contrats`);
+  await ready(page, hydrated);
+  await page.getByRole('link', { name: 'Écrire aux adhérents' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Écrire aux adhérents');
+  // A référent may not write to everyone: only their contracts are offered.
+  await expect(page.getByRole('option', { name: 'Tous les adhérents actifs' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByText('Ce champ est obligatoire').first()).toBeVisible();
+  await page.getByLabel('Destinataires').selectOption({ index: 1 });
+  await page.getByLabel('Objet').fill(`Distribution de jeudi (${hydrated ? 'js' : 'html'})`);
+  await page.getByLabel('Message').fill('Bonjour à tous,\n\nPensez à vos sacs.');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Message envoyé à \d+ destinataire/ })).toBeVisible();
+});
