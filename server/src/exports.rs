@@ -158,6 +158,46 @@ pub fn sheet_table(s: &DeliverySheet) -> Table {
     }
 }
 
+/// Nom | Prénom | E-mail | Téléphone 1 | Téléphone 2 | Adresse | Code postal | Ville | Actif:
+/// the member list as its reader sees it (a hidden field stays blank), in the columns an
+/// import reads back.
+pub fn directory_table(d: &app::api::directory::DirectoryView) -> Table {
+    use app::domain::import::Column;
+    let mut headers: Vec<String> = Column::ALL.iter().map(|c| c.heading().to_owned()).collect();
+    headers.push("Actif".to_owned());
+    let text = |t: &str| {
+        if t.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(t.to_owned())
+        }
+    };
+    let rows = d
+        .entries
+        .iter()
+        .map(|e| {
+            let address = e.address.clone().unwrap_or_default();
+            vec![
+                text(&e.last_name),
+                text(&e.first_name),
+                text(e.email.as_deref().unwrap_or_default()),
+                text(e.phones.first().map(String::as_str).unwrap_or_default()),
+                text(e.phones.get(1).map(String::as_str).unwrap_or_default()),
+                text(&address.street),
+                text(&address.postcode),
+                text(&address.town),
+                text(if e.active { "oui" } else { "non" }),
+            ]
+        })
+        .collect();
+    Table {
+        sheet: "Adhérents",
+        headers,
+        rows,
+        total: Vec::new(),
+    }
+}
+
 /// The answer in the asked format: `view` as JSON, or `table(view)` as a file named
 /// `{stem}.csv` / `{stem}.xlsx` (`stem` must be ASCII, see `slugify`).
 pub fn respond<T: Serialize>(

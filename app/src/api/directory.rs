@@ -26,6 +26,8 @@ pub struct DirectoryEntry {
     pub address: Option<Address>,
     /// The reader's own line.
     pub me: bool,
+    /// Inactive members are listed only when asked for (admins and treasurers).
+    pub active: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +37,48 @@ pub struct DirectoryView {
     pub entries: Vec<DirectoryEntry>,
     /// Who sees what here (the page says so).
     pub rules: DirectoryRules,
+    /// The reader may list inactive members and download the list (admins, treasurers).
+    pub may_manage: bool,
+}
+
+/// Which members the list holds: the active ones (everyone), or also the others (admins and
+/// treasurers, `?status=inactive|all`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum MemberStatus {
+    #[default]
+    Active,
+    Inactive,
+    All,
+}
+
+impl MemberStatus {
+    pub fn value(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Inactive => "inactive",
+            MemberStatus::All => "all",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<MemberStatus> {
+        [
+            MemberStatus::Active,
+            MemberStatus::Inactive,
+            MemberStatus::All,
+        ]
+        .into_iter()
+        .find(|s| s.value() == raw)
+    }
+
+    pub fn includes(self, active: bool) -> bool {
+        match self {
+            MemberStatus::Active => active,
+            MemberStatus::Inactive => !active,
+            MemberStatus::All => true,
+        }
+    }
 }
 
 /// "Mon compte": the phones and address a member keeps up to date.
@@ -88,8 +132,12 @@ impl ContactForm {
     }
 }
 
-pub async fn directory(slug: String) -> Result<DirectoryView, ApiError> {
-    client::get(directory_path(&slug)).await
+pub async fn directory(slug: String, status: MemberStatus) -> Result<DirectoryView, ApiError> {
+    let path = match status {
+        MemberStatus::Active => directory_path(&slug),
+        other => format!("{}?status={}", directory_path(&slug), other.value()),
+    };
+    client::get(path).await
 }
 
 pub async fn my_contact() -> Result<ContactForm, ApiError> {

@@ -96,7 +96,7 @@ pub struct BulkMailForm {
     #[cfg_attr(feature = "ssr", schema(required = true, example = "template:3"))]
     pub audience: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 200))]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 120))]
     pub subject: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true, max_length = 20000))]
@@ -111,7 +111,8 @@ pub struct BulkMail {
 }
 
 impl BulkMailForm {
-    pub const SUBJECT_MAX: u32 = 200;
+    /// The AMAP's name goes before it ("[AMAP du Canal] …"), within the 250 a mail keeps.
+    pub const SUBJECT_MAX: u32 = 120;
     pub const BODY_MAX: u32 = 20_000;
 
     pub fn parse(&self) -> Result<BulkMail, Vec<Problem>> {

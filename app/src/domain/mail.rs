@@ -19,6 +19,8 @@ pub enum MailKind {
     SignUpConfirmation,
     /// From an admin or a référent, one mail per recipient.
     Bulk,
+    /// A template published: to every active member.
+    ContractOpened,
 }
 
 names!(MailKind {
@@ -27,6 +29,7 @@ names!(MailKind {
     EmailChange = "email_change",
     SignUpConfirmation = "sign_up_confirmation",
     Bulk = "bulk",
+    ContractOpened = "contract_opened",
 });
 
 /// Where a mail stands.

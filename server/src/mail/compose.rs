@@ -249,6 +249,56 @@ pub fn message(locale: Locale, amap: &str, author: &str, subject: &str, body: &s
     }
 }
 
+/// A contract just published: what it is, when it delivers, until when to sign up.
+pub struct Opening<'a> {
+    pub amap: &'a str,
+    pub template: &'a str,
+    pub producer: &'a str,
+    pub deadline: chrono::NaiveDate,
+    pub first: chrono::NaiveDate,
+    pub last: chrono::NaiveDate,
+    pub link: String,
+}
+
+/// "Nouveau contrat", to every active member when a template is published.
+pub fn contract_opened(locale: Locale, first_name: &str, o: &Opening<'_>) -> Composed {
+    use app::ui::kit::format::short_date;
+    Letter {
+        subject: td_string!(
+            locale,
+            mail.opened_subject,
+            amap = o.amap,
+            template = o.template
+        )
+        .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![
+            td_string!(
+                locale,
+                mail.opened_body,
+                template = o.template,
+                producer = o.producer
+            )
+            .to_string(),
+            td_string!(
+                locale,
+                mail.opened_dates,
+                first = short_date(locale, o.first),
+                last = short_date(locale, o.last),
+                deadline = short_date(locale, o.deadline)
+            )
+            .to_string(),
+        ],
+        action: Some((
+            td_string!(locale, mail.opened_action).to_string(),
+            o.link.clone(),
+        )),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = o.amap).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

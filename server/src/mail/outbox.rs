@@ -22,6 +22,17 @@ pub struct NewMail {
     pub reply_to: Option<String>,
 }
 
+/// The column keeps 250 characters; a longer subject (long AMAP and contract names) is cut
+/// there rather than refused.
+fn fit_subject(subject: String) -> String {
+    match subject.char_indices().nth(SUBJECT_CHARS) {
+        Some((at, _)) => subject[..at].to_owned(),
+        None => subject,
+    }
+}
+
+const SUBJECT_CHARS: usize = 250;
+
 /// Queues `mail` on `db` — the caller's transaction, so the mail exists if and only if the
 /// event that causes it does. Call [`Mailer::wake`] once that transaction has committed.
 pub async fn enqueue(
@@ -41,7 +52,7 @@ pub async fn enqueue(
         amap_id: Set(mail.amap.map(|a| a.0)),
         kind: Set(mail.kind.into()),
         recipient: Set(mail.recipient),
-        subject: Set(mail.content.subject),
+        subject: Set(fit_subject(mail.content.subject)),
         text_body: Set(mail.content.text),
         html_body: Set(mail.content.html),
         state: Set(state.into()),

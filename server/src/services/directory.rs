@@ -4,7 +4,8 @@ use super::Caller;
 use crate::db::entities::app_user;
 use crate::error::{AppError, AppResult};
 use crate::repo;
-use app::api::directory::{Contact, ContactForm, DirectoryEntry, DirectoryView};
+use app::api::directory::{Contact, ContactForm, DirectoryEntry, DirectoryView, MemberStatus};
+use app::domain::access::Decision;
 use app::domain::directory::{Address, ContactField, DirectoryRules};
 use app::domain::{Action, UserId};
 use sea_orm::DatabaseConnection;
@@ -18,7 +19,12 @@ pub fn rules_of(amap: &crate::db::entities::amap::Model) -> DirectoryRules {
     }
 }
 
-fn entry(rules: &DirectoryRules, caller: &Caller<'_>, user: app_user::Model) -> DirectoryEntry {
+fn entry(
+    rules: &DirectoryRules,
+    caller: &Caller<'_>,
+    user: app_user::Model,
+    active: bool,
+) -> DirectoryEntry {
     let me = user.id == caller.user.id;
     let shows = |field| rules.shows(caller.grants, field, me);
     let phones = [user.phone1.clone(), user.phone2.clone()]
@@ -42,21 +48,34 @@ fn entry(rules: &DirectoryRules, caller: &Caller<'_>, user: app_user::Model) -> 
         },
         address: (shows(ContactField::Address) && !address.is_empty()).then_some(address),
         me,
+        active,
     }
 }
 
-/// Every active member, with what the caller may see of each (the server decides: a
-/// hidden field never leaves it).
-pub async fn list(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<DirectoryView> {
+/// The members of `status` (inactive ones only for admins and treasurers), with what the
+/// caller may see of each (the server decides: a hidden field never leaves it).
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    status: MemberStatus,
+) -> AppResult<DirectoryView> {
     caller.require(Action::ViewOwnSpace)?;
+    let may_manage = caller.grants.decide(Action::ListMembers) == Decision::Allowed;
+    if status != MemberStatus::Active {
+        caller.require(Action::ListMembers)?;
+    }
     let rules = rules_of(caller.amap);
     let entries = repo::memberships::list_with_users(db, caller.amap.id)
         .await?
         .into_iter()
-        .filter(|(membership, _)| membership.active)
-        .map(|(_, user)| entry(&rules, caller, user))
+        .filter(|(membership, _)| status.includes(membership.active))
+        .map(|(membership, user)| entry(&rules, caller, user, membership.active))
         .collect();
-    Ok(DirectoryView { entries, rules })
+    Ok(DirectoryView {
+        entries,
+        rules,
+        may_manage,
+    })
 }
 
 /// One's own phones and address, as stored.

@@ -755,3 +755,58 @@ on_both_engines!(
         assert!(second.text.contains("référent"), "{}", second.text);
     }
 );
+
+on_both_engines!(a_first_publication_tells_every_active_member, |app| {
+    let cast = app.cast().await;
+    let leeks = product(&app, &cast, "Poireaux").await;
+    let mut spec = TemplateSpec::simple(
+        cast.producer_one,
+        "Poireaux d'hiver",
+        Nature::Free,
+        app.today() + Days::new(3),
+        vec![app.today() + Days::new(10), app.today() + Days::new(17)],
+        vec![(leeks, Money::from_cents(300))],
+    );
+    spec.state = app::domain::contract::TemplateState::Draft;
+    let draft = create_template(&app.state.db, amap_id(&app).await, spec)
+        .await
+        .expect("template");
+    let admin = app.token(cast.admin.email).await;
+    let state = format!("/api/v1/amaps/{SLUG}/templates/{draft}/state");
+    let (status, body) = app
+        .put(&state, Some(&admin), json!({ "state": "active" }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mail = crate::mailbox::only_mail_to(&app, cast.member.email).await;
+    assert!(
+        mail.subject.contains("nouveau contrat : Poireaux d'hiver"),
+        "{}",
+        mail.subject
+    );
+    assert!(
+        mail.text.contains(&format!("/a/{SLUG}/contrats/{draft}")),
+        "{}",
+        mail.text
+    );
+    assert!(
+        crate::mailbox::queued_to(&app, cast.inactive.email)
+            .await
+            .is_empty()
+    );
+    assert!(
+        crate::mailbox::queued_to(&app, cast.outsider.email)
+            .await
+            .is_empty()
+    );
+    // Archived and brought back: no second announcement.
+    for to in ["archived", "active"] {
+        let (status, body) = app.put(&state, Some(&admin), json!({ "state": to })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert_eq!(
+        crate::mailbox::queued_to(&app, cast.member.email)
+            .await
+            .len(),
+        1
+    );
+});

@@ -118,3 +118,49 @@ on_both_engines!(no_member_of_another_amap_is_ever_listed, |app| {
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 });
+
+on_both_engines!(admins_list_former_members_and_download_the_list, |app| {
+    let cast = app.cast().await;
+    let member = app.token(cast.member.email).await;
+    let treasurer = app.token(cast.treasurer.email).await;
+    let path = format!("/api/v1/amaps/{SLUG}/directory");
+    let (_, mine) = app.get(&path, Some(&member)).await;
+    assert_eq!(mine["may_manage"], false);
+    for query in ["?status=inactive", "?status=all", "?format=csv"] {
+        let (status, _) = app.get(&format!("{path}{query}"), Some(&member)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{query}");
+    }
+    let (status, _) = app
+        .get(&format!("{path}?status=gone"), Some(&treasurer))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, former) = app
+        .get(&format!("{path}?status=inactive"), Some(&treasurer))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let emails: Vec<&str> = former["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter_map(|e| e["email"].as_str())
+        .collect();
+    assert_eq!(emails, vec![cast.inactive.email]);
+    assert_eq!(former["entries"][0]["active"], false);
+    let file = app
+        .client()
+        .get(app.url(&format!("{path}?status=all&format=csv")))
+        .bearer_auth(&treasurer)
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(file.status(), StatusCode::OK);
+    let text = file.text().await.expect("text");
+    assert!(
+        text.contains("Nom;Prénom;E-mail;Téléphone 1;Téléphone 2;Adresse;Code postal;Ville;Actif"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{};", cast.inactive.email)) && text.contains(";non"),
+        "{text}"
+    );
+});

@@ -3,7 +3,9 @@
 //! mail to all (in copy, never in `To`). Which fields show is the AMAP's setting, decided by
 //! the server.
 
-use crate::api::directory::{DirectoryEntry, DirectoryView, directory};
+use crate::api::directory::{
+    DirectoryEntry, DirectoryView, MemberStatus, directory, directory_path,
+};
 use crate::domain::directory::{Phone, Visibility};
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::ui::kit::ErrorNotice;
@@ -17,11 +19,16 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let slug = use_slug();
-    let loaded = Resource::new(move || slug.get(), directory);
+    let status = use_query_map().with_untracked(|p| {
+        p.get_str("status")
+            .and_then(MemberStatus::parse)
+            .unwrap_or_default()
+    });
+    let loaded = Resource::new(move || slug.get(), move |slug| directory(slug, status));
     view! {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|result| match result {
-                Ok(list) => view! { <Directory list slug=slug.get_untracked()/> }.into_any(),
+                Ok(list) => view! { <Directory list status slug=slug.get_untracked()/> }.into_any(),
                 Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
@@ -37,10 +44,43 @@ fn who_sees(locale: Locale, visibility: Visibility) -> &'static str {
 }
 
 #[component]
-fn Directory(list: DirectoryView, slug: String) -> impl IntoView {
+fn Directory(list: DirectoryView, status: MemberStatus, slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let path = Amap::new(slug).directory();
+    let path = Amap::new(slug.clone()).directory();
+    // Admins and treasurers: former members too, and the list as a file.
+    let file = |format: &str| {
+        format!(
+            "{}?status={}&format={format}",
+            directory_path(&slug),
+            status.value()
+        )
+    };
+    let downloads = list.may_manage.then(|| {
+        view! {
+            <p class="downloads">
+                <a href=file("csv") rel="external" download="">{t_string!(i18n, manage.download_csv)}</a>
+                <a href=file("xlsx") rel="external" download="">{t_string!(i18n, manage.download_xlsx)}</a>
+            </p>
+        }
+    });
+    let status_field =
+        list.may_manage.then(|| {
+            let options = [
+            (MemberStatus::Active, t_string!(i18n, directory.status_active)),
+            (MemberStatus::Inactive, t_string!(i18n, directory.status_inactive)),
+            (MemberStatus::All, t_string!(i18n, directory.status_all)),
+        ]
+        .map(|(s, label)| view! { <option value=s.value() selected=s == status>{label}</option> })
+        .into_iter()
+        .collect_view();
+            view! {
+                <div class="field">
+                    <label for="directory-status">{t!(i18n, directory.status)}</label>
+                    <select id="directory-status" name="status">{options}</select>
+                </div>
+            }
+        });
     let q = use_query_map().with_untracked(|p| p.get_str("q").unwrap_or_default().to_owned());
     let found: Vec<DirectoryEntry> = list
         .entries
@@ -82,10 +122,12 @@ fn Directory(list: DirectoryView, slug: String) -> impl IntoView {
                     <label for="directory-search">{t!(i18n, directory.search)}</label>
                     <input id="directory-search" name="q" type="search" value=q autocomplete="off"/>
                 </div>
+                {status_field}
                 <button type="submit" class="secondary">{t!(i18n, directory.search_submit)}</button>
             </form>
             <p class="muted" role="status">{summary}</p>
             {all}
+            {downloads}
             <ul class="plain directory" data-testid="directory">{rows}</ul>
             <p class="hint">{rules}</p>
         </main>
@@ -111,9 +153,11 @@ fn Entry(entry: DirectoryEntry) -> impl IntoView {
     let me = entry
         .me
         .then(|| view! { " "<span class="badge">{t!(i18n, directory.me)}</span> });
+    let inactive = (!entry.active)
+        .then(|| view! { " "<span class="badge">{t!(i18n, directory.inactive)}</span> });
     view! {
         <li class="card" data-testid="directory-entry">
-            <h2 class="entry-name">{format!("{} {}", entry.first_name, entry.last_name)}{me}</h2>
+            <h2 class="entry-name">{format!("{} {}", entry.first_name, entry.last_name)}{me}{inactive}</h2>
             {entry.email.clone().map(|email| view! { <p><a href=format!("mailto:{email}")>{email.clone()}</a></p> })}
             {(!entry.phones.is_empty()).then(|| view! { <p>{phones}</p> })}
             {address}

@@ -101,6 +101,7 @@ stored!(
         EmailChange = "email_change",
         SignUpConfirmation = "sign_up_confirmation",
         Bulk = "bulk",
+        ContractOpened = "contract_opened",
     }
 );
 

@@ -3,15 +3,21 @@
 use super::create::{header, notice_days};
 use super::{Caller, reloaded, template_for, view};
 use crate::error::{AppError, AppResult};
+use crate::mail::outbox::{self, NewMail};
+use crate::mail::{Mailer, compose};
 use crate::repo::{self, stock};
 use app::api::templates::{TemplateInput, TemplateView};
 use app::domain::Action;
+use app::domain::AmapId;
 use app::domain::TemplateId;
 use app::domain::contract::TemplateState;
 use app::domain::contract::editing::check_deadline;
 use app::domain::contract::lifecycle::{
     Readiness, check_transition, may_change_nature, may_delete,
 };
+use app::domain::mail::MailKind;
+use app::i18n::Locale;
+use app::ui::paths::Amap;
 use sea_orm::DatabaseConnection;
 
 /// Name, description, nature (only while nobody signed up), deadline, late joiners, jokers,
@@ -64,6 +70,7 @@ pub async fn update(
 /// Publish (draft → active), archive, or bring back.
 pub async fn set_state(
     db: &DatabaseConnection,
+    mailer: &Mailer,
     caller: &Caller<'_>,
     id: TemplateId,
     to: TemplateState,
@@ -84,12 +91,57 @@ pub async fn set_state(
         subscribers: repo::templates::subscriber_count(&txn, id).await?,
         unpriced: &unpriced,
     };
-    check_transition(repo::templates::state_of(&loaded.template.state), to, ready)
-        .map_err(AppError::field)?;
+    let from = repo::templates::state_of(&loaded.template.state);
+    check_transition(from, to, ready).map_err(AppError::field)?;
     repo::templates::set_state(&txn, id, to).await?;
+    // Its first publication is news for every member (bringing an archived one back is not).
+    let opened = from == TemplateState::Draft && to == TemplateState::Active;
+    if opened {
+        announce(&txn, mailer, caller, &loaded, &producer).await?;
+    }
     let view = reloaded(&txn, caller.amap.id, id, &producer).await?;
     txn.commit().await?;
+    if opened {
+        mailer.wake();
+    }
     Ok(view)
+}
+
+/// Queues "Nouveau contrat" to every active member, in the publication's transaction.
+async fn announce(
+    txn: &impl sea_orm::ConnectionTrait,
+    mailer: &Mailer,
+    caller: &Caller<'_>,
+    loaded: &repo::templates::Loaded,
+    producer: &crate::db::entities::producer::Model,
+) -> AppResult<()> {
+    let (Some(first), Some(last)) = (loaded.dates.first(), loaded.dates.last()) else {
+        return Ok(());
+    };
+    let template = TemplateId(loaded.template.id);
+    let opening = compose::Opening {
+        amap: &caller.amap.name,
+        template: &loaded.template.name,
+        producer: &producer.name,
+        deadline: loaded.template.deadline,
+        first: first.date,
+        last: last.date,
+        link: mailer.link(&Amap::new(caller.amap.slug.clone()).contract(template)),
+    };
+    for (membership, account) in repo::memberships::list_with_users(txn, caller.amap.id).await? {
+        if !membership.active {
+            continue;
+        }
+        let mail = NewMail {
+            amap: Some(AmapId(caller.amap.id)),
+            kind: MailKind::ContractOpened,
+            recipient: account.email.clone(),
+            content: compose::contract_opened(Locale::fr, &account.first_name, &opening),
+            reply_to: None,
+        };
+        outbox::enqueue(txn, mailer, mail, caller.now).await?;
+    }
+    Ok(())
 }
 
 /// Deletes a template nobody signed up to (archive it otherwise).
