@@ -13,6 +13,7 @@ mod m20261202_000007_untag_rule_scopes;
 mod m20261202_000008_add_distribution_place;
 mod m20261202_000009_members_and_mail;
 mod m20261203_000010_outbox_reply_to;
+mod m20261203_000011_delivery_sheet_mails;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_add_distribution_place::Migration),
             Box::new(m20261202_000009_members_and_mail::Migration),
             Box::new(m20261203_000010_outbox_reply_to::Migration),
+            Box::new(m20261203_000011_delivery_sheet_mails::Migration),
         ]
     }
 }

@@ -198,6 +198,11 @@ pub fn directory_table(d: &app::api::directory::DirectoryView) -> Table {
     }
 }
 
+/// A table as an XLSX file's bytes (a mail's attachment).
+pub fn xlsx(table: &Table) -> AppResult<Vec<u8>> {
+    xlsx_file::write(table)
+}
+
 /// The answer in the asked format: `view` as JSON, or `table(view)` as a file named
 /// `{stem}.csv` / `{stem}.xlsx` (`stem` must be ASCII, see `slugify`).
 pub fn respond<T: Serialize>(

@@ -151,6 +151,8 @@ impl Application {
         // The outbox worker runs beside the server (it stops with the process: a mail being
         // sent at that moment is queued again at the next start).
         let worker = crate::mail::worker::spawn(self.state.clone());
+        // Producers' delivery sheets are queued by their own passes (see `mail::sheets`).
+        let sheets = crate::mail::sheets::spawn(self.state.clone());
         let served = axum::serve(
             self.listener,
             self.router
@@ -159,6 +161,7 @@ impl Application {
         .with_graceful_shutdown(shutdown_signal())
         .await;
         worker.abort();
+        sheets.abort();
         served
     }
 }

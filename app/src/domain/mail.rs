@@ -21,6 +21,8 @@ pub enum MailKind {
     Bulk,
     /// A template published: to every active member.
     ContractOpened,
+    /// What to deliver on a date, to the producer, the sheet attached.
+    DeliverySheet,
 }
 
 names!(MailKind {
@@ -30,6 +32,7 @@ names!(MailKind {
     SignUpConfirmation = "sign_up_confirmation",
     Bulk = "bulk",
     ContractOpened = "contract_opened",
+    DeliverySheet = "delivery_sheet",
 });
 
 /// Where a mail stands.

@@ -246,6 +246,7 @@ async fn confirm(
         recipient: member.email.clone(),
         content: compose::contract_saved(locale, &member.first_name, summary),
         reply_to: None,
+        attachment: None,
     };
     outbox::enqueue(txn, mailer, mail, target.instant).await?;
     Ok(())

@@ -299,6 +299,58 @@ pub fn contract_opened(locale: Locale, first_name: &str, o: &Opening<'_>) -> Com
     .compose()
 }
 
+/// The producer's delivery sheet, N days before a distribution: the totals in the mail, the
+/// sheet attached.
+pub fn delivery_sheet(
+    locale: Locale,
+    first_name: &str,
+    amap: &str,
+    sheet: &app::api::contracts::DeliverySheet,
+    link: String,
+) -> Composed {
+    use app::ui::kit::format::short_date;
+    let date = short_date(locale, sheet.date);
+    let template = sheet.template.name.as_str();
+    let mut totals = vec![td_string!(locale, mail.sheet_totals).to_string()];
+    totals.extend(
+        sheet
+            .products
+            .iter()
+            .zip(&sheet.totals)
+            .filter(|(_, n)| **n > 0)
+            .map(|(p, n)| format!("• {n} × {}", p.name)),
+    );
+    Letter {
+        subject: td_string!(
+            locale,
+            mail.sheet_subject,
+            amap = amap,
+            date = date.clone(),
+            template = template
+        )
+        .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![
+            td_string!(
+                locale,
+                mail.sheet_body,
+                amap = amap,
+                date = date,
+                template = template,
+                count = sheet.rows.len(),
+                amount = sheet.amount.to_string()
+            )
+            .to_string(),
+            totals.join("\n"),
+            td_string!(locale, mail.sheet_attached).to_string(),
+        ],
+        action: Some((td_string!(locale, mail.sheet_action).to_string(), link)),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = amap).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 
 pub mod compose;
 pub mod outbox;
+pub mod sheets;
 pub mod worker;
 
 use crate::config::Config;

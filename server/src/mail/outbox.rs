@@ -20,6 +20,8 @@ pub struct NewMail {
     pub content: Composed,
     /// A person's address, when a person wrote it (replies go to them).
     pub reply_to: Option<String>,
+    /// A file sent with the mail: its name and bytes.
+    pub attachment: Option<(String, Vec<u8>)>,
 }
 
 /// The column keeps 250 characters; a longer subject (long AMAP and contract names) is cut
@@ -63,6 +65,8 @@ pub async fn enqueue(
         created_at: Set(now),
         sent_at: Set(None),
         reply_to: Set(mail.reply_to),
+        attachment_name: Set(mail.attachment.as_ref().map(|(name, _)| name.clone())),
+        attachment: Set(mail.attachment.map(|(_, bytes)| bytes)),
         ..Default::default()
     })
     .exec_with_returning(db)

@@ -11,7 +11,8 @@ use crate::db::entities::{outbox_mail, stored};
 use crate::state::AppState;
 use app::domain::mail::retry_delay;
 use chrono::{DateTime, Duration, Utc};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncTransport, Message};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -148,12 +149,18 @@ fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String
     if let Some(reply_to) = written_by.or_else(|| mailer.reply_to.clone()) {
         builder = builder.reply_to(reply_to);
     }
-    builder
-        .multipart(MultiPart::alternative_plain_html(
-            mail.text_body.clone(),
-            mail.html_body.clone(),
-        ))
-        .map_err(|e| format!("message: {e}"))
+    let body = MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone());
+    let body = match (&mail.attachment_name, &mail.attachment) {
+        (Some(name), Some(bytes)) => {
+            let kind = ContentType::parse(crate::exports::XLSX_TYPE)
+                .map_err(|e| format!("attachment type: {e}"))?;
+            MultiPart::mixed()
+                .multipart(body)
+                .singlepart(Attachment::new(name.clone()).body(bytes.clone(), kind))
+        }
+        _ => body,
+    };
+    builder.multipart(body).map_err(|e| format!("message: {e}"))
 }
 
 /// How many mails `amap` sent since `since`.

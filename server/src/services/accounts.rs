@@ -107,6 +107,7 @@ pub async fn request_email_change(
         recipient: new_email.as_str().to_owned(),
         content,
         reply_to: None,
+        attachment: None,
     };
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;
@@ -160,6 +161,7 @@ pub async fn confirm_email_change(
         recipient: account.email.clone(),
         content,
         reply_to: None,
+        attachment: None,
     };
     outbox::enqueue(&txn, &state.mailer, notice, now).await?;
     txn.commit().await?;
@@ -191,6 +193,7 @@ pub async fn invite(
         recipient: account.email.clone(),
         content,
         reply_to: None,
+        attachment: None,
     };
     outbox::enqueue(db, mailer, mail, now).await?;
     Ok(())
@@ -257,6 +260,7 @@ pub async fn request_reset(
         recipient: account.email.clone(),
         content,
         reply_to: None,
+        attachment: None,
     };
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;

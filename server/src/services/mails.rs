@@ -109,6 +109,7 @@ pub async fn send_bulk(
             recipient: recipient.email.clone(),
             content,
             reply_to: Some(caller.user.email.clone()),
+            attachment: None,
         };
         outbox::enqueue(&txn, mailer, mail, caller.now).await?;
     }

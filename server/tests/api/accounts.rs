@@ -303,6 +303,7 @@ on_both_engines!(
                     html: "<p>Bonjour</p>".into(),
                 },
                 reply_to: None,
+                attachment: None,
             };
             ids.push(
                 enqueue(&txn, &app.state.mailer, mail, app.state.clock.now())

@@ -30,6 +30,18 @@ pub struct Received {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Attached files: name and bytes.
+    pub attachments: Vec<(String, Vec<u8>)>,
+}
+
+/// Every leaf part of a MIME tree (a mail with an attachment nests its text and HTML).
+fn leaves<'a>(part: &'a mailparse::ParsedMail<'a>, out: &mut Vec<&'a mailparse::ParsedMail<'a>>) {
+    if part.subparts.is_empty() {
+        out.push(part);
+    }
+    for sub in &part.subparts {
+        leaves(sub, out);
+    }
 }
 
 fn decode(raw: &[u8]) -> Received {
@@ -37,18 +49,29 @@ fn decode(raw: &[u8]) -> Received {
     let header = |name: &str| {
         mailparse::MailHeaderMap::get_first_value(&mail.headers[..], name).unwrap_or_default()
     };
+    let mut parts = Vec::new();
+    leaves(&mail, &mut parts);
     let part = |kind: &str| {
-        mail.subparts
+        parts
             .iter()
             .find(|p| p.ctype.mimetype == kind)
             .and_then(|p| p.get_body().ok())
             .unwrap_or_default()
     };
+    let attachments = parts
+        .iter()
+        .filter_map(|p| {
+            let disposition = p.get_content_disposition();
+            let name = disposition.params.get("filename")?.clone();
+            Some((name, p.get_body_raw().ok()?))
+        })
+        .collect();
     Received {
         to: header("To"),
         subject: header("Subject"),
         text: part("text/plain"),
         html: part("text/html"),
+        attachments,
     }
 }
 

@@ -382,3 +382,76 @@ on_both_engines!(outputs_are_for_the_producers_people_only, |app| {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 });
+
+on_both_engines!(
+    the_producer_gets_the_delivery_sheet_before_the_distribution_once,
+    |app| {
+        let cast = app.cast().await;
+        app.ensure_contract(&cast).await;
+        let producer = app.producer_account(cast.producer_one).await;
+        let amap = app.amap_id(crate::helpers::SLUG).await;
+        let farm = server::repo::producers::find(
+            &app.state.db,
+            amap,
+            app::domain::ProducerId(cast.producer_one),
+        )
+        .await
+        .expect("query")
+        .expect("producer");
+        let lead = if farm.notice_days > 0 {
+            farm.notice_days as u64
+        } else {
+            2
+        };
+        let at = |date: chrono::NaiveDate| date.and_hms_opt(12, 0, 0).expect("noon").and_utc();
+        // Each pass runs at the application's clock, which the outbox follows too.
+        let pass = |at: chrono::DateTime<chrono::Utc>| {
+            app.state.clock.set(at);
+            let state = app.state.clone();
+            async move {
+                let queued = server::mail::sheets::queue_due(&state, at)
+                    .await
+                    .expect("pass");
+                state.mailer.wake();
+                queued
+            }
+        };
+        // The day before it is due: nothing.
+        let early = cast.first_date - chrono::Days::new(lead + 1);
+        let queued = pass(at(early)).await;
+        assert_eq!(queued, 0);
+        // On the day: the producer's account gets the sheet, attached.
+        let due = cast.first_date - chrono::Days::new(lead);
+        let queued = pass(at(due)).await;
+        assert_eq!(queued, 1, "the producer's one account");
+        let rows = crate::mailbox::queued_to(&app, producer.email).await;
+        assert_eq!(rows.len(), 1);
+        let mail = crate::mailbox::arrival(&rows[0].message_id).await;
+        assert!(mail.subject.contains("livraison du"), "{}", mail.subject);
+        assert!(mail.text.contains("1 adhérent(s)"), "{}", mail.text);
+        let (name, bytes) = mail.attachments.first().expect("the sheet attached");
+        assert!(
+            name.ends_with(&format!("{}.xlsx", cast.first_date)),
+            "{name}"
+        );
+        // The attachment is the sheet: the member's row is in it.
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.clone()))
+            .expect("an XLSX file");
+        let sheet = book
+            .worksheet_range_at(0)
+            .expect("a sheet")
+            .expect("readable");
+        let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+        assert!(cells.iter().any(|c| c.contains("Membre")), "{cells:?}");
+        // Later passes, a restart: never a second copy.
+        for _ in 0..2 {
+            let again = pass(at(due)).await;
+            assert_eq!(again, 0);
+        }
+        assert_eq!(
+            crate::mailbox::queued_to(&app, producer.email).await.len(),
+            1
+        );
+    }
+);

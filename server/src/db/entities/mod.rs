@@ -8,6 +8,7 @@ pub mod cheque;
 pub mod cheque_event;
 pub mod contract_template;
 pub mod delivery_date;
+pub mod delivery_notice;
 pub mod entry_rule;
 pub mod exclusion;
 pub mod membership;

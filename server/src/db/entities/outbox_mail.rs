@@ -25,6 +25,9 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// Whom replies go to when a person wrote the mail (else the deployment's reply-to).
     pub reply_to: Option<String>,
+    /// One attached file (the producer's delivery sheet), with its name.
+    pub attachment_name: Option<String>,
+    pub attachment: Option<Vec<u8>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -102,6 +102,7 @@ stored!(
         SignUpConfirmation = "sign_up_confirmation",
         Bulk = "bulk",
         ContractOpened = "contract_opened",
+        DeliverySheet = "delivery_sheet",
     }
 );
 

@@ -138,6 +138,7 @@ async fn announce(
             recipient: account.email.clone(),
             content: compose::contract_opened(Locale::fr, &account.first_name, &opening),
             reply_to: None,
+            attachment: None,
         };
         outbox::enqueue(txn, mailer, mail, caller.now).await?;
     }

@@ -10,7 +10,7 @@ mod stock;
 pub use changes::change;
 pub use create::{copy, create};
 pub use edit::{delete, set_state, update};
-pub use outputs::{candidates, delivered, delivery_sheet, subscriptions, synthesis};
+pub use outputs::{candidates, delivered, delivery_sheet, sheet_of, subscriptions, synthesis};
 pub use rules::{add_rule, delete_rule};
 pub use stock::set_stock;
 

@@ -116,11 +116,22 @@ pub async fn delivery_sheet(
     date: NaiveDate,
 ) -> AppResult<DeliverySheet> {
     let (loaded, producer) = template_for(db, caller, id, Action::ReadDeliveries).await?;
+    sheet_of(db, &loaded, &producer, date).await
+}
+
+/// [`delivery_sheet`] once the template is known to be the caller's to read (the mailed
+/// sheet reads it for the producer).
+pub async fn sheet_of(
+    db: &impl sea_orm::ConnectionTrait,
+    loaded: &repo::templates::Loaded,
+    producer: &crate::db::entities::producer::Model,
+    date: NaiveDate,
+) -> AppResult<DeliverySheet> {
     loaded.date_id(date).ok_or(AppError::NotFound)?;
-    let subs = subscriptions::of_template_with_grids(db, &loaded).await?;
+    let subs = subscriptions::of_template_with_grids(db, loaded).await?;
     let people =
         repo::producers::users_by_id(db, subs.iter().map(|(s, _)| s.user_id).collect()).await?;
-    let offer = views::offer(&loaded, &producer);
+    let offer = views::offer(loaded, producer);
     let mut rows = Vec::new();
     for (s, grid) in &subs {
         let Some(person) = people.get(&s.user_id) else {
@@ -149,9 +160,9 @@ pub async fn delivery_sheet(
     );
     let subscribers = u32::try_from(subs.len()).unwrap_or(u32::MAX);
     Ok(DeliverySheet {
-        template: views::summary(&loaded, &producer, subscribers),
+        template: views::summary(loaded, producer, subscribers),
         date,
-        products: views::template_products(&loaded),
+        products: views::template_products(loaded),
         amount: rows.iter().map(|r| r.amount).sum::<Money>(),
         rows,
         totals,
