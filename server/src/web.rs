@@ -110,6 +110,25 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The pages a mailed link opens carry its secret in their address (`?jeton=`): no cache may
+/// keep them, not even the browser's.
+const LINK_PAGES: [&str; 2] = ["/mot-de-passe", "/confirmer-email"];
+
+async fn link_pages_unstored(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let secret = LINK_PAGES.contains(&request.uri().path());
+    let mut response = next.run(request).await;
+    if secret {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store, private"),
+        );
+    }
+    response
+}
+
 pub fn router(options: LeptosOptions, api: Router) -> Router {
     let routes = route_list();
     let in_process = in_process_api(api);
@@ -147,6 +166,7 @@ pub fn router(options: LeptosOptions, api: Router) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache, private"),
         ))
+        .layer(middleware::from_fn(link_pages_unstored))
         .layer(middleware::from_fn(flash::consume));
     Router::new()
         .nest_service("/pkg", files)

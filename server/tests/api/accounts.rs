@@ -458,6 +458,8 @@ on_both_engines!(
         // Opening the page changes nothing (mail scanners follow links); its button does.
         let opened = app.client().get(app.url(&path)).send().await.expect("page");
         assert_eq!(opened.status(), StatusCode::OK);
+        // Its address holds the secret: no cache keeps the page.
+        assert_eq!(opened.headers()["cache-control"], "no-store, private");
         assert_eq!(
             login(&app, cast.member.email, PASSWORD).await,
             StatusCode::OK
