@@ -1,6 +1,8 @@
 //! The producer's delivery sheet mailed before each distribution, with the sheet attached:
 //! `delivery_notice` remembers which (template, date) sheets were queued, so that a restart
-//! or a second server never queues one twice; the outbox keeps a mail's attachment.
+//! or a second server never queues one twice; the outbox keeps a mail's attachment. And
+//! `contract_template.announced_at`: members are told of a new contract once, however often
+//! it goes back to draft and is published again.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -20,6 +22,7 @@ enum DeliveryNotice {
 enum ContractTemplate {
     Table,
     Id,
+    AnnouncedAt,
 }
 
 #[derive(DeriveIden)]
@@ -61,6 +64,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ContractTemplate::Table)
+                    .add_column(timestamp_with_time_zone_null(ContractTemplate::AnnouncedAt))
+                    .to_owned(),
+            )
+            .await?;
         // One column per statement: SQLite alters one column at a time.
         manager
             .alter_table(
@@ -91,6 +102,14 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ContractTemplate::Table)
+                    .drop_column(ContractTemplate::AnnouncedAt)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(DeliveryNotice::Table).to_owned())
             .await

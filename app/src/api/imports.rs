@@ -38,9 +38,6 @@ pub struct ImportLine {
     pub town: String,
     /// Empty when the line can be imported.
     pub problems: Vec<Problem>,
-    /// The address already has an Amapola account (in another AMAP): it joins this one, its
-    /// name and contact details stay as its owner keeps them.
-    pub has_account: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

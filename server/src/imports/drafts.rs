@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 static SEQ: AtomicU64 = AtomicU64::new(0);
 
 const KEPT: Duration = Duration::from_secs(2 * 3600);
-/// Previews kept at most, across AMAPs: the oldest goes first.
+/// Previews kept at most per AMAP: its oldest goes first.
 const MAX_DRAFTS: usize = 64;
 
 /// A file as read: its lines, or what made it unusable.
@@ -53,9 +53,12 @@ impl Drafts {
         let id = uuid::Uuid::new_v4().simple().to_string();
         let mut drafts = self.0.lock().unwrap_or_else(|p| p.into_inner());
         drafts.retain(|_, d| d.sent.elapsed() < KEPT);
-        while drafts.len() >= MAX_DRAFTS {
+        // Each AMAP has its own room: one AMAP's uploads never push another's previews out.
+        let amap = draft.amap_id;
+        while drafts.values().filter(|d| d.amap_id == amap).count() >= MAX_DRAFTS {
             let Some(oldest) = drafts
                 .iter()
+                .filter(|(_, d)| d.amap_id == amap)
                 .min_by_key(|(_, d)| d.seq)
                 .map(|(id, _)| id.clone())
             else {
@@ -117,5 +120,8 @@ mod tests {
         }
         assert!(drafts.get(&first, 1, 7).is_none());
         assert_eq!(drafts.0.lock().expect("lock").len(), MAX_DRAFTS);
+        // Another AMAP's upload pushes none of these out.
+        drafts.keep(Draft::new(2, 9, "b.csv".into(), Ok((vec![], vec![]))));
+        assert_eq!(drafts.0.lock().expect("lock").len(), MAX_DRAFTS + 1);
     }
 }

@@ -83,7 +83,16 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<u32> {
                 .filter(|d| *d >= today && due_on(*d, lead).is_some_and(|on| on <= today))
                 .collect();
             for date in due {
-                queued += queue_one(state, &amap, &loaded, &producer, date, now).await?;
+                // One template's failure does not hold up every other AMAP's sheets.
+                match queue_one(state, &amap, &loaded, &producer, date, now).await {
+                    Ok(n) => queued += n,
+                    Err(error) => tracing::error!(
+                        %error,
+                        template = loaded.template.id,
+                        %date,
+                        "delivery sheet not queued"
+                    ),
+                }
             }
         }
     }

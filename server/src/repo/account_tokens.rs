@@ -88,3 +88,19 @@ pub async fn retire_password_links(
         .await?;
     Ok(())
 }
+
+/// Every link of the account still unused ends: after its e-mail address changed, a link
+/// mailed to the old address must not open the account.
+pub async fn retire_all_links(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    account_token::Entity::update_many()
+        .col_expr(account_token::Column::UsedAt, Expr::value(now))
+        .filter(account_token::Column::UserId.eq(user.0))
+        .filter(account_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

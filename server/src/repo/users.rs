@@ -206,13 +206,13 @@ pub async fn insert_with_contact(
             .do_nothing()
             .to_owned(),
     )
-    .exec_with_returning(db)
-    .await;
-    match inserted {
-        Ok(model) => Ok(Some(model)),
-        Err(DbErr::RecordNotInserted) => Ok(None),
-        Err(e) => Err(e),
+    // Not `exec_with_returning`: engines disagree on what a skipped insert returns.
+    .exec_without_returning(db)
+    .await?;
+    if inserted == 0 {
+        return Ok(None);
     }
+    find_by_email(db, row.email).await
 }
 
 /// An admin's correction of a person's e-mail and names.

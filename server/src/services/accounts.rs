@@ -153,7 +153,16 @@ pub async fn confirm_email_change(
         &account.first_name,
         &account.last_name,
     )
-    .await?;
+    .await
+    .map_err(|e| {
+        if repo::is_unique_violation(&e) {
+            AppError::ConflictOn(vec![Problem::new("token", ProblemCode::Taken)])
+        } else {
+            e.into()
+        }
+    })?;
+    // Links mailed to the old address (a reset, another change) no longer open the account.
+    account_tokens::retire_all_links(&txn, UserId(account.id), now).await?;
     let content = compose::email_changed(locale, &account.first_name, &new_email);
     let notice = NewMail {
         amap: None,

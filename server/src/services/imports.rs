@@ -9,23 +9,34 @@ use crate::mail::Mailer;
 use crate::repo;
 use app::api::imports::{ImportDone, ImportLine, ImportPreview};
 use app::domain::import::{CheckedLine, Column, check, read_lines};
-use app::domain::{Action, Email, Problem, UserId};
+use app::domain::{Action, Problem, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashSet;
 
 /// Reads the sent file and keeps it for the preview; returns the preview's name. A file that
 /// cannot be used is kept too, so that its problems are shown where the admin looks.
-pub fn receive(drafts: &Drafts, caller: &Caller<'_>, file_name: &str, bytes: &[u8]) -> String {
-    let read = read::rows(file_name, bytes)
-        .map_err(|p| vec![p])
-        .and_then(read_lines)
-        .map(|(layout, lines)| (layout.ignored, lines));
-    drafts.keep(Draft::new(
+pub async fn receive(
+    drafts: &Drafts,
+    caller: &Caller<'_>,
+    file_name: &str,
+    bytes: bytes::Bytes,
+) -> AppResult<String> {
+    // Decompressing and parsing a spreadsheet is CPU work: off the request threads.
+    let name = file_name.to_owned();
+    let read = tokio::task::spawn_blocking(move || {
+        read::rows(&name, &bytes)
+            .map_err(|p| vec![p])
+            .and_then(read_lines)
+            .map(|(layout, lines)| (layout.ignored, lines))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(drafts.keep(Draft::new(
         caller.amap.id,
         caller.user_id(),
         file_name.to_owned(),
         read,
-    ))
+    )))
 }
 
 fn draft(drafts: &Drafts, caller: &Caller<'_>, id: &str) -> AppResult<std::sync::Arc<Draft>> {
@@ -40,7 +51,7 @@ async fn checked(
     db: &impl ConnectionTrait,
     amap_id: i64,
     draft: &Draft,
-) -> AppResult<Option<(Vec<CheckedLine>, HashSet<String>)>> {
+) -> AppResult<Option<Vec<CheckedLine>>> {
     let Ok((_, lines)) = &draft.read else {
         return Ok(None);
     };
@@ -49,18 +60,10 @@ async fn checked(
         .into_iter()
         .map(|(_, account)| account.email)
         .collect();
-    let addresses: Vec<String> = lines
-        .iter()
-        .filter_map(|l| Email::parse("email", l.get(Column::Email)).ok())
-        .map(|e| e.as_str().to_owned())
-        .collect();
-    let accounts: HashSet<String> = repo::users::by_emails(db, &addresses)
-        .await?
-        .into_iter()
-        .map(|a| a.email)
-        .collect();
+    // Whether an address has an account elsewhere is never said: the preview knows only
+    // this AMAP's members.
     let lines = check(lines.clone(), |e| members.contains(e.as_str()));
-    Ok(Some((lines, accounts)))
+    Ok(Some(lines))
 }
 
 pub async fn preview(
@@ -76,7 +79,7 @@ pub async fn preview(
         Err(problems) => (problems.clone(), Vec::new()),
     };
     let lines: Vec<ImportLine> = checked
-        .map(|(lines, accounts)| lines.into_iter().map(|l| line_view(l, &accounts)).collect())
+        .map(|lines| lines.into_iter().map(line_view).collect())
         .unwrap_or_default();
     let ready = lines.iter().filter(|l| l.problems.is_empty()).count() as u32;
     Ok(ImportPreview {
@@ -90,7 +93,7 @@ pub async fn preview(
     })
 }
 
-fn line_view(line: CheckedLine, accounts: &HashSet<String>) -> ImportLine {
+fn line_view(line: CheckedLine) -> ImportLine {
     let raw = &line.raw;
     let text = |c: Column| raw.get(c).to_owned();
     let email = match &line.outcome {
@@ -99,7 +102,6 @@ fn line_view(line: CheckedLine, accounts: &HashSet<String>) -> ImportLine {
     };
     ImportLine {
         line: raw.line,
-        has_account: accounts.contains(&email),
         last_name: text(Column::LastName),
         first_name: text(Column::FirstName),
         phone1: match &line.outcome {
@@ -152,7 +154,7 @@ async fn import_draft(
     invite: bool,
 ) -> AppResult<ImportDone> {
     let txn = repo::write_txn(db).await?;
-    let Some((lines, _)) = checked(&txn, caller.amap.id, draft).await? else {
+    let Some(lines) = checked(&txn, caller.amap.id, draft).await? else {
         let problems = draft.read.as_ref().err().cloned().unwrap_or_default();
         return Err(AppError::Validation(problems));
     };

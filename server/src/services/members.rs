@@ -10,7 +10,7 @@ use crate::views;
 use app::api::members::{MemberEdit, MemberView, NewMember, RoleChange};
 use app::api::producers::ProducerRef;
 use app::domain::access::{RiskyChange, locks_oneself_out};
-use app::domain::{Problem, ProblemCode, ProducerId, UserId};
+use app::domain::{Action, Problem, ProblemCode, ProducerId, UserId};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use std::collections::HashMap;
 
@@ -122,10 +122,14 @@ pub async fn deactivate_many(
     Ok(changed)
 }
 
-/// An admin corrects a member's names, e-mail and contact details. The e-mail of an account
-/// that also belongs to another AMAP (or runs the deployment) is its owner's to change.
+/// An admin or a treasurer corrects a member's names and contact details; only an admin
+/// changes an e-mail address (it is the login: whoever sets it can reset the password). The
+/// e-mail of an account that also belongs to another AMAP (or runs the deployment) is its
+/// owner's to change. A new address ends the links mailed to the old one; an account still
+/// without a password is invited again, at the new address.
 pub async fn edit(
     db: &DatabaseConnection,
+    mailer: &Mailer,
     caller: &Caller<'_>,
     member: UserId,
     edit: &MemberEdit,
@@ -140,7 +144,9 @@ pub async fn edit(
     let account = repo::users::find(&txn, member)
         .await?
         .ok_or(AppError::NotFound)?;
-    if account.email != edit.email.as_str() {
+    let moved = account.email != edit.email.as_str();
+    if moved {
+        caller.require(Action::AssignRoles)?;
         if account.operator || repo::memberships::count_of_user(&txn, account.id).await? > 1 {
             return Err(AppError::field(Problem::new(
                 "email",
@@ -164,7 +170,18 @@ pub async fn edit(
         edit.first_name.as_str(),
         edit.last_name.as_str(),
     )
-    .await?;
+    .await
+    .map_err(taken_meanwhile)?;
+    let reinvited = moved && account.password_hash.is_none();
+    if moved {
+        repo::account_tokens::retire_all_links(&txn, member, caller.now).await?;
+    }
+    if reinvited {
+        let account = repo::users::find(&txn, member)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        super::accounts::invite(&txn, mailer, caller.amap, &account, caller.now).await?;
+    }
     let contact = &edit.contact;
     repo::users::set_contact(
         &txn,
@@ -180,7 +197,20 @@ pub async fn edit(
     .await?;
     let view = one(&txn, caller.amap.id, member).await?;
     txn.commit().await?;
+    if reinvited {
+        mailer.wake();
+    }
     Ok(view)
+}
+
+/// Another account took the address between the check and the write: the same answer as
+/// when it was taken before.
+pub(crate) fn taken_meanwhile(error: sea_orm::DbErr) -> AppError {
+    if repo::is_unique_violation(&error) {
+        AppError::ConflictOn(vec![Problem::new("email", ProblemCode::Taken)])
+    } else {
+        error.into()
+    }
 }
 
 /// Takes a member out of the AMAP for good — refused, with every reason, while they have

@@ -798,8 +798,8 @@ on_both_engines!(a_first_publication_tells_every_active_member, |app| {
             .await
             .is_empty()
     );
-    // Archived and brought back: no second announcement.
-    for to in ["archived", "active"] {
+    // Archived and brought back, or back to draft and published again: no second one.
+    for to in ["archived", "active", "draft", "active"] {
         let (status, body) = app.put(&state, Some(&admin), json!({ "state": to })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }

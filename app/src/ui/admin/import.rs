@@ -160,12 +160,11 @@ fn Preview(slug: String, preview: ImportPreview) -> impl IntoView {
                 .iter()
                 .map(|p| view! { <li>{problem_text(locale, p)}</li> })
                 .collect_view();
-            let account = line.has_account.then(|| t_string!(i18n, import.has_account));
             view! {
                 <tr data-line=line.line>
                     <td data-label=t_string!(i18n, import.line)>{line.line}</td>
                     <td data-label=t_string!(i18n, import.col_last_name)>{format!("{} {}", line.last_name, line.first_name)}</td>
-                    <td data-label=t_string!(i18n, import.col_email)>{line.email.clone()}<br/><span class="muted">{account}</span></td>
+                    <td data-label=t_string!(i18n, import.col_email)>{line.email.clone()}</td>
                     <td data-label=t_string!(i18n, import.col_phone1)>{line.phone1.clone()}</td>
                     <td data-label=t_string!(i18n, import.col_town)>{line.town.clone()}</td>
                     <td data-label=t_string!(i18n, import.problems)><ul class="problems">{problems}</ul></td>

@@ -55,7 +55,7 @@ pub async fn upload(
     }
     let (name, bytes) = file.ok_or_else(|| AppError::BadRequest("no file part".into()))?;
     let caller = access.caller();
-    let id = services::imports::receive(&state.imports, &caller, &name, &bytes);
+    let id = services::imports::receive(&state.imports, &caller, &name, bytes).await?;
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())

@@ -19,6 +19,8 @@ pub struct Model {
     pub joker_max: i32,
     pub joker_days: Option<i32>,
     pub stock_shared: bool,
+    /// When members were told the template opened (its first publication).
+    pub announced_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

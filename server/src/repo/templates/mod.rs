@@ -255,6 +255,24 @@ pub async fn add_product(
     .map(|_| ())
 }
 
+/// Members were told the template opened; says whether this call was the first to do it.
+pub async fn mark_announced(
+    db: &impl ConnectionTrait,
+    id: TemplateId,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, DbErr> {
+    let done = contract_template::Entity::update_many()
+        .col_expr(
+            contract_template::Column::AnnouncedAt,
+            sea_orm::sea_query::Expr::value(at),
+        )
+        .filter(contract_template::Column::Id.eq(id.0))
+        .filter(contract_template::Column::AnnouncedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
 pub async fn delete(db: &impl ConnectionTrait, id: TemplateId) -> Result<(), DbErr> {
     contract_template::Entity::delete_by_id(id.0)
         .exec(db)

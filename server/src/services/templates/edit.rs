@@ -94,8 +94,11 @@ pub async fn set_state(
     let from = repo::templates::state_of(&loaded.template.state);
     check_transition(from, to, ready).map_err(AppError::field)?;
     repo::templates::set_state(&txn, id, to).await?;
-    // Its first publication is news for every member (bringing an archived one back is not).
-    let opened = from == TemplateState::Draft && to == TemplateState::Active;
+    // Its first publication is news for every member, once: not when it comes back from the
+    // archive, nor when it goes back to draft and is published again.
+    let opened = from == TemplateState::Draft
+        && to == TemplateState::Active
+        && repo::templates::mark_announced(&txn, id, caller.now).await?;
     if opened {
         announce(&txn, mailer, caller, &loaded, &producer).await?;
     }
