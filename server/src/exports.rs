@@ -78,6 +78,17 @@ pub enum Cell {
     Money(Money),
 }
 
+impl Cell {
+    /// Free text; an empty string is an empty cell.
+    pub fn text(text: &str) -> Cell {
+        if text.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(text.to_owned())
+        }
+    }
+}
+
 /// A sheet: a header row, body rows and a total row, all of the same width.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
@@ -165,13 +176,7 @@ pub fn directory_table(d: &app::api::directory::DirectoryView) -> Table {
     use app::domain::import::Column;
     let mut headers: Vec<String> = Column::ALL.iter().map(|c| c.heading().to_owned()).collect();
     headers.push("Actif".to_owned());
-    let text = |t: &str| {
-        if t.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(t.to_owned())
-        }
-    };
+    let text = Cell::text;
     let rows = d
         .entries
         .iter()

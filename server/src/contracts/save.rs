@@ -240,14 +240,12 @@ async fn confirm(
         by_referent,
         link: mailer.link(&path),
     };
-    let mail = NewMail {
-        amap: Some(AmapId(target.amap.id)),
-        kind: MailKind::SignUpConfirmation,
-        recipient: member.email.clone(),
-        content: compose::contract_saved(locale, &member.first_name, summary),
-        reply_to: None,
-        attachment: None,
-    };
+    let mail = NewMail::new(
+        Some(AmapId(target.amap.id)),
+        MailKind::SignUpConfirmation,
+        member.email.clone(),
+        compose::contract_saved(locale, &member.first_name, summary),
+    );
     outbox::enqueue(txn, mailer, mail, target.instant).await?;
     Ok(())
 }

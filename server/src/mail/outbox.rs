@@ -24,6 +24,25 @@ pub struct NewMail {
     pub attachment: Option<(String, Vec<u8>)>,
 }
 
+impl NewMail {
+    /// A mail from the deployment, without attachment (the common case).
+    pub fn new(
+        amap: Option<AmapId>,
+        kind: MailKind,
+        recipient: impl Into<String>,
+        content: Composed,
+    ) -> Self {
+        Self {
+            amap,
+            kind,
+            recipient: recipient.into(),
+            content,
+            reply_to: None,
+            attachment: None,
+        }
+    }
+}
+
 /// The column keeps 250 characters; a longer subject (long AMAP and contract names) is cut
 /// there rather than refused.
 fn fit_subject(subject: String) -> String {

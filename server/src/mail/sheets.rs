@@ -7,18 +7,18 @@
 
 use super::compose;
 use super::outbox::{self, NewMail};
-use crate::db::entities::{delivery_notice, stored};
+use crate::db::entities::{delivery_notice, producer, stored};
 use crate::error::AppResult;
 use crate::repo;
 use crate::state::AppState;
 use app::domain::mail::MailKind;
-use app::domain::{AmapId, TemplateId, UserId};
+use app::domain::{AmapId, TemplateId};
 use app::i18n::Locale;
 use app::ui::paths::Amap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How often a pass looks for sheets that became due.
 const EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
@@ -60,14 +60,14 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<u32> {
             .into_iter()
             .filter(|t| t.state == stored::TemplateState::Active)
             .collect();
-        for loaded in repo::templates::load_many(&state.db, templates).await? {
-            let Some(producer) = repo::producers::find(
-                &state.db,
-                amap.id,
-                app::domain::ProducerId(loaded.template.producer_id),
-            )
+        // The AMAP's producers once, not one query per template.
+        let producers: HashMap<i64, producer::Model> = repo::producers::list(&state.db, amap.id)
             .await?
-            else {
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        for loaded in repo::templates::load_many(&state.db, templates).await? {
+            let Some(producer) = producers.get(&loaded.template.producer_id) else {
                 continue;
             };
             let lead = u64::try_from(producer.notice_days)
@@ -84,7 +84,7 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<u32> {
                 .collect();
             for date in due {
                 // One template's failure does not hold up every other AMAP's sheets.
-                match queue_one(state, &amap, &loaded, &producer, date, now).await {
+                match queue_one(state, &amap, &loaded, producer, date, now).await {
                     Ok(n) => queued += n,
                     Err(error) => tracing::error!(
                         %error,
@@ -144,24 +144,24 @@ async fn queue_one(
     let link = state
         .mailer
         .link(&Amap::new(amap.slug.clone()).delivery_sheet(TemplateId(loaded.template.id), date));
+    let people = repo::producers::users_by_id(&txn, recipients.into_iter().collect()).await?;
     let mut queued = 0;
-    for id in recipients {
-        let Some(person) = repo::users::find(&txn, UserId(id)).await? else {
-            continue;
-        };
+    for person in people.values() {
+        let content = compose::delivery_sheet(
+            Locale::fr,
+            &person.first_name,
+            &amap.name,
+            &sheet,
+            link.clone(),
+        );
         let mail = NewMail {
-            amap: Some(AmapId(amap.id)),
-            kind: MailKind::DeliverySheet,
-            recipient: person.email.clone(),
-            content: compose::delivery_sheet(
-                Locale::fr,
-                &person.first_name,
-                &amap.name,
-                &sheet,
-                link.clone(),
-            ),
-            reply_to: None,
             attachment: Some((name.clone(), file.clone())),
+            ..NewMail::new(
+                Some(AmapId(amap.id)),
+                MailKind::DeliverySheet,
+                person.email.clone(),
+                content,
+            )
         };
         outbox::enqueue(&txn, &state.mailer, mail, now).await?;
         queued += 1;

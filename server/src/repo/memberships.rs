@@ -135,3 +135,34 @@ pub async fn delete(
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// How many of these people belong to the AMAP (a selection naming a stranger is refused).
+pub async fn count_among(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    users: &[UserId],
+) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.0)))
+        .count(db)
+        .await
+}
+
+/// Deactivates these members in one statement; how many were active.
+pub async fn deactivate_all(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    users: &[UserId],
+) -> Result<u64, DbErr> {
+    let done = membership::Entity::update_many()
+        .col_expr(membership::Column::Active, Expr::value(false))
+        .col_expr(membership::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.0)))
+        .filter(membership::Column::Active.eq(true))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}

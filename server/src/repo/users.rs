@@ -75,27 +75,13 @@ pub async fn find_or_insert(
     if let Some(found) = find_by_email(db, row.email).await? {
         return Ok(found);
     }
-    let now = Utc::now();
-    app_user::Entity::insert(app_user::ActiveModel {
-        email: Set(row.email.to_owned()),
-        first_name: Set(row.first_name.to_owned()),
-        last_name: Set(row.last_name.to_owned()),
-        password_hash: Set(row.password_hash),
-        operator: Set(row.operator),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::column(app_user::Column::Email)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await?;
-    find_by_email(db, row.email)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound(row.email.to_owned()))
+    let email = row.email;
+    match insert_with_contact(db, row, ContactRow::default()).await? {
+        Some(inserted) => Ok(inserted),
+        None => find_by_email(db, email)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound(email.to_owned())),
+    }
 }
 
 /// A new password, and every session and token issued before it ends (the epoch moves on).
@@ -132,7 +118,8 @@ pub async fn revoke_sessions(db: &impl ConnectionTrait, id: i64) -> Result<(), D
         .map(|_| ())
 }
 
-/// A person's phones and address, as they keep them up to date.
+/// A person's phones and address, as they keep them up to date (all empty by default).
+#[derive(Default)]
 pub struct ContactRow<'a> {
     pub phone1: &'a str,
     pub phone2: &'a str,

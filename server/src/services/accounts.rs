@@ -101,14 +101,12 @@ pub async fn request_email_change(
     .await?;
     let link = state.mailer.link(&format!("{EMAIL_PAGE}?jeton={secret}"));
     let content = compose::email_change(locale, &account.first_name, new_email.as_str(), &link);
-    let mail = NewMail {
-        amap: None,
-        kind: MailKind::EmailChange,
-        recipient: new_email.as_str().to_owned(),
+    let mail = NewMail::new(
+        None,
+        MailKind::EmailChange,
+        new_email.as_str().to_owned(),
         content,
-        reply_to: None,
-        attachment: None,
-    };
+    );
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;
     state.mailer.wake();
@@ -154,24 +152,11 @@ pub async fn confirm_email_change(
         &account.last_name,
     )
     .await
-    .map_err(|e| {
-        if repo::is_unique_violation(&e) {
-            AppError::ConflictOn(vec![Problem::new("token", ProblemCode::Taken)])
-        } else {
-            e.into()
-        }
-    })?;
+    .map_err(super::members::taken_meanwhile("token"))?;
     // Links mailed to the old address (a reset, another change) no longer open the account.
     account_tokens::retire_all_links(&txn, UserId(account.id), now).await?;
     let content = compose::email_changed(locale, &account.first_name, &new_email);
-    let notice = NewMail {
-        amap: None,
-        kind: MailKind::EmailChange,
-        recipient: account.email.clone(),
-        content,
-        reply_to: None,
-        attachment: None,
-    };
+    let notice = NewMail::new(None, MailKind::EmailChange, account.email.clone(), content);
     outbox::enqueue(&txn, &state.mailer, notice, now).await?;
     txn.commit().await?;
     state.mailer.wake();
@@ -196,14 +181,12 @@ pub async fn invite(
         &account.email,
         &password_link(mailer, &secret),
     );
-    let mail = NewMail {
-        amap: Some(AmapId(amap.id)),
-        kind: MailKind::Invitation,
-        recipient: account.email.clone(),
+    let mail = NewMail::new(
+        Some(AmapId(amap.id)),
+        MailKind::Invitation,
+        account.email.clone(),
         content,
-        reply_to: None,
-        attachment: None,
-    };
+    );
     outbox::enqueue(db, mailer, mail, now).await?;
     Ok(())
 }
@@ -263,14 +246,12 @@ pub async fn request_reset(
         &account.first_name,
         &password_link(&state.mailer, &secret),
     );
-    let mail = NewMail {
-        amap: None,
-        kind: MailKind::PasswordReset,
-        recipient: account.email.clone(),
+    let mail = NewMail::new(
+        None,
+        MailKind::PasswordReset,
+        account.email.clone(),
         content,
-        reply_to: None,
-        attachment: None,
-    };
+    );
     outbox::enqueue(&txn, &state.mailer, mail, now).await?;
     txn.commit().await?;
     state.mailer.wake();

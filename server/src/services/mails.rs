@@ -104,12 +104,13 @@ pub async fn send_bulk(
             &message.body,
         );
         let mail = outbox::NewMail {
-            amap: Some(AmapId(amap)),
-            kind: MailKind::Bulk,
-            recipient: recipient.email.clone(),
-            content,
             reply_to: Some(caller.user.email.clone()),
-            attachment: None,
+            ..outbox::NewMail::new(
+                Some(AmapId(amap)),
+                MailKind::Bulk,
+                recipient.email.clone(),
+                content,
+            )
         };
         outbox::enqueue(&txn, mailer, mail, caller.now).await?;
     }

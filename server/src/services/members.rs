@@ -105,21 +105,17 @@ pub async fn deactivate_many(
         return Err(AppError::Forbidden);
     }
     let txn = repo::write_txn(db).await?;
-    let mut changed = 0;
-    for &member in members {
-        let Some(found) = repo::memberships::find(&txn, caller.amap.id, member).await? else {
-            return Err(AppError::field(Problem::new(
-                "member_ids",
-                ProblemCode::UnknownValue,
-            )));
-        };
-        if found.active {
-            repo::memberships::set_flag(&txn, caller.amap.id, member, Flag::Active, false).await?;
-            changed += 1;
-        }
+    // `members` is deduplicated by the form's parse: every one must belong to the AMAP.
+    if repo::memberships::count_among(&txn, caller.amap.id, members).await? != members.len() as u64
+    {
+        return Err(AppError::field(Problem::new(
+            "member_ids",
+            ProblemCode::UnknownValue,
+        )));
     }
+    let changed = repo::memberships::deactivate_all(&txn, caller.amap.id, members).await?;
     txn.commit().await?;
-    Ok(changed)
+    Ok(u32::try_from(changed).unwrap_or(u32::MAX))
 }
 
 /// An admin or a treasurer corrects a member's names and contact details; only an admin
@@ -171,7 +167,7 @@ pub async fn edit(
         edit.last_name.as_str(),
     )
     .await
-    .map_err(taken_meanwhile)?;
+    .map_err(taken_meanwhile("email"))?;
     let reinvited = moved && account.password_hash.is_none();
     if moved {
         repo::account_tokens::retire_all_links(&txn, member, caller.now).await?;
@@ -204,12 +200,14 @@ pub async fn edit(
 }
 
 /// Another account took the address between the check and the write: the same answer as
-/// when it was taken before.
-pub(crate) fn taken_meanwhile(error: sea_orm::DbErr) -> AppError {
-    if repo::is_unique_violation(&error) {
-        AppError::ConflictOn(vec![Problem::new("email", ProblemCode::Taken)])
-    } else {
-        error.into()
+/// when it was taken before, on `field`.
+pub(crate) fn taken_meanwhile(field: &'static str) -> impl Fn(sea_orm::DbErr) -> AppError {
+    move |error| {
+        if repo::is_unique_violation(&error) {
+            AppError::ConflictOn(vec![Problem::new(field, ProblemCode::Taken)])
+        } else {
+            error.into()
+        }
     }
 }
 

@@ -293,18 +293,17 @@ on_both_engines!(
         let txn = server::repo::write_txn(&app.state.db).await.expect("txn");
         let mut ids = Vec::new();
         for i in 0..200 {
-            let mail = NewMail {
-                amap: Some(app::domain::AmapId(amap)),
-                kind: app::domain::mail::MailKind::Bulk,
-                recipient: format!("membre{i}.{tag}@a.example.org"),
-                content: Composed {
-                    subject: format!("Distribution {i}"),
-                    text: "Bonjour".into(),
-                    html: "<p>Bonjour</p>".into(),
-                },
-                reply_to: None,
-                attachment: None,
+            let content = Composed {
+                subject: format!("Distribution {i}"),
+                text: "Bonjour".into(),
+                html: "<p>Bonjour</p>".into(),
             };
+            let mail = NewMail::new(
+                Some(app::domain::AmapId(amap)),
+                app::domain::mail::MailKind::Bulk,
+                format!("membre{i}.{tag}@a.example.org"),
+                content,
+            );
             ids.push(
                 enqueue(&txn, &app.state.mailer, mail, app.state.clock.now())
                     .await

@@ -18,18 +18,8 @@ fn table(rows: &Vec<Vec<String>>) -> Table {
         sheet: "Adhérents",
         headers,
         rows: rows
-            .into_iter()
-            .map(|r| {
-                r.into_iter()
-                    .map(|c| {
-                        if c.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c)
-                        }
-                    })
-                    .collect()
-            })
+            .iter()
+            .map(|r| r.iter().map(|c| Cell::text(c)).collect())
             .collect(),
         total: Vec::new(),
     }

@@ -135,14 +135,12 @@ async fn announce(
         if !membership.active {
             continue;
         }
-        let mail = NewMail {
-            amap: Some(AmapId(caller.amap.id)),
-            kind: MailKind::ContractOpened,
-            recipient: account.email.clone(),
-            content: compose::contract_opened(Locale::fr, &account.first_name, &opening),
-            reply_to: None,
-            attachment: None,
-        };
+        let mail = NewMail::new(
+            Some(AmapId(caller.amap.id)),
+            MailKind::ContractOpened,
+            account.email.clone(),
+            compose::contract_opened(Locale::fr, &account.first_name, &opening),
+        );
         outbox::enqueue(txn, mailer, mail, caller.now).await?;
     }
     Ok(())
