@@ -121,6 +121,21 @@ pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> St
         ProblemCode::HasRoles => td_string!(locale, errors.has_roles).to_string(),
         ProblemCode::SharedAccount => td_string!(locale, errors.shared_account).to_string(),
         ProblemCode::WrongPassword => td_string!(locale, errors.wrong_password).to_string(),
+        ProblemCode::BelowMinimum => {
+            td_string!(locale, errors.below_minimum, amount = amount).to_string()
+        }
+        ProblemCode::AdhesionCashed => td_string!(locale, errors.adhesion_cashed).to_string(),
+        ProblemCode::AdhesionClosed => td_string!(locale, errors.adhesion_closed).to_string(),
+        ProblemCode::AdhesionRequired => {
+            td_string!(locale, errors.adhesion_required, detail = detail).to_string()
+        }
+        ProblemCode::HasAdhesions => {
+            td_string!(locale, errors.has_adhesions, limit = limit).to_string()
+        }
+        ProblemCode::RequiredByTemplates => {
+            td_string!(locale, errors.required_by_templates, limit = limit).to_string()
+        }
+        ProblemCode::AlreadyAdhered => td_string!(locale, errors.already_adhered).to_string(),
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),

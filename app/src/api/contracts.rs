@@ -68,6 +68,10 @@ pub struct SignUpPage {
     pub as_referent: bool,
     /// The payment plan and the cheques stored so far.
     pub schedule: super::payments::ScheduleView,
+    /// The membership period the template requires and the member has not joined: signing
+    /// up waits for it (the server refuses it too).
+    #[serde(default)]
+    pub adhesion_needed: Option<super::adhesions::PeriodRef>,
 }
 
 /// One template in "Mes contrats".

@@ -29,6 +29,9 @@ pub struct HomeView {
     pub may_list_members: bool,
     /// The AMAP's settings open to me (admin).
     pub may_manage_amap: bool,
+    /// The membership periods and their ledgers open to me (treasurer, admin).
+    #[serde(default)]
+    pub may_manage_adhesions: bool,
 }
 
 /// What is coming for me here: the home page's summary.

@@ -4,6 +4,7 @@
 //! server-side rendering they are handed in-process to the very same axum router, so the UI
 //! has no second implementation of anything.
 
+pub mod adhesions;
 pub mod amaps;
 pub mod auth;
 pub mod client;

@@ -122,6 +122,19 @@ pub enum Notice {
     Recomputed {
         contracts: u32,
     },
+    PeriodSaved {
+        name: String,
+    },
+    PeriodDeleted,
+    AdhesionSaved {
+        member: String,
+    },
+    AdhesionDeleted,
+    Adhered {
+        amount: Money,
+    },
+    AdhesionWithdrawn,
+    RequirementSaved,
 }
 
 #[cfg(test)]

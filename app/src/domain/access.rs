@@ -56,6 +56,8 @@ pub enum Action {
     /// Read one producer's cheque register, receive its cheques, hand them over (deposit
     /// slips), correct them: its référents, and its own accounts when it handles its cheques.
     HandleCheques(ProducerId),
+    /// Define membership periods and follow every member's membership (treasurer, admin).
+    ManageAdhesions,
     /// Create a new AMAP on the deployment.
     CreateAmap,
 }
@@ -108,9 +110,10 @@ impl Grants {
         }
         let allowed = match action {
             Action::ViewOwnSpace | Action::ListProducers => true,
-            Action::ListMembers | Action::ManageMembers | Action::CreateProducer => {
-                self.is_treasurer()
-            }
+            Action::ListMembers
+            | Action::ManageMembers
+            | Action::CreateProducer
+            | Action::ManageAdhesions => self.is_treasurer(),
             Action::AssignRoles | Action::ManageAmap => self.is_admin(),
             Action::SignUp => self.member,
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
@@ -342,7 +345,7 @@ mod tests {
         #[test]
         fn granting_admin_is_monotonic(grants in any_grants(), farm in 1_i64..4) {
             let promoted = Grants { admin: true, ..grants.clone() };
-            for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers,
+            for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers, Action::ManageAdhesions,
                            Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm)),
                            Action::HandleCheques(ProducerId(farm))] {
                 prop_assert!(!grants.allows(action) || promoted.allows(action));

@@ -60,3 +60,11 @@ typed_id!(
     /// A deposit slip ("bordereau de remise").
     RemittanceId
 );
+typed_id!(
+    /// A membership period ("période d'adhésion"), usually a season.
+    PeriodId
+);
+typed_id!(
+    /// One member's membership of one period.
+    AdhesionId
+);

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod adhesion;
 pub mod collect;
 pub mod contract;
 pub mod directory;
@@ -21,8 +22,8 @@ pub mod wire;
 pub use access::{Action, Grants};
 pub use account::{AmapName, City, Email, Password, PersonName, Slug};
 pub use ids::{
-    AmapId, ChequeId, ProducerId, ProductId, RemittanceId, RuleId, SubscriptionId, TemplateId,
-    UserId,
+    AdhesionId, AmapId, ChequeId, PeriodId, ProducerId, ProductId, RemittanceId, RuleId,
+    SubscriptionId, TemplateId, UserId,
 };
 pub use money::Money;
 pub use problem::{Problem, ProblemCode, Problems};

@@ -83,10 +83,17 @@ pub enum ProblemCode {
     SharedAccount,
     /// The current password does not match.
     WrongPassword,
+    BelowMinimum,
+    AdhesionCashed,
+    AdhesionClosed,
+    AdhesionRequired,
+    HasAdhesions,
+    RequiredByTemplates,
+    AlreadyAdhered,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 46] = [
+    pub const ALL: [ProblemCode; 53] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -133,6 +140,13 @@ impl ProblemCode {
         Self::HasRoles,
         Self::SharedAccount,
         Self::WrongPassword,
+        Self::BelowMinimum,
+        Self::AdhesionCashed,
+        Self::AdhesionClosed,
+        Self::AdhesionRequired,
+        Self::HasAdhesions,
+        Self::RequiredByTemplates,
+        Self::AlreadyAdhered,
     ];
 
     /// The wire name, as serde writes it.
@@ -184,6 +198,13 @@ impl ProblemCode {
             Self::HasRoles => "has_roles",
             Self::SharedAccount => "shared_account",
             Self::WrongPassword => "wrong_password",
+            Self::BelowMinimum => "below_minimum",
+            Self::AdhesionCashed => "adhesion_cashed",
+            Self::AdhesionClosed => "adhesion_closed",
+            Self::AdhesionRequired => "adhesion_required",
+            Self::HasAdhesions => "has_adhesions",
+            Self::RequiredByTemplates => "required_by_templates",
+            Self::AlreadyAdhered => "already_adhered",
         }
     }
 

@@ -46,6 +46,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("paiements") view=member::payments::MyPaymentsPage ssr=SsrMode::Async/>
                         <Route path=path!("adherents") view=member::directory::DirectoryPage ssr=SsrMode::Async/>
                         <Route path=path!("compte") view=member::account::AccountPage ssr=SsrMode::Async/>
+                        <Route path=path!("adhesions") view=member::adhesions::MyAdhesionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("adhesions/:period_id/bulletin") view=member::adhesions::BulletinPage ssr=SsrMode::Async/>
+                        <Route path=path!("tresorerie/adhesions") view=admin::adhesions::PeriodsPage ssr=SsrMode::Async/>
+                        <Route path=path!("tresorerie/adhesions/:period_id") view=admin::adhesions::PeriodPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members/import") view=admin::import::ImportPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members/:member_id") view=admin::member::MemberPage ssr=SsrMode::Async/>

@@ -1,7 +1,7 @@
 //! Every page URL, in one place (the route table in `ui/mod.rs` is their other half). API
 //! URLs live beside their wire types in `crate::api`.
 
-use crate::domain::{ProducerId, RemittanceId, TemplateId, UserId};
+use crate::domain::{PeriodId, ProducerId, RemittanceId, TemplateId, UserId};
 use chrono::NaiveDate;
 
 pub const LOGIN: &str = "/login";
@@ -91,6 +91,26 @@ impl Amap {
 
     pub fn directory(&self) -> String {
         format!("/a/{}/adherents", self.0)
+    }
+
+    /// "Mes adhésions".
+    pub fn adhesions(&self) -> String {
+        format!("/a/{}/adhesions", self.0)
+    }
+
+    /// The membership form of one period, to print.
+    pub fn bulletin(&self, period: PeriodId) -> String {
+        format!("/a/{}/adhesions/{period}/bulletin", self.0)
+    }
+
+    /// The treasurer's periods ("Adhésions").
+    pub fn adhesion_periods(&self) -> String {
+        format!("/a/{}/tresorerie/adhesions", self.0)
+    }
+
+    /// The treasurer's screen of one period.
+    pub fn adhesion_period(&self, period: PeriodId) -> String {
+        format!("/a/{}/tresorerie/adhesions/{period}", self.0)
     }
 
     pub fn account(&self) -> String {

@@ -25,7 +25,8 @@ use utoipa::{Modify, ToSchema};
         (name = "templates", description = "Contract templates as référents manage them"),
         (name = "subscriptions", description = "Members' contracts on a template, as référents handle them"),
         (name = "contracts", description = "A member's own contracts, deliveries and cheques"),
-        (name = "cheques", description = "Payment plans, the treasurer's register and deposit slips"))
+        (name = "cheques", description = "Payment plans, the treasurer's register and deposit slips"),
+        (name = "adhesions", description = "Membership periods and fees: a member's own, the treasurer's ledger"))
 )]
 pub struct ApiDoc;
 

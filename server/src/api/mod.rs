@@ -4,6 +4,7 @@
 //! (utoipa-axum), so an endpoint cannot exist without appearing in `/api/v1/openapi.json` —
 //! and the authorization test matrix walks that document, so it cannot be forgotten there.
 
+mod adhesions;
 mod amaps;
 mod auth;
 mod cheques;
@@ -88,6 +89,26 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(templates::candidates::candidates))
         .routes(routes!(templates::synthesis::synthesis))
         .routes(routes!(templates::delivery_sheet::delivery_sheet))
+        .routes(routes!(templates::requirement::set_requirement))
+        .routes(routes!(
+            adhesions::periods::list,
+            adhesions::create_period::create
+        ))
+        .routes(routes!(
+            adhesions::update_period::update,
+            adhesions::delete_period::delete
+        ))
+        .routes(routes!(
+            adhesions::ledger::ledger,
+            adhesions::record::record
+        ))
+        .routes(routes!(
+            adhesions::correct::correct,
+            adhesions::remove::remove
+        ))
+        .routes(routes!(me::adhesions::mine))
+        .routes(routes!(me::adhesions::adhere, me::adhesions::withdraw))
+        .routes(routes!(me::adhesions::bulletin))
         .routes(routes!(subscriptions::list::list))
         .routes(routes!(
             subscriptions::show::show,

@@ -2,7 +2,9 @@
 //! a well-formed id or date is a 404 (there is no such thing), never a 400.
 
 use crate::error::AppError;
-use app::domain::{ChequeId, ProducerId, ProductId, RemittanceId, RuleId, TemplateId, UserId};
+use app::domain::{
+    AdhesionId, ChequeId, PeriodId, ProducerId, ProductId, RemittanceId, RuleId, TemplateId, UserId,
+};
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use chrono::NaiveDate;
@@ -143,4 +145,24 @@ pub struct RemittancePath {
     pub template_id: TemplateId,
     /// The deposit slip.
     pub remittance_id: RemittanceId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct PeriodPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The membership period's id.
+    pub period_id: PeriodId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct AdhesionPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The membership's id.
+    pub adhesion_id: AdhesionId,
 }

@@ -100,6 +100,17 @@ pub async fn save(
     )
     .map_err(AppError::Validation)?;
     let by_referent = entrant == Entrant::Referent;
+    // A référent enters paper contracts as they come; a member signs up once adhered.
+    if !by_referent
+        && let Some(period) =
+            crate::services::adhesions::missing_requirement(db, &loaded.template, target.user_id)
+                .await?
+    {
+        return Err(AppError::ConflictOn(vec![Problem {
+            detail: Some(period.name),
+            ..Problem::new("adhesion", ProblemCode::AdhesionRequired)
+        }]));
+    }
     let payments = TemplatePayments::load(db, loaded, target.producer, target.now.date()).await?;
 
     let txn = repo::write_txn(db).await?;

@@ -2,6 +2,7 @@
 //! filtered by that AMAP's id, so one AMAP's rows cannot leak into another's answers.
 
 pub mod account_tokens;
+pub mod adhesions;
 pub mod amaps;
 pub mod cheques;
 pub mod memberships;

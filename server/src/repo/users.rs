@@ -250,6 +250,10 @@ pub async fn delete_if_unused(db: &impl ConnectionTrait, id: i64) -> Result<bool
         + payment_plan::Entity::find()
             .filter(payment_plan::Column::CollectorUserId.eq(id))
             .count(db)
+            .await?
+        + crate::db::entities::adhesion::Entity::find()
+            .filter(crate::db::entities::adhesion::Column::UserId.eq(id))
+            .count(db)
             .await?;
     if used > 0 {
         return Ok(false);

@@ -112,5 +112,6 @@ pub async fn home(
         may_manage_templates: caller.grants.allows(Action::ManageTemplates),
         may_list_members: caller.grants.allows(Action::ListMembers),
         may_manage_amap: caller.grants.allows(Action::ManageAmap),
+        may_manage_adhesions: caller.grants.allows(Action::ManageAdhesions),
     })
 }

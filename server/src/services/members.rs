@@ -233,6 +233,14 @@ pub async fn remove(db: &DatabaseConnection, caller: &Caller<'_>, member: UserId
             contracts as u32,
         ));
     }
+    let adhesions = repo::adhesions::count_of_member(&txn, caller.amap.id, member).await?;
+    if adhesions > 0 {
+        reasons.push(Problem::with_limit(
+            "member",
+            ProblemCode::HasAdhesions,
+            adhesions as u32,
+        ));
+    }
     let amap = caller.amap.id;
     let refers = repo::producers::referent_links_of_user(&txn, member.0)
         .await?

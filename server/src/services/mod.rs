@@ -5,6 +5,7 @@
 //! tests all call these, so a command can never do what the API would refuse.
 
 pub mod accounts;
+pub mod adhesions;
 pub mod amaps;
 pub mod cheques;
 pub mod directory;

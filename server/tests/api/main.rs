@@ -2,6 +2,7 @@
 //! on SQLite always and on PostgreSQL when one is reachable (see `helpers::Engine`).
 
 mod accounts;
+mod adhesions;
 mod amounts;
 mod auth;
 mod authorization;

@@ -63,6 +63,8 @@ pub struct TemplateView {
     pub other_products: Vec<ProductView>,
     /// Nobody signed up: it may be deleted (otherwise archived).
     pub may_delete: bool,
+    /// The membership period a member must have joined before signing up.
+    pub adhesion_period_id: Option<crate::domain::PeriodId>,
 }
 
 /// Create (or edit the header of) a template. Calendar fields are read on creation only;

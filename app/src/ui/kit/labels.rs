@@ -114,3 +114,37 @@ pub fn month_name(locale: Locale, month: u32) -> &'static str {
         _ => td_string!(locale, contracts.month_12),
     }
 }
+
+/// "Chèque", "Espèces", "Virement".
+pub fn payment_kind(locale: Locale, kind: crate::domain::adhesion::PaymentKind) -> &'static str {
+    use crate::domain::adhesion::PaymentKind;
+    match kind {
+        PaymentKind::Cheque => td_string!(locale, adhesions.kind_cheque),
+        PaymentKind::Cash => td_string!(locale, adhesions.kind_cash),
+        PaymentKind::Transfer => td_string!(locale, adhesions.kind_transfer),
+    }
+}
+
+/// "À régler", "Encaissée".
+pub fn adhesion_state(
+    locale: Locale,
+    state: crate::domain::adhesion::AdhesionState,
+) -> &'static str {
+    use crate::domain::adhesion::AdhesionState;
+    match state {
+        AdhesionState::ToProvide => td_string!(locale, adhesions.state_to_provide),
+        AdhesionState::Cashed => td_string!(locale, adhesions.state_cashed),
+    }
+}
+
+/// "Adhésion en ligne", "Saisie par le trésorier".
+pub fn enrolment_label(
+    locale: Locale,
+    enrolment: crate::domain::adhesion::Enrolment,
+) -> &'static str {
+    use crate::domain::adhesion::Enrolment;
+    match enrolment {
+        Enrolment::Online => td_string!(locale, adhesions.enrolment_online),
+        Enrolment::Treasurer => td_string!(locale, adhesions.enrolment_treasurer),
+    }
+}

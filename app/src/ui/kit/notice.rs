@@ -88,6 +88,19 @@ fn sentence(notice: &Notice) -> String {
             td_string!(locale, notice.member_saved, member = member.clone()).to_string()
         }
         Notice::MemberDeleted => td_string!(locale, notice.member_deleted).to_string(),
+        Notice::PeriodSaved { name } => {
+            td_string!(locale, notice.period_saved, name = name.clone()).to_string()
+        }
+        Notice::PeriodDeleted => td_string!(locale, notice.period_deleted).to_string(),
+        Notice::AdhesionSaved { member } => {
+            td_string!(locale, notice.adhesion_saved, member = member.clone()).to_string()
+        }
+        Notice::AdhesionDeleted => td_string!(locale, notice.adhesion_deleted).to_string(),
+        Notice::Adhered { amount } => {
+            td_string!(locale, notice.adhered, amount = amount.to_string()).to_string()
+        }
+        Notice::AdhesionWithdrawn => td_string!(locale, notice.adhesion_withdrawn).to_string(),
+        Notice::RequirementSaved => td_string!(locale, notice.requirement_saved).to_string(),
         Notice::MembersDeactivated { count } => {
             td_string!(locale, notice.members_deactivated, count = *count).to_string()
         }

@@ -82,6 +82,15 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
     let producer = page.template.producer.name.clone();
     let nature = nature_name(i18n, page.template.nature);
     let description = page.description.clone();
+    // The server refuses the sign-up too; this says so before the member fills the grid.
+    let adhesion = page.adhesion_needed.clone().map(|period| {
+        let text = t_string!(i18n, adhesions.needed, period = period.name).to_string();
+        view! {
+            <p class="alert" role="status" data-testid="adhesion-needed">
+                {text}" "<a href=pages.adhesions()>{t_string!(i18n, adhesions.needed_link)}</a>
+            </p>
+        }
+    });
     let data = LiveData {
         locale: i18n.get_locale_untracked(),
         page: page.clone(),
@@ -98,6 +107,7 @@ fn Contract(pages: Amap, page: SignUpPage) -> impl IntoView {
             <h1>{name}</h1>
             <p class="muted">{producer}" · "{nature}</p>
             <p>{description}</p>
+            {adhesion}
             <LiveContract>
                 <LiveSource data/>
                 <ContractForm page posting=contract/>

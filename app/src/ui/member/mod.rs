@@ -2,6 +2,7 @@
 //! "Mes livraisons", "Mes paiements".
 
 pub mod account;
+pub mod adhesions;
 pub mod contract;
 pub mod contracts;
 pub mod deliveries;

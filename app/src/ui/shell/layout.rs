@@ -80,6 +80,7 @@ fn entries(
             true,
         ),
         entry(pages.payments(), t_string!(i18n, payments.nav), true),
+        entry(pages.adhesions(), t_string!(i18n, nav.adhesions), true),
         entry(pages.directory(), t_string!(i18n, nav.directory), true),
         entry(pages.account(), t_string!(i18n, nav.account), true),
     ];
@@ -105,6 +106,13 @@ fn entries(
         menu.push(entry(
             pages.members_admin(),
             t_string!(i18n, nav.admin),
+            true,
+        ));
+    }
+    if home.may_manage_adhesions {
+        menu.push(entry(
+            pages.adhesion_periods(),
+            t_string!(i18n, nav.adhesion_periods),
             true,
         ));
     }

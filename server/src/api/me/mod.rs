@@ -1,5 +1,6 @@
 //! The member's own space: who I am, my contracts, deliveries and cheques, my home summary.
 
+pub mod adhesions;
 pub mod contact;
 pub mod contracts;
 pub mod deliveries;

@@ -9,6 +9,7 @@ pub mod delete;
 pub mod delete_rule;
 pub mod delivery_sheet;
 pub mod list;
+pub mod requirement;
 pub mod set_state;
 pub mod show;
 pub mod stock;

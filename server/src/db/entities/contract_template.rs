@@ -21,6 +21,8 @@ pub struct Model {
     pub stock_shared: bool,
     /// When members were told the template opened (its first publication).
     pub announced_at: Option<DateTimeUtc>,
+    /// The membership period a member must have joined before signing up.
+    pub adhesion_period_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -2,6 +2,8 @@
 //! handlers turn them into `app::api` views.
 
 pub mod account_token;
+pub mod adhesion;
+pub mod adhesion_period;
 pub mod amap;
 pub mod app_user;
 pub mod cheque;

@@ -126,6 +126,31 @@ stored!(
     }
 );
 
+stored!(
+    /// `adhesion_period.enrolment`.
+    Enrolment => app::domain::adhesion::Enrolment {
+        Online = "online",
+        Treasurer = "treasurer",
+    }
+);
+
+stored!(
+    /// `adhesion.state`.
+    AdhesionState => app::domain::adhesion::AdhesionState {
+        ToProvide = "to_provide",
+        Cashed = "cashed",
+    }
+);
+
+stored!(
+    /// `adhesion.payment_kind`.
+    PaymentKind => app::domain::adhesion::PaymentKind {
+        Cheque = "cheque",
+        Cash = "cash",
+        Transfer = "transfer",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +178,8 @@ mod tests {
         agrees::<MailKind, app::domain::mail::MailKind>(|v| v.as_str());
         agrees::<MailState, app::domain::mail::MailState>(|v| v.as_str());
         agrees::<TokenPurpose, app::domain::mail::TokenPurpose>(|v| v.as_str());
+        agrees::<Enrolment, app::domain::adhesion::Enrolment>(|v| v.as_str());
+        agrees::<AdhesionState, app::domain::adhesion::AdhesionState>(|v| v.as_str());
+        agrees::<PaymentKind, app::domain::adhesion::PaymentKind>(|v| v.as_str());
     }
 }

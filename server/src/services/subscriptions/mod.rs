@@ -10,6 +10,7 @@ use crate::mail::Mailer;
 use crate::payments::schedule::{self, TemplatePayments, Who, reschedule, tally};
 use crate::repo::{self, cheques, stock, subscriptions, templates::Loaded};
 use crate::views;
+use app::api::adhesions::PeriodRef;
 use app::api::contracts::{ContractEntry, SignUpPage, StockUsed};
 use app::api::payments::{ChequeView, Recomputed};
 use app::domain::contract::deadline::window_for;
@@ -70,7 +71,18 @@ pub(super) async fn page(
         ),
         None => (Money::ZERO, Vec::new()),
     };
+    let adhesion_needed = if as_referent {
+        None
+    } else {
+        crate::services::adhesions::missing_requirement(db, &loaded.template, member)
+            .await?
+            .map(|p| PeriodRef {
+                id: app::domain::PeriodId(p.id),
+                name: p.name,
+            })
+    };
     Ok(SignUpPage {
+        adhesion_needed,
         template: views::summary(loaded, producer, u32::try_from(subscribers).unwrap_or(0)),
         description: loaded.template.description.clone(),
         member: views::person(Some(&person), person.id),

@@ -130,5 +130,6 @@ pub async fn view(
         stock,
         other_products,
         may_delete: may_delete(subscribers),
+        adhesion_period_id: t.adhesion_period_id.map(app::domain::PeriodId),
     })
 }

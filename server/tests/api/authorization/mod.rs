@@ -66,8 +66,10 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
     let (app, cast) = (&stage.app, &stage.cast);
     let admin = token(app, cast.admin.id);
     let mut rule_id = 0;
+    let mut period = (0, 0);
     match row.before {
         Before::Nothing => {}
+        Before::Period => period = period_and_adhesion(app, cast).await,
         Before::Contract => app.ensure_contract(cast).await,
         Before::Rule => {
             let rules = format!("/api/v1/amaps/{SLUG}/templates/{}/rules", cast.template);
@@ -93,6 +95,66 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
         .replace("{remittance_id}", "999999")
         .replace("{mail_id}", "999999")
         .replace("{import_id}", "no-such-preview")
+        .replace("{period_id}", &period.0.to_string())
+        .replace("{adhesion_id}", &period.1.to_string())
+}
+
+/// A membership period of AMAP A open online today, and the cast member's membership of it
+/// (still to pay), made if a call deleted them: their ids.
+async fn period_and_adhesion(app: &TestApp, cast: &Cast) -> (i64, i64) {
+    use app::api::adhesions::{AdhesionEntry, PeriodForm};
+    use app::domain::adhesion::AdhesionState;
+    use app::domain::{Money, PeriodId, UserId};
+    use server::repo::adhesions;
+    let db = &app.state.db;
+    let amap = app.amap_id(SLUG).await;
+    let period = match adhesions::periods(db, amap).await.expect("query").first() {
+        Some(p) => p.id,
+        None => {
+            let form = PeriodForm {
+                name: "Saison".into(),
+                starts_on: (app.today() - chrono::Days::new(30)).to_string(),
+                ends_on: (app.today() + chrono::Days::new(300)).to_string(),
+                minimum: "10".into(),
+                suggested: "20".into(),
+                enrolment: "online".into(),
+                payment_text: String::new(),
+            };
+            let input = form.parse().expect("valid period");
+            adhesions::insert_period(db, amap, &input, chrono::Utc::now())
+                .await
+                .expect("period")
+                .id
+        }
+    };
+    let member = UserId(cast.member.id);
+    let adhesion = match adhesions::find_of(db, amap, PeriodId(period), member)
+        .await
+        .expect("query")
+    {
+        Some(a) => a.id,
+        None => {
+            let entry = AdhesionEntry {
+                member: Some(member),
+                amount: Money::from_cents(2000),
+                state: AdhesionState::ToProvide,
+                payment_kind: None,
+                received_on: None,
+            };
+            adhesions::insert(
+                db,
+                amap,
+                PeriodId(period),
+                member,
+                &entry,
+                chrono::Utc::now(),
+            )
+            .await
+            .expect("adhesion")
+            .id
+        }
+    };
+    (period, adhesion)
 }
 
 on_both_engines!(every_endpoint_answers_each_role_exactly, |app| {

@@ -90,6 +90,9 @@ pub enum Before {
     Contract,
     /// A fresh entry rule, whose id is the path's `{rule_id}`.
     Rule,
+    /// A membership period (`{period_id}`) and the cast member's membership of it
+    /// (`{adhesion_id}`, still to pay).
+    Period,
 }
 
 pub struct Row {
@@ -153,7 +156,126 @@ pub fn rows() -> Vec<Row> {
     rows.extend(producers_and_templates());
     rows.extend(contracts());
     rows.extend(super::cheque_rows::cheques());
+    rows.extend(adhesions());
     rows
+}
+
+/// A period's fields, as its treasurer posts them.
+fn period_body(name: String) -> Value {
+    json!({ "name": name, "starts_on": "2026-01-01", "ends_on": "2099-12-31",
+            "minimum": "10", "suggested": "20", "enrolment": "online" })
+}
+
+fn adhesions() -> Vec<Row> {
+    let with_period = |row: Row| Row {
+        before: Before::Period,
+        ..row
+    };
+    vec![
+        // Référents read the periods: they choose the one a template requires.
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/adhesion-periods",
+            May::Referents,
+            200,
+        ),
+        Row {
+            body: |_, who| period_body(format!("Saison {}", persona(who))),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/adhesion-periods",
+                May::Treasurers,
+                201,
+            )
+        },
+        with_period(Row {
+            body: |_, _| period_body("Saison".into()),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/adhesion-periods/{period_id}",
+                May::Treasurers,
+                200,
+            )
+        }),
+        // Allowed, but refused: the member has adhered.
+        with_period(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/adhesion-periods/{period_id}",
+            May::Treasurers,
+            409,
+        )),
+        with_period(row(
+            "GET",
+            "/api/v1/amaps/{slug}/adhesion-periods/{period_id}/adhesions",
+            May::Treasurers,
+            200,
+        )),
+        // Allowed, but refused: the member has adhered already.
+        with_period(Row {
+            body: |cast, _| json!({ "member_id": cast.member.id, "amount": "20", "state": "cashed" }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/adhesion-periods/{period_id}/adhesions",
+                May::Treasurers,
+                409,
+            )
+        }),
+        with_period(Row {
+            body: |_, _| json!({ "amount": "25", "state": "to_provide" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/adhesions/{adhesion_id}",
+                May::Treasurers,
+                200,
+            )
+        }),
+        with_period(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/adhesions/{adhesion_id}",
+            May::Treasurers,
+            204,
+        )),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/adhesions",
+            May::MemberSpace,
+            200,
+        ),
+        with_period(Row {
+            body: |_, _| json!({ "amount": "30" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/me/adhesions/{period_id}",
+                May::Members,
+                200,
+            )
+        }),
+        // Only the cast member holds a membership to withdraw.
+        with_period(Row {
+            except: contract_holder,
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/me/adhesions/{period_id}",
+                May::Members,
+                204,
+            )
+        }),
+        with_period(row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/adhesions/{period_id}/bulletin",
+            May::MemberSpace,
+            200,
+        )),
+        with_period(Row {
+            body: |_, _| json!({ "period_id": "" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/templates/{template_id}/adhesion",
+                May::ManagesOne,
+                200,
+            )
+        }),
+    ]
 }
 
 fn accounts() -> Vec<Row> {

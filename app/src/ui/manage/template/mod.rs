@@ -2,6 +2,7 @@
 //! component in its own file (header and states, products, calendar, rules, stock, payment,
 //! copy and deletion); every form posts to the template's API and comes back here.
 
+mod adhesion;
 mod calendar;
 mod changes;
 mod ctx;
@@ -20,6 +21,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::{Echo, ErrorNotice, StateBadge, nature_label};
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
+use adhesion::AdhesionSection;
 use calendar::CalendarSection;
 use changes::{ChangeQuery, PreviewPanel};
 pub use ctx::{TemplateCtx, not_found, use_template_id};
@@ -66,10 +68,24 @@ pub fn TemplatePage() -> impl IntoView {
             }
         },
     );
-    let data = move || Some(((template.get()?, preview.get()?), payments.get()?));
+    // The periods a template may require (an empty list when they cannot be read).
+    let periods = Resource::new(
+        move || slug.get(),
+        |slug| async move {
+            crate::api::adhesions::periods(slug)
+                .await
+                .unwrap_or_default()
+        },
+    );
+    let data = move || {
+        Some((
+            (template.get()?, preview.get()?),
+            (payments.get()?, periods.get()?),
+        ))
+    };
     view! {
         <Suspense fallback=|| ()>
-            {move || data().map(|(loaded, payments)| match (loaded, id.get()) {
+            {move || data().map(|(loaded, (payments, periods))| match (loaded, id.get()) {
                 ((Ok(view), preview), Some(id)) => {
                     let ctx = TemplateCtx {
                         slug: slug.get(),
@@ -79,7 +95,7 @@ pub fn TemplatePage() -> impl IntoView {
                         echo: Echo::current(),
                     };
                     let preview = request.get_untracked().zip(preview);
-                    view! { <Editor ctx view preview payments/> }.into_any()
+                    view! { <Editor ctx view preview payments periods/> }.into_any()
                 }
                 ((Err(error), _), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
                 (_, None) => view! { <main class="page"><ErrorNotice error=not_found()/></main> }.into_any(),
@@ -94,6 +110,7 @@ fn Editor(
     view: TemplateView,
     preview: Option<(ChangeQuery, Result<ChangeOutcome, ApiError>)>,
     payments: Option<PaymentSettings>,
+    periods: Vec<crate::api::adhesions::PeriodView>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = view.summary.clone();
@@ -128,6 +145,7 @@ fn Editor(
                 <a href="#regles">{t!(i18n, manage.rules)}</a>
                 <a href="#stock">{t!(i18n, manage.stock)}</a>
                 <a href="#paiement">{t!(i18n, payments.settings_title)}</a>
+                <a href="#adhesion">{t!(i18n, adhesions.requirement_title)}</a>
                 <a href="#copie">{t!(i18n, manage.copy)}</a>
             </nav>
             {preview}
@@ -138,6 +156,7 @@ fn Editor(
             <RulesSection ctx=ctx.clone() view=view.clone()/>
             <StockSection ctx=ctx.clone() view=view.clone()/>
             <PaymentSection ctx=ctx.clone() stored=payments/>
+            <AdhesionSection ctx=ctx.clone() view=view.clone() periods/>
             <CopySection ctx=ctx.clone() view=view.clone()/>
             <DeleteSection ctx may_delete=view.may_delete/>
         </main>
