@@ -270,14 +270,19 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         "chemin des Vignes",
         "rue Pasteur",
     ];
+    let mut members = Vec::new();
+    let mut addresses = Vec::new();
     for (i, (first, last)) in member_names().into_iter().enumerate() {
+        let email = ascii_email(&first, &last);
         let (id, _) = add_member(
             &txn,
             amap.id,
-            &member(&ascii_email(&first, &last), &first, &last)?,
+            &member(&email, &first, &last)?,
             Some(hash.clone()),
         )
         .await?;
+        members.push(id);
+        addresses.push(email);
         if i % 5 != 4 {
             let phone = format!(
                 "06 {:02} {:02} {:02} {:02}",
@@ -302,6 +307,11 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
             .await?;
         }
     }
+
+    let today = crate::clock::local(&amap.time_zone, chrono::Utc::now()).date();
+    crate::demo_office::seed_adhesions(&txn, &amap, &members, today).await?;
+    addresses.truncate(5);
+    crate::demo_office::seed_mails(&txn, &amap, &addresses).await?;
 
     // A second, smaller AMAP so that the AMAP switcher has somewhere to go.
     let new = form(SECOND_SLUG, "AMAP du Canal", "Villeurbanne")
@@ -351,7 +361,6 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
     .await?;
     txn.commit().await?;
     // The demo's dates are relative to the AMAP's real today.
-    let today = crate::clock::local(&amap.time_zone, chrono::Utc::now()).date();
     crate::demo_season::seed(db, &amap, today).await?;
     tracing::info!(
         amap = DEMO_SLUG,

@@ -11,6 +11,7 @@ pub mod contracts;
 pub mod db;
 pub mod demo;
 pub mod demo_cheques;
+pub mod demo_office;
 pub mod demo_season;
 pub mod error;
 pub mod exports;

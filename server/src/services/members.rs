@@ -212,7 +212,8 @@ pub(crate) fn taken_meanwhile(field: &'static str) -> impl Fn(sea_orm::DbErr) ->
 }
 
 /// Takes a member out of the AMAP for good — refused, with every reason, while they have
-/// contracts here (deactivate them instead: their history stays) or hold a role. The account
+/// contracts or memberships here (deactivate them instead: their history stays) or hold a
+/// role. The account
 /// itself goes too when nothing else refers to it.
 pub async fn remove(db: &DatabaseConnection, caller: &Caller<'_>, member: UserId) -> AppResult<()> {
     if member.0 == caller.user_id() {
