@@ -15,6 +15,7 @@ mod m20261202_000009_members_and_mail;
 mod m20261203_000010_outbox_reply_to;
 mod m20261203_000011_delivery_sheet_mails;
 mod m20261203_000012_create_adhesions;
+mod m20261203_000013_mail_choices;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_outbox_reply_to::Migration),
             Box::new(m20261203_000011_delivery_sheet_mails::Migration),
             Box::new(m20261203_000012_create_adhesions::Migration),
+            Box::new(m20261203_000013_mail_choices::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@
 
 use super::client;
 use super::error::ApiError;
-use crate::domain::mail::{MailKind, MailState};
+use crate::domain::mail::{MailChoices, MailKind, MailState};
 use crate::domain::{Problem, ProblemCode, Problems, TemplateId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -151,4 +151,44 @@ impl BulkMailForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BulkMailDone {
     pub queued: u32,
+}
+
+pub fn mail_choices_path(slug: &str) -> String {
+    format!("{}/amaps/{slug}/me/mail-choices", super::BASE)
+}
+
+/// "Mails que je reçois" in one AMAP.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MailChoicesView {
+    pub choices: MailChoices,
+    /// Delivery sheets concern me here (a référent or a producer's account).
+    pub sheets_apply: bool,
+}
+
+/// The choices as a form sends them: a ticked box is `on` (or `true`), an unticked one is not
+/// sent at all — so every choice is given each time (`PUT` replaces).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MailChoicesForm {
+    #[serde(default, deserialize_with = "super::form::checkbox")]
+    pub openings: bool,
+    #[serde(default, deserialize_with = "super::form::checkbox")]
+    pub confirmations: bool,
+    #[serde(default, deserialize_with = "super::form::checkbox")]
+    pub delivery_sheets: bool,
+}
+
+impl MailChoicesForm {
+    pub fn choices(&self) -> MailChoices {
+        MailChoices {
+            openings: self.openings,
+            confirmations: self.confirmations,
+            delivery_sheets: self.delivery_sheets,
+        }
+    }
+}
+
+pub async fn mail_choices(slug: String) -> Result<MailChoicesView, ApiError> {
+    client::get(mail_choices_path(&slug)).await
 }

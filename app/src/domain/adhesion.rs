@@ -6,6 +6,7 @@
 //! follows each one from "to provide" to "cashed", with how it was paid and when it came in.
 //! A contract template may require a membership of one period before a member signs up.
 
+use super::names::names;
 use super::{Money, Problem, ProblemCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,20 +27,10 @@ pub enum Enrolment {
     Treasurer,
 }
 
-impl Enrolment {
-    pub const ALL: [Enrolment; 2] = [Enrolment::Online, Enrolment::Treasurer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Enrolment::Online => "online",
-            Enrolment::Treasurer => "treasurer",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == raw)
-    }
-}
+names!(Enrolment {
+    Online = "online",
+    Treasurer = "treasurer",
+});
 
 /// How a membership was paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,25 +42,11 @@ pub enum PaymentKind {
     Transfer,
 }
 
-impl PaymentKind {
-    pub const ALL: [PaymentKind; 3] = [
-        PaymentKind::Cheque,
-        PaymentKind::Cash,
-        PaymentKind::Transfer,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentKind::Cheque => "cheque",
-            PaymentKind::Cash => "cash",
-            PaymentKind::Transfer => "transfer",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-}
+names!(PaymentKind {
+    Cheque = "cheque",
+    Cash = "cash",
+    Transfer = "transfer",
+});
 
 /// Where a membership's payment stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,20 +59,10 @@ pub enum AdhesionState {
     Cashed,
 }
 
-impl AdhesionState {
-    pub const ALL: [AdhesionState; 2] = [AdhesionState::ToProvide, AdhesionState::Cashed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AdhesionState::ToProvide => "to_provide",
-            AdhesionState::Cashed => "cashed",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == raw)
-    }
-}
+names!(AdhesionState {
+    ToProvide = "to_provide",
+    Cashed = "cashed",
+});
 
 /// What a period asks of its members.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -325,13 +292,13 @@ mod tests {
 
     #[test]
     fn wire_names_read_back() {
-        for e in Enrolment::ALL {
+        for &e in Enrolment::ALL {
             assert_eq!(Enrolment::parse(e.as_str()), Some(e));
         }
-        for k in PaymentKind::ALL {
+        for &k in PaymentKind::ALL {
             assert_eq!(PaymentKind::parse(k.as_str()), Some(k));
         }
-        for s in AdhesionState::ALL {
+        for &s in AdhesionState::ALL {
             assert_eq!(AdhesionState::parse(s.as_str()), Some(s));
         }
     }

@@ -103,6 +103,45 @@ pub fn retry_delay(attempts: i32) -> Option<Duration> {
     Some(Duration::minutes(minutes.min(120)))
 }
 
+/// The mails a member may turn off, in each AMAP separately ("Mails que je reçois"). Account
+/// mails (invitation, password, address) and the messages the AMAP's people write always
+/// arrive: they are how the AMAP reaches its members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MailChoices {
+    /// "A new contract is open."
+    pub openings: bool,
+    /// The summary of my contract and its cheques after each save.
+    pub confirmations: bool,
+    /// A producer's delivery sheet before each distribution (its accounts and référents).
+    pub delivery_sheets: bool,
+}
+
+impl Default for MailChoices {
+    fn default() -> Self {
+        Self {
+            openings: true,
+            confirmations: true,
+            delivery_sheets: true,
+        }
+    }
+}
+
+impl MailChoices {
+    /// Whether a mail of this kind goes to someone who chose these.
+    pub fn wants(&self, kind: MailKind) -> bool {
+        match kind {
+            MailKind::ContractOpened => self.openings,
+            MailKind::SignUpConfirmation => self.confirmations,
+            MailKind::DeliverySheet => self.delivery_sheets,
+            MailKind::Invitation
+            | MailKind::PasswordReset
+            | MailKind::EmailChange
+            | MailKind::Bulk => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +169,28 @@ mod tests {
             prop_assert!(next >= now);
             prop_assert!(next <= Some(Duration::hours(2)));
         }
+    }
+
+    #[test]
+    fn account_mails_and_messages_always_arrive_whatever_one_turned_off() {
+        let nothing = MailChoices {
+            openings: false,
+            confirmations: false,
+            delivery_sheets: false,
+        };
+        for &kind in MailKind::ALL {
+            let optional = matches!(
+                kind,
+                MailKind::ContractOpened | MailKind::SignUpConfirmation | MailKind::DeliverySheet
+            );
+            assert_eq!(nothing.wants(kind), !optional, "{kind:?}");
+            assert!(MailChoices::default().wants(kind), "{kind:?}");
+        }
+        let only_sheets = MailChoices {
+            delivery_sheets: true,
+            ..nothing
+        };
+        assert!(only_sheets.wants(MailKind::DeliverySheet));
+        assert!(!only_sheets.wants(MailKind::ContractOpened));
     }
 }

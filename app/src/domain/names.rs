@@ -47,6 +47,10 @@ mod tests {
         serde_agrees(JokerKind::ALL, JokerKind::as_str);
         serde_agrees(ChequeState::ALL, ChequeState::as_str);
         serde_agrees(ChequeEvent::ALL, ChequeEvent::as_str);
+        use crate::domain::adhesion::{AdhesionState, Enrolment, PaymentKind};
+        serde_agrees(Enrolment::ALL, Enrolment::as_str);
+        serde_agrees(PaymentKind::ALL, PaymentKind::as_str);
+        serde_agrees(AdhesionState::ALL, AdhesionState::as_str);
         assert_eq!(Nature::parse("fixed_basket"), Some(Nature::FixedBasket));
         assert_eq!(
             Nature::parse("subscription"),

@@ -109,6 +109,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(me::adhesions::mine))
         .routes(routes!(me::adhesions::adhere, me::adhesions::withdraw))
         .routes(routes!(me::adhesions::bulletin))
+        .routes(routes!(me::mail_choices::show, me::mail_choices::update))
         .routes(routes!(subscriptions::list::list))
         .routes(routes!(
             subscriptions::show::show,

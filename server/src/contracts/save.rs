@@ -213,6 +213,12 @@ async fn confirm(
     let Some(member) = repo::users::find(txn, target.user_id).await? else {
         return Ok(());
     };
+    let wanted = repo::memberships::find(txn, target.amap.id, target.user_id)
+        .await?
+        .is_some_and(|m| repo::memberships::mail_choices(&m).wants(MailKind::SignUpConfirmation));
+    if !wanted {
+        return Ok(());
+    }
     let loaded = target.loaded;
     let product = |id: ProductId| loaded.products.iter().find(|(tp, _)| tp.product_id == id.0);
     let mut total = Money::ZERO;

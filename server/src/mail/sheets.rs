@@ -170,7 +170,8 @@ async fn queue_one(
     Ok(queued)
 }
 
-/// The producer's own accounts and its référents, each once.
+/// The producer's own accounts and its référents, each once, who have not turned the sheets
+/// off.
 async fn recipients(
     db: &impl ConnectionTrait,
     amap_id: i64,
@@ -189,5 +190,11 @@ async fn recipients(
             .filter(|l| l.producer_id == producer_id)
             .map(|l| l.user_id),
     );
-    Ok(ids)
+    Ok(repo::memberships::wanting(
+        db,
+        amap_id,
+        ids.into_iter().collect(),
+        MailKind::DeliverySheet,
+    )
+    .await?)
 }

@@ -166,3 +166,58 @@ pub async fn deactivate_all(
         .await?;
     Ok(done.rows_affected)
 }
+
+/// The mails this membership's person chose to receive.
+pub fn mail_choices(row: &membership::Model) -> app::domain::mail::MailChoices {
+    app::domain::mail::MailChoices {
+        openings: row.mail_openings,
+        confirmations: row.mail_confirmations,
+        delivery_sheets: row.mail_delivery_sheets,
+    }
+}
+
+/// Stores a member's mail choices; false when they are not a member here.
+pub async fn set_mail_choices(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    user_id: UserId,
+    choices: app::domain::mail::MailChoices,
+) -> Result<bool, DbErr> {
+    let done = membership::Entity::update_many()
+        .col_expr(
+            membership::Column::MailOpenings,
+            Expr::value(choices.openings),
+        )
+        .col_expr(
+            membership::Column::MailConfirmations,
+            Expr::value(choices.confirmations),
+        )
+        .col_expr(
+            membership::Column::MailDeliverySheets,
+            Expr::value(choices.delivery_sheets),
+        )
+        .col_expr(membership::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.eq(user_id.0))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Of these people, the ones whose membership here wants mails of `kind`.
+pub async fn wanting(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    users: Vec<i64>,
+    kind: app::domain::mail::MailKind,
+) -> Result<std::collections::BTreeSet<i64>, DbErr> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::UserId.is_in(users))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| mail_choices(m).wants(kind))
+        .map(|m| m.user_id)
+        .collect())
+}

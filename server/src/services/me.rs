@@ -115,3 +115,34 @@ pub async fn home(
         may_manage_adhesions: caller.grants.allows(Action::ManageAdhesions),
     })
 }
+
+/// "Mails que je reçois" in this AMAP.
+pub async fn mail_choices(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+) -> AppResult<app::api::mails::MailChoicesView> {
+    caller.require(Action::SignUp)?;
+    let membership =
+        repo::memberships::find(db, caller.amap.id, app::domain::UserId(caller.user_id()))
+            .await?
+            .ok_or(crate::error::AppError::NotFound)?;
+    Ok(app::api::mails::MailChoicesView {
+        choices: repo::memberships::mail_choices(&membership),
+        sheets_apply: !caller.grants.referent_of.is_empty()
+            || !caller.grants.producer_of.is_empty(),
+    })
+}
+
+/// Stores which optional mails I receive here.
+pub async fn set_mail_choices(
+    db: &DatabaseConnection,
+    caller: &Caller<'_>,
+    choices: app::domain::mail::MailChoices,
+) -> AppResult<app::api::mails::MailChoicesView> {
+    caller.require(Action::SignUp)?;
+    let me = app::domain::UserId(caller.user_id());
+    if !repo::memberships::set_mail_choices(db, caller.amap.id, me, choices).await? {
+        return Err(crate::error::AppError::NotFound);
+    }
+    mail_choices(db, caller).await
+}

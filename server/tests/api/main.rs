@@ -13,6 +13,7 @@ mod directory;
 mod helpers;
 mod home;
 mod imports;
+mod mail_choices;
 mod mailbox;
 mod messages;
 mod openapi;

@@ -1,12 +1,14 @@
 //! *Mon compte*: my phones and address (what the member list shows to those allowed), my
 //! password and e-mail address (the current password first; a new address is confirmed by
-//! a link sent to it), and "log out everywhere" for a lost phone or a shared computer.
+//! a link sent to it), which optional mails I receive here, and "log out everywhere" for a
+//! lost phone or a shared computer.
 
 use crate::api::amaps::me;
 use crate::api::auth::{LOGOUT_EVERYWHERE, MY_EMAIL, MY_PASSWORD};
 use crate::api::directory::{ContactForm, MY_CONTACT, my_contact};
+use crate::api::mails::{MailChoicesView, mail_choices, mail_choices_path};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::fields::Input;
+use crate::ui::kit::fields::{Check, Input};
 use crate::ui::kit::{Echo, ErrorNotice, Form};
 use crate::ui::paths::{self, Amap};
 use crate::ui::shell::layout::use_slug;
@@ -17,13 +19,17 @@ use leptos_meta::Title;
 pub fn AccountPage() -> impl IntoView {
     let slug = use_slug();
     let loaded = Resource::new(
-        || (),
-        |_| async { Ok((my_contact().await?, me().await?.user.email)) },
+        move || slug.get(),
+        |slug| async move {
+            // An operator who is no member here has no mail choices: the section is left out.
+            let choices = mail_choices(slug).await.ok();
+            Ok((my_contact().await?, me().await?.user.email, choices))
+        },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|result| match result {
-                Ok((contact, email)) => view! { <Account contact email slug=slug.get_untracked()/> }.into_any(),
+                Ok((contact, email, choices)) => view! { <Account contact email choices slug=slug.get_untracked()/> }.into_any(),
                 Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
@@ -31,9 +37,16 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn Account(contact: ContactForm, email: String, slug: String) -> impl IntoView {
+fn Account(
+    contact: ContactForm,
+    email: String,
+    choices: Option<MailChoicesView>,
+    slug: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let here = Amap::new(slug).account();
+    let here = Amap::new(slug.clone()).account();
+    let mails = choices
+        .map(|view| view! { <MailChoicesSection view slug=slug.clone() here=here.clone()/> });
     let form = "contact".to_owned();
     let echo = Echo::current();
     let errors = echo.errors(&form);
@@ -81,6 +94,7 @@ fn Account(contact: ContactForm, email: String, slug: String) -> impl IntoView {
                     <button type="submit" class="primary">{t!(i18n, account.email_submit)}</button>
                 </Form>
             </section>
+            {mails}
             <section class="card">
                 <h2>{t!(i18n, account.sessions)}</h2>
                 <p>{t!(i18n, account.sessions_hint)}</p>
@@ -89,5 +103,32 @@ fn Account(contact: ContactForm, email: String, slug: String) -> impl IntoView {
                 </Form>
             </section>
         </main>
+    }
+}
+
+/// "Mails que je reçois": the optional mails, each a box; the others are named as always sent.
+#[component]
+fn MailChoicesSection(view: MailChoicesView, slug: String, here: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = "mail-choices".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let c = view.choices;
+    let sheets = view.sheets_apply.then(|| {
+        view! { <Check form=form.clone() name="delivery_sheets" label=t_string!(i18n, account.mail_sheets).to_owned() checked=c.delivery_sheets/> }
+    });
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, account.mails_title)}</h2>
+            <Form form=form.clone() action=mail_choices_path(&slug) here errors method="PUT" class="stack-form">
+                <Check form=form.clone() name="openings" label=t_string!(i18n, account.mail_openings).to_owned() checked=c.openings/>
+                <Check form=form.clone() name="confirmations" label=t_string!(i18n, account.mail_confirmations).to_owned() checked=c.confirmations/>
+                {sheets}
+                // Without the box on the page, an unticked sheet choice must not turn it off.
+                {(!view.sheets_apply && c.delivery_sheets).then(|| view! { <input type="hidden" name="delivery_sheets" value="on"/> })}
+                <p class="hint">{t!(i18n, account.mails_always)}</p>
+                <button type="submit" class="primary">{t!(i18n, account.save)}</button>
+            </Form>
+        </section>
     }
 }

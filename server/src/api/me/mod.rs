@@ -6,6 +6,7 @@ pub mod contracts;
 pub mod deliveries;
 pub mod email;
 pub mod identity;
+pub mod mail_choices;
 pub mod password;
 pub mod payments;
 pub mod schedule;

@@ -12,6 +12,10 @@ pub struct Model {
     pub active: bool,
     pub admin: bool,
     pub treasurer: bool,
+    /// "Mails que je reçois" (`app::domain::mail::MailChoices`).
+    pub mail_openings: bool,
+    pub mail_confirmations: bool,
+    pub mail_delivery_sheets: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -132,7 +132,8 @@ async fn announce(
         link: mailer.link(&Amap::new(caller.amap.slug.clone()).contract(template)),
     };
     for (membership, account) in repo::memberships::list_with_users(txn, caller.amap.id).await? {
-        if !membership.active {
+        let wanted = repo::memberships::mail_choices(&membership).wants(MailKind::ContractOpened);
+        if !membership.active || !wanted {
             continue;
         }
         let mail = NewMail::new(

@@ -266,6 +266,21 @@ fn adhesions() -> Vec<Row> {
             May::MemberSpace,
             200,
         )),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/mail-choices",
+            May::Members,
+            200,
+        ),
+        Row {
+            body: |_, _| json!({ "openings": true, "confirmations": false, "delivery_sheets": true }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/me/mail-choices",
+                May::Members,
+                200,
+            )
+        },
         with_period(Row {
             body: |_, _| json!({ "period_id": "" }),
             ..row(
