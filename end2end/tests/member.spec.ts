@@ -41,3 +41,21 @@ test('English is one click away', async ({ page, hydrated }) => {
   await page.getByRole('link', { name: 'FR', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Camille');
 });
+
+test('a member turns off the mails they do not want', async ({ page, hydrated }) => {
+  const email = hydrated ? 'thomas.fournier@example.org' : 'claire.bonnet@example.org';
+  await logIn(page, hydrated, email);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.goto(`/a/${SLUG}/compte`);
+  await ready(page, hydrated);
+  const openings = page.getByLabel("L'ouverture d'un nouveau contrat");
+  await expect(openings).toBeChecked();
+  // A plain member is no référent: the delivery sheets are not offered.
+  await expect(page.getByLabel(/La feuille de livraison/)).toHaveCount(0);
+  await openings.uncheck();
+  await page.locator('section').filter({ hasText: 'Mails que je reçois' }).getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+  await page.goto(`/a/${SLUG}/compte`);
+  await expect(page.getByLabel("L'ouverture d'un nouveau contrat")).not.toBeChecked();
+  await expect(page.getByLabel(/Le récapitulatif de mon contrat/)).toBeChecked();
+});
