@@ -16,6 +16,7 @@ mod m20261203_000010_outbox_reply_to;
 mod m20261203_000011_delivery_sheet_mails;
 mod m20261203_000012_create_adhesions;
 mod m20261203_000013_mail_choices;
+mod m20261203_000014_amap_mail_server;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_delivery_sheet_mails::Migration),
             Box::new(m20261203_000012_create_adhesions::Migration),
             Box::new(m20261203_000013_mail_choices::Migration),
+            Box::new(m20261203_000014_amap_mail_server::Migration),
         ]
     }
 }

@@ -123,6 +123,8 @@ impl Application {
                 .await?
                 .into(),
         };
+        let mailer = crate::mail::Mailer::from_config(&config)?;
+        mailer.load_own_servers(&db).await?;
         let state = AppState {
             db,
             keys: Arc::new(TokenKeys::new(
@@ -135,7 +137,7 @@ impl Application {
             )),
             reset_throttle: Arc::new(crate::state::ResetThrottle::default()),
             imports: Arc::new(crate::imports::drafts::Drafts::default()),
-            mailer: crate::mail::Mailer::from_config(&config)?,
+            mailer,
             config: Arc::new(config.clone()),
             clock: crate::clock::Clock::system(),
         };

@@ -192,3 +192,44 @@ impl MailChoicesForm {
 pub async fn mail_choices(slug: String) -> Result<MailChoicesView, ApiError> {
     client::get(mail_choices_path(&slug)).await
 }
+
+pub fn mail_server_path(slug: &str) -> String {
+    format!("{}/amaps/{slug}/mail-server", super::BASE)
+}
+
+/// The AMAP's own SMTP server, as its admins see it: the password is never sent back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MailServerView {
+    /// The AMAP sends through its own server (else through the deployment's, if any).
+    pub own_server: bool,
+    /// Its URL with the password replaced by `••••` (sent back unchanged, it keeps the
+    /// password); empty without an own server.
+    pub smtp_url: String,
+    pub mail_from: String,
+    pub mail_reply_to: String,
+    /// The deployment itself has a server (the AMAP's mails go out without its own).
+    pub deployment_sends: bool,
+}
+
+/// An admin sets the AMAP's own server; an empty `smtp_url` goes back to the deployment's.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MailServerForm {
+    /// `smtp://user:password@host:587?tls=required`, `smtps://user:password@host:465` or
+    /// `smtp://host:25`; empty: none.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 500))]
+    pub smtp_url: String,
+    /// `Name <address>` or an address; empty: the deployment's sender.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 320))]
+    pub mail_from: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 320))]
+    pub mail_reply_to: String,
+}
+
+pub async fn mail_server(slug: String) -> Result<MailServerView, ApiError> {
+    client::get(mail_server_path(&slug)).await
+}

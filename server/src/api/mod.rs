@@ -52,6 +52,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(amaps::home::home))
         .routes(routes!(mails::list::list, mails::send::send))
         .routes(routes!(mails::retry::retry))
+        .routes(routes!(mails::server::show, mails::server::update))
         .routes(routes!(members::list::list, members::create::create))
         .routes(routes!(
             members::show::show,

@@ -62,7 +62,7 @@ pub async fn enqueue(
     mail: NewMail,
     now: DateTime<Utc>,
 ) -> Result<outbox_mail::Model, DbErr> {
-    let state = if mailer.sends() {
+    let state = if mailer.sends(mail.amap) {
         MailState::Queued
     } else {
         MailState::Held
@@ -127,15 +127,17 @@ pub async fn find_in(
 pub async fn retry(
     db: &impl ConnectionTrait,
     mailer: &Mailer,
+    amap: AmapId,
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let retriable = if mailer.sends() {
+    let sends = mailer.sends(Some(amap));
+    let retriable = if sends {
         vec![stored::MailState::Failed, stored::MailState::Held]
     } else {
         vec![stored::MailState::Failed]
     };
-    let to = if mailer.sends() {
+    let to = if sends {
         stored::MailState::Queued
     } else {
         stored::MailState::Held
@@ -145,6 +147,7 @@ pub async fn retry(
         .col_expr(outbox_mail::Column::Attempts, Expr::value(0))
         .col_expr(outbox_mail::Column::NextAttemptAt, Expr::value(now))
         .filter(outbox_mail::Column::Id.eq(id))
+        .filter(outbox_mail::Column::AmapId.eq(amap.0))
         .filter(outbox_mail::Column::State.is_in(retriable))
         .exec(db)
         .await?;

@@ -6,7 +6,7 @@
 //! start queues it again with the same `Message-ID`, the one window in which a mail can
 //! arrive twice (SMTP has no way to ask whether a message was delivered).
 
-use super::Mailer;
+use super::Sender;
 use crate::db::entities::{outbox_mail, stored};
 use crate::state::AppState;
 use app::domain::mail::retry_delay;
@@ -66,9 +66,6 @@ pub async fn requeue_interrupted(db: &impl ConnectionTrait) -> Result<u64, DbErr
 
 /// Sends every mail due now; the number of attempts made.
 pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
-    let Some(transport) = state.mailer.transport.as_ref() else {
-        return Ok(0);
-    };
     let now = state.clock.now();
     let due = outbox_mail::Entity::find()
         .filter(outbox_mail::Column::State.eq(stored::MailState::Queued))
@@ -93,15 +90,26 @@ pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
                 continue;
             }
         }
+        let Some(sender) = state.mailer.sender(mail.amap_id) else {
+            // Queued for an AMAP whose own server was removed since, with none for the
+            // deployment: it waits for one (or for an admin's retry once there is one).
+            postpone(&state.db, mail.id, now + Duration::hours(1), None).await?;
+            continue;
+        };
         if !claim(&state.db, mail.id).await? {
             continue;
         }
         attempted += 1;
-        let outcome = match message(&state.mailer, &mail) {
-            Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| {
-                let permanent = e.is_permanent();
-                (e.to_string(), permanent)
-            }),
+        let outcome = match message(&sender, &mail) {
+            Ok(message) => sender
+                .transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| {
+                    let permanent = e.is_permanent();
+                    (e.to_string(), permanent)
+                }),
             Err(reason) => Err((reason, true)),
         };
         let now = state.clock.now();
@@ -131,13 +139,13 @@ pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
 }
 
 /// The mail as lettre sends it: text and HTML alternatives, our `Message-ID`.
-fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String> {
+fn message(sender: &Sender, mail: &outbox_mail::Model) -> Result<Message, String> {
     let to: Mailbox = mail
         .recipient
         .parse()
         .map_err(|e| format!("recipient: {e}"))?;
     let mut builder = Message::builder()
-        .from(mailer.from.clone())
+        .from(sender.from.clone())
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(mail.message_id.clone()));
@@ -146,7 +154,7 @@ fn message(mailer: &Mailer, mail: &outbox_mail::Model) -> Result<Message, String
         .reply_to
         .as_deref()
         .and_then(|a| a.parse::<Mailbox>().ok());
-    if let Some(reply_to) = written_by.or_else(|| mailer.reply_to.clone()) {
+    if let Some(reply_to) = written_by.or_else(|| sender.reply_to.clone()) {
         builder = builder.reply_to(reply_to);
     }
     let body = MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone());

@@ -126,11 +126,18 @@ pub struct Cast {
 }
 
 pub async fn spawn_app(engine: Engine) -> Option<TestApp> {
+    spawn_app_with(engine, |_| {}).await
+}
+
+/// [`spawn_app`] with a change to its configuration first (a deployment without an SMTP
+/// server, say).
+pub async fn spawn_app_with(engine: Engine, configure: fn(&mut Config)) -> Option<TestApp> {
     let (url, dir) = fresh_database(engine).await?;
     let mut config = Config::for_database(&url);
     config.login_max_failures = 5;
     // The test command's SMTP sink (`.ci/smtp-sink`): every test app really sends its mails.
     config.smtp_url = crate::mailbox::smtp_url();
+    configure(&mut config);
     let app = Application::build(config)
         .await
         .expect("application builds");
@@ -642,21 +649,24 @@ pub fn assert_error_shape(body: &Value, kind: &str) {
 #[macro_export]
 macro_rules! on_both_engines {
     ($name:ident, |$app:ident| $body:block) => {
+        $crate::on_both_engines!($name, configure = |_| {}, |$app| $body);
+    };
+    ($name:ident, configure = $configure:expr, |$app:ident| $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
-            use $crate::helpers::{Engine, spawn_app};
+            use $crate::helpers::{Engine, spawn_app_with};
 
             async fn run($app: $crate::helpers::TestApp) $body
 
             #[tokio::test]
             async fn sqlite() {
-                run(spawn_app(Engine::Sqlite).await.expect("sqlite app")).await;
+                run(spawn_app_with(Engine::Sqlite, $configure).await.expect("sqlite app")).await;
             }
 
             #[tokio::test]
             async fn postgres() {
-                match spawn_app(Engine::Postgres).await {
+                match spawn_app_with(Engine::Postgres, $configure).await {
                     Some(app) => run(app).await,
                     // The test command requires it (AMAPOLA_REQUIRE_POSTGRES, see
                     // `postgres_reachable`): only a developer's partial run skips.

@@ -27,6 +27,7 @@ fn folder() -> PathBuf {
 /// One received mail, decoded.
 pub struct Received {
     pub to: String,
+    pub from: String,
     pub subject: String,
     pub text: String,
     pub html: String,
@@ -68,6 +69,7 @@ fn decode(raw: &[u8]) -> Received {
         .collect();
     Received {
         to: header("To"),
+        from: header("From"),
         subject: header("Subject"),
         text: part("text/plain"),
         html: part("text/html"),

@@ -14,6 +14,7 @@ mod helpers;
 mod home;
 mod imports;
 mod mail_choices;
+mod mail_server;
 mod mailbox;
 mod messages;
 mod openapi;

@@ -1,7 +1,9 @@
 //! The AMAP's settings (admins): its name and town, its time zone, where and when it
-//! distributes — what members read beside their next delivery.
+//! distributes — what members read beside their next delivery — and, when it has one, its
+//! own mail server.
 
 use crate::api::amaps::{AmapView, amap, amap_path};
+use crate::api::mails::{MailServerView, mail_server, mail_server_path};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::fields::Input;
 use crate::ui::kit::{Echo, ErrorNotice, Form};
@@ -13,11 +15,14 @@ use leptos_meta::Title;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let slug = use_slug();
-    let loaded = Resource::new(move || slug.get(), amap);
+    let loaded = Resource::new(
+        move || slug.get(),
+        |slug| async move { Ok((amap(slug.clone()).await?, mail_server(slug).await?)) },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|result| match result {
-                Ok(amap) => view! { <Settings amap/> }.into_any(),
+                Ok((amap, server)) => view! { <Settings amap server/> }.into_any(),
                 Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
@@ -25,9 +30,10 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn Settings(amap: AmapView) -> impl IntoView {
+fn Settings(amap: AmapView, server: MailServerView) -> impl IntoView {
     let i18n = use_i18n();
     let here = Amap::new(amap.slug.clone()).settings();
+    let mail = view! { <MailServer server slug=amap.slug.clone() here=here.clone()/> };
     let form = "settings".to_owned();
     let echo = Echo::current();
     let errors = echo.errors(&form);
@@ -55,6 +61,40 @@ fn Settings(amap: AmapView) -> impl IntoView {
                     <button type="submit" class="primary">{t!(i18n, settings.save)}</button>
                 </Form>
             </section>
+            {mail}
         </main>
+    }
+}
+
+/// "Serveur de mail": the AMAP's own SMTP server, sender and reply-to, over the deployment's.
+#[component]
+fn MailServer(server: MailServerView, slug: String, here: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = "mail-server".to_owned();
+    let echo = Echo::current();
+    let errors = echo.errors(&form);
+    let v = {
+        let (echo, form) = (echo.clone(), form.clone());
+        move |field: &str, current: String| echo.value(&form, field, current)
+    };
+    let status = match (server.own_server, server.deployment_sends) {
+        (true, _) => t_string!(i18n, settings.mail_own),
+        (false, true) => t_string!(i18n, settings.mail_deployment),
+        (false, false) => t_string!(i18n, settings.mail_none),
+    };
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, settings.mail_title)}</h2>
+            <p data-testid="mail-server">{status}</p>
+            <Form form=form.clone() action=mail_server_path(&slug) here errors method="PUT" class="stack-form">
+                <Input form=form.clone() name="smtp_url" autocomplete="off" label=t_string!(i18n, settings.smtp_url).to_owned() errors
+                    value=v("smtp_url", server.smtp_url.clone()) hint=t_string!(i18n, settings.smtp_url_hint).to_owned()/>
+                <Input form=form.clone() name="mail_from" label=t_string!(i18n, settings.mail_from).to_owned() errors
+                    value=v("mail_from", server.mail_from.clone()) hint=t_string!(i18n, settings.mail_from_hint).to_owned()/>
+                <Input form=form.clone() name="mail_reply_to" label=t_string!(i18n, settings.mail_reply_to).to_owned() errors
+                    value=v("mail_reply_to", server.mail_reply_to.clone())/>
+                <button type="submit" class="primary">{t!(i18n, settings.save)}</button>
+            </Form>
+        </section>
     }
 }

@@ -4,3 +4,4 @@
 pub mod list;
 pub mod retry;
 pub mod send;
+pub mod server;

@@ -5,6 +5,7 @@ pub mod account_token;
 pub mod adhesion;
 pub mod adhesion_period;
 pub mod amap;
+pub mod amap_mail_server;
 pub mod app_user;
 pub mod cheque;
 pub mod cheque_event;

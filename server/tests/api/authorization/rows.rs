@@ -156,7 +156,7 @@ pub fn rows() -> Vec<Row> {
     rows.extend(producers_and_templates());
     rows.extend(contracts());
     rows.extend(super::cheque_rows::cheques());
-    rows.extend(adhesions());
+    rows.extend(adhesions_and_mail());
     rows
 }
 
@@ -166,7 +166,8 @@ fn period_body(name: String) -> Value {
             "minimum": "10", "suggested": "20", "enrolment": "online" })
 }
 
-fn adhesions() -> Vec<Row> {
+/// Memberships, and the mail settings of an AMAP and of a member.
+fn adhesions_and_mail() -> Vec<Row> {
     let with_period = |row: Row| Row {
         before: Before::Period,
         ..row
@@ -266,6 +267,12 @@ fn adhesions() -> Vec<Row> {
             May::MemberSpace,
             200,
         )),
+        row("GET", "/api/v1/amaps/{slug}/mail-server", May::Admins, 200),
+        // Back to the deployment's server (the journeys are tested in `mail_server`).
+        Row {
+            body: |_, _| json!({ "smtp_url": "" }),
+            ..row("PUT", "/api/v1/amaps/{slug}/mail-server", May::Admins, 200)
+        },
         row(
             "GET",
             "/api/v1/amaps/{slug}/me/mail-choices",
