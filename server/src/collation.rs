@@ -31,10 +31,25 @@ pub fn compare_text(a: &str, b: &str) -> Ordering {
     FRENCH.compare(a, b)
 }
 
+/// A text's place in French order as bytes: comparing two keys compares the texts as
+/// [`compare_text`] does (ICU's guarantee), so a list is sorted with one key per item
+/// instead of two collations per comparison — the member list of 1 000 people sorts in a
+/// fraction of the time.
+fn sort_key(text: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(text.len() * 2 + 4);
+    let Ok(()) = FRENCH.write_sort_key_to(text, &mut key);
+    key
+}
+
+/// The key of a (last name, first name): the last name's, then the first name's.
+fn name_key((last, first): (&str, &str)) -> (Vec<u8>, Vec<u8>) {
+    (sort_key(last), sort_key(first))
+}
+
 /// Sorts `items` by the (last name, first name) that `name` reads from each; equal names keep
 /// their order.
 pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> (&str, &str)) {
-    items.sort_by(|a, b| compare_names(name(a), name(b)));
+    items.sort_by_cached_key(|item| name_key(name(item)));
 }
 
 /// Sorts `items` by the name of the user each belongs to (`user` reads its id; one missing
@@ -49,7 +64,7 @@ pub fn sort_by_user<T>(
             .get(&user(item))
             .map_or(("", ""), |u| (u.last_name.as_str(), u.first_name.as_str()))
     };
-    items.sort_by(|a, b| compare_names(name(a), name(b)));
+    items.sort_by_cached_key(|item| name_key(name(item)));
 }
 
 #[cfg(test)]
@@ -94,6 +109,16 @@ mod tests {
     }
 
     proptest! {
+        /// Sorting by keys is sorting by comparisons.
+        #[test]
+        fn keys_order_names_as_the_collator_compares_them(
+            a in ("[a-zA-Zéèêàçœ' -]{0,8}", "[a-zA-Zéèï]{0,6}"),
+            b in ("[a-zA-Zéèêàçœ' -]{0,8}", "[a-zA-Zéèï]{0,6}"),
+        ) {
+            let (x, y) = ((a.0.as_str(), a.1.as_str()), (b.0.as_str(), b.1.as_str()));
+            prop_assert_eq!(name_key(x).cmp(&name_key(y)), compare_names(x, y));
+        }
+
         /// A total order whatever the input: antisymmetric, and the sorted list does not
         /// depend on the order the names came in.
         #[test]

@@ -99,8 +99,14 @@ pub async fn list_with_users(
             .into_iter()
             .map(|m| (m.user_id, m))
             .collect();
+    // The accounts through a subquery, not a list of a thousand bound ids.
+    let members = sea_orm::sea_query::Query::select()
+        .column(membership::Column::UserId)
+        .from(membership::Entity)
+        .and_where(membership::Column::AmapId.eq(amap_id))
+        .to_owned();
     let users = app_user::Entity::find()
-        .filter(app_user::Column::Id.is_in(memberships.keys().copied().collect::<Vec<_>>()))
+        .filter(app_user::Column::Id.in_subquery(members))
         .all(db)
         .await?;
     let mut listed: Vec<_> = users
