@@ -13,6 +13,7 @@ pub mod demo;
 pub mod demo_cheques;
 pub mod demo_office;
 pub mod demo_season;
+pub mod directory_cache;
 pub mod error;
 pub mod exports;
 pub mod http;

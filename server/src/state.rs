@@ -18,6 +18,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Member lists read and waiting for the admin's "Importer".
     pub imports: Arc<Drafts>,
+    /// The member list's people, kept for a moment (`directory_cache`).
+    pub directory: Arc<crate::directory_cache::DirectoryCache>,
     pub config: Arc<Config>,
     /// The time decisions are taken at (fixed by tests).
     pub clock: Clock,

@@ -25,6 +25,7 @@ pub async fn ensure(
     amap_id: i64,
     user_id: UserId,
 ) -> Result<bool, DbErr> {
+    super::people_changed();
     let now = Utc::now();
     membership::Entity::insert(membership::ActiveModel {
         amap_id: Set(amap_id),
@@ -62,6 +63,7 @@ pub async fn set_flag(
     flag: Flag,
     value: bool,
 ) -> Result<bool, DbErr> {
+    super::people_changed();
     let column = match flag {
         Flag::Active => membership::Column::Active,
         Flag::Admin => membership::Column::Admin,
@@ -134,6 +136,7 @@ pub async fn delete(
     amap_id: i64,
     user_id: UserId,
 ) -> Result<bool, DbErr> {
+    super::people_changed();
     let result = membership::Entity::delete_many()
         .filter(membership::Column::AmapId.eq(amap_id))
         .filter(membership::Column::UserId.eq(user_id.0))
@@ -162,6 +165,7 @@ pub async fn deactivate_all(
     amap_id: i64,
     users: &[UserId],
 ) -> Result<u64, DbErr> {
+    super::people_changed();
     let done = membership::Entity::update_many()
         .col_expr(membership::Column::Active, Expr::value(false))
         .col_expr(membership::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -189,6 +193,7 @@ pub async fn set_mail_choices(
     user_id: UserId,
     choices: app::domain::mail::MailChoices,
 ) -> Result<bool, DbErr> {
+    super::people_changed();
     let done = membership::Entity::update_many()
         .col_expr(
             membership::Column::MailOpenings,

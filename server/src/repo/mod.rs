@@ -11,6 +11,21 @@ pub mod secrets;
 pub mod users;
 
 use sea_orm::{DbErr, SqlErr};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Counts the writes to accounts and memberships (every one goes through `users` and
+/// `memberships`), so that a cached list of people can tell it may be out of date.
+static PEOPLE_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// Called by every write to `app_user` or `membership`, before it runs.
+pub(crate) fn people_changed() {
+    PEOPLE_WRITES.fetch_add(1, Ordering::SeqCst);
+}
+
+/// The count of writes to people so far (see [`people_changed`]).
+pub fn people_version() -> u64 {
+    PEOPLE_WRITES.load(Ordering::SeqCst)
+}
 
 /// True when the error is a unique-constraint violation (a duplicate e-mail, slug…).
 pub fn is_unique_violation(err: &DbErr) -> bool {

@@ -30,6 +30,7 @@ pub async fn insert(
     db: &impl ConnectionTrait,
     row: NewUserRow<'_>,
 ) -> Result<app_user::Model, DbErr> {
+    super::people_changed();
     let now = Utc::now();
     app_user::Entity::insert(app_user::ActiveModel {
         email: Set(row.email.to_owned()),
@@ -50,6 +51,7 @@ pub async fn set_password_hash(
     id: i64,
     hash: String,
 ) -> Result<(), DbErr> {
+    super::people_changed();
     app_user::Entity::update_many()
         .col_expr(
             app_user::Column::PasswordHash,
@@ -72,6 +74,7 @@ pub async fn find_or_insert(
     db: &impl ConnectionTrait,
     row: NewUserRow<'_>,
 ) -> Result<app_user::Model, DbErr> {
+    super::people_changed();
     if let Some(found) = find_by_email(db, row.email).await? {
         return Ok(found);
     }
@@ -90,6 +93,7 @@ pub async fn set_password_and_revoke(
     id: i64,
     hash: String,
 ) -> Result<(), DbErr> {
+    super::people_changed();
     use sea_orm::sea_query::{Expr, ExprTrait};
     app_user::Entity::update_many()
         .col_expr(app_user::Column::PasswordHash, Expr::value(hash))
@@ -133,6 +137,7 @@ pub async fn set_contact(
     id: i64,
     contact: ContactRow<'_>,
 ) -> Result<(), DbErr> {
+    super::people_changed();
     use sea_orm::sea_query::Expr;
     app_user::Entity::update_many()
         .col_expr(app_user::Column::Phone1, Expr::value(contact.phone1))
@@ -172,6 +177,7 @@ pub async fn insert_with_contact(
     row: NewUserRow<'_>,
     contact: ContactRow<'_>,
 ) -> Result<Option<app_user::Model>, DbErr> {
+    super::people_changed();
     let now = Utc::now();
     let inserted = app_user::Entity::insert(app_user::ActiveModel {
         email: Set(row.email.to_owned()),
@@ -210,6 +216,7 @@ pub async fn set_identity(
     first_name: &str,
     last_name: &str,
 ) -> Result<(), DbErr> {
+    super::people_changed();
     use sea_orm::sea_query::Expr;
     app_user::Entity::update_many()
         .col_expr(app_user::Column::Email, Expr::value(email))
@@ -225,6 +232,7 @@ pub async fn set_identity(
 /// Deletes the account when nothing refers to it any more: no AMAP, no contract, no cheque
 /// history, no deposit slip, not an operator. Says whether it went.
 pub async fn delete_if_unused(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+    super::people_changed();
     use crate::db::entities::{cheque_event, membership, payment_plan, remittance, subscription};
     use sea_orm::{Condition, PaginatorTrait};
     let used = membership::Entity::find()

@@ -22,7 +22,7 @@ pub fn rules_of(amap: &crate::db::entities::amap::Model) -> DirectoryRules {
 fn entry(
     rules: &DirectoryRules,
     caller: &Caller<'_>,
-    user: app_user::Model,
+    user: &app_user::Model,
     active: bool,
 ) -> DirectoryEntry {
     let me = user.id == caller.user.id;
@@ -38,9 +38,9 @@ fn entry(
     };
     DirectoryEntry {
         id: UserId(user.id),
-        first_name: user.first_name,
-        last_name: user.last_name,
-        email: shows(ContactField::Email).then_some(user.email),
+        first_name: user.first_name.clone(),
+        last_name: user.last_name.clone(),
+        email: shows(ContactField::Email).then(|| user.email.clone()),
         phones: if shows(ContactField::Phone) {
             phones
         } else {
@@ -56,6 +56,7 @@ fn entry(
 /// caller may see of each (the server decides: a hidden field never leaves it).
 pub async fn list(
     db: &DatabaseConnection,
+    cache: &crate::directory_cache::DirectoryCache,
     caller: &Caller<'_>,
     status: MemberStatus,
 ) -> AppResult<DirectoryView> {
@@ -65,9 +66,9 @@ pub async fn list(
         caller.require(Action::ListMembers)?;
     }
     let rules = rules_of(caller.amap);
-    let entries = repo::memberships::list_with_users(db, caller.amap.id)
-        .await?
-        .into_iter()
+    let people = cache.people(db, caller.amap.id).await?;
+    let entries = people
+        .iter()
         .filter(|(membership, _)| status.includes(membership.active))
         .map(|(membership, user)| entry(&rules, caller, user, membership.active))
         .collect();

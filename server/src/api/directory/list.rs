@@ -49,6 +49,6 @@ pub async fn list(
     }
     let caller = access.caller();
     let status = query.status.unwrap_or_default();
-    let view = services::directory::list(&state.db, &caller, status).await?;
+    let view = services::directory::list(&state.db, &state.directory, &caller, status).await?;
     exports::respond(format, view, "adherents", exports::directory_table)
 }
