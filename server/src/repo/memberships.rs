@@ -232,3 +232,13 @@ pub async fn wanting(
         .map(|m| m.user_id)
         .collect())
 }
+
+/// How many active members the AMAP has.
+pub async fn count_active(db: &impl ConnectionTrait, amap_id: i64) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::Active.eq(true))
+        .count(db)
+        .await
+}

@@ -92,11 +92,7 @@ pub async fn periods(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<
     let rows = repo::adhesions::periods(db, amap).await?;
     let required = repo::adhesions::requiring_templates(db, amap).await?;
     let totals = if caller.grants.allows(Action::ManageAdhesions) {
-        let active = repo::memberships::list_with_users(db, amap)
-            .await?
-            .iter()
-            .filter(|(m, _)| m.active)
-            .count() as u32;
+        let active = repo::memberships::count_active(db, amap).await? as u32;
         let mut by_period: HashMap<i64, Vec<Entry>> = HashMap::new();
         for row in repo::adhesions::of_amap(db, amap, None).await? {
             by_period

@@ -139,7 +139,17 @@ pub async fn set_mail_choices(
     caller: &Caller<'_>,
     choices: app::domain::mail::MailChoices,
 ) -> AppResult<app::api::mails::MailChoicesView> {
-    caller.require(Action::SignUp)?;
+    let current = mail_choices(db, caller).await?;
+    // Delivery sheets only concern référents and producer accounts: anyone else's form has no
+    // such box, and their stored choice stays as it is.
+    let choices = app::domain::mail::MailChoices {
+        delivery_sheets: if current.sheets_apply {
+            choices.delivery_sheets
+        } else {
+            current.choices.delivery_sheets
+        },
+        ..choices
+    };
     let me = app::domain::UserId(caller.user_id());
     if !repo::memberships::set_mail_choices(db, caller.amap.id, me, choices).await? {
         return Err(crate::error::AppError::NotFound);

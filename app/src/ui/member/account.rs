@@ -124,8 +124,6 @@ fn MailChoicesSection(view: MailChoicesView, slug: String, here: String) -> impl
                 <Check form=form.clone() name="openings" label=t_string!(i18n, account.mail_openings).to_owned() checked=c.openings/>
                 <Check form=form.clone() name="confirmations" label=t_string!(i18n, account.mail_confirmations).to_owned() checked=c.confirmations/>
                 {sheets}
-                // Without the box on the page, an unticked sheet choice must not turn it off.
-                {(!view.sheets_apply && c.delivery_sheets).then(|| view! { <input type="hidden" name="delivery_sheets" value="on"/> })}
                 <p class="hint">{t!(i18n, account.mails_always)}</p>
                 <button type="submit" class="primary">{t!(i18n, account.save)}</button>
             </Form>
