@@ -136,6 +136,14 @@ pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> St
             td_string!(locale, errors.required_by_templates, limit = limit).to_string()
         }
         ProblemCode::AlreadyAdhered => td_string!(locale, errors.already_adhered).to_string(),
+        ProblemCode::NotParticipant => td_string!(locale, errors.not_participant).to_string(),
+        ProblemCode::DutyClosed => td_string!(locale, errors.duty_closed).to_string(),
+        ProblemCode::AlreadyOnDuty => td_string!(locale, errors.already_on_duty).to_string(),
+        ProblemCode::QuotaReached => {
+            td_string!(locale, errors.quota_reached, limit = limit).to_string()
+        }
+        ProblemCode::NoFreePlace => td_string!(locale, errors.no_free_place).to_string(),
+        ProblemCode::HasDuties => td_string!(locale, errors.has_duties, limit = limit).to_string(),
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),

@@ -17,6 +17,7 @@ mod m20261203_000011_delivery_sheet_mails;
 mod m20261203_000012_create_adhesions;
 mod m20261203_000013_mail_choices;
 mod m20261203_000014_amap_mail_server;
+mod m20261204_000015_create_rota;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_create_adhesions::Migration),
             Box::new(m20261203_000013_mail_choices::Migration),
             Box::new(m20261203_000014_amap_mail_server::Migration),
+            Box::new(m20261204_000015_create_rota::Migration),
         ]
     }
 }

@@ -310,6 +310,7 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
 
     let today = crate::clock::local(&amap.time_zone, chrono::Utc::now()).date();
     crate::demo_office::seed_adhesions(&txn, &amap, &members, today).await?;
+    crate::demo_office::seed_rota(&txn, &amap, &members, today).await?;
     addresses.truncate(5);
     crate::demo_office::seed_mails(&txn, &amap, &addresses).await?;
 

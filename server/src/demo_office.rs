@@ -115,3 +115,88 @@ pub async fn seed_mails(
     }
     Ok(())
 }
+
+/// The season's rota: a weekly period of sixteen distributions from the coming one, three
+/// places each (accueil, two at distribution), every active member asked for one duty; the
+/// first half of the dates filled (Marie Dubois among them), a few members unable to do the
+/// first weeks, the second half open to sign up until its last date.
+pub async fn seed_rota(
+    db: &impl ConnectionTrait,
+    amap: &amap::Model,
+    members: &[UserId],
+    today: NaiveDate,
+) -> AppResult<()> {
+    use app::api::rota::RotaRules;
+    use app::domain::rota::{MoveKind, SignUpRule, Terms, Window};
+    let now = Utc::now();
+    let welcome = repo::rota::insert_role(db, amap.id, "Accueil", now).await?;
+    let hand_out = repo::rota::insert_role(db, amap.id, "Distribution", now).await?;
+    repo::rota::insert_role(db, amap.id, "Caisse", now).await?;
+    let first = today + Duration::days(3);
+    let days: Vec<NaiveDate> = (0..16).map(|w| first + Duration::weeks(w)).collect();
+    let last = *days.last().unwrap_or(&first);
+    let rules = RotaRules {
+        name: "Permanences de la saison".into(),
+        description: "Deux personnes à la distribution, une à l'accueil (émargement, \
+                      nouvelles têtes). Arrivez un quart d'heure avant l'ouverture."
+            .into(),
+        terms: Terms {
+            rule: SignUpRule::OnePerDate,
+            window: Window::Until(last),
+            over_quota: false,
+        },
+    };
+    let period = repo::rota::insert_period(db, amap.id, &rules, now).await?;
+    let mut places = Vec::new();
+    for day in &days {
+        let date = repo::rota::insert_date(db, amap.id, period.id, *day, 3, hand_out.id).await?;
+        let on_date = repo::rota::places_of_date(db, date.id).await?;
+        repo::rota::set_role(db, on_date[0].id, welcome.id).await?;
+        places.extend(on_date.into_iter().map(|p| (p.id, *day, p.position == 0)));
+    }
+    let active: Vec<i64> = repo::memberships::list_with_users(db, amap.id)
+        .await?
+        .into_iter()
+        .filter(|(m, _)| m.active)
+        .map(|(_, u)| u.id)
+        .collect();
+    repo::rota::upsert_participants(db, amap.id, period.id, &active, 1, now).await?;
+    // Half the dates filled, Marie Dubois (the first member) welcoming at the first one.
+    let mut holders = vec![members[0]];
+    holders.extend(members.iter().skip(20).copied());
+    for ((place, day, welcoming), member) in places.iter().take(24).zip(holders) {
+        let key = Terms {
+            rule: SignUpRule::OnePerDate,
+            window: Window::Imposed,
+            over_quota: false,
+        }
+        .exclusive_key(app::domain::DutyRoleId(0), app::domain::DutyPlaceId(*place));
+        repo::rota::take(db, *place, member, &key, now).await?;
+        repo::rota::record(
+            db,
+            repo::rota::Move {
+                amap_id: amap.id,
+                period_id: period.id,
+                place_id: Some(*place),
+                day: *day,
+                role_name: if *welcoming {
+                    "Accueil"
+                } else {
+                    "Distribution"
+                },
+                kind: MoveKind::Take,
+                actor: Some(member.0),
+                from: None,
+                to: Some(member.0),
+                at: now,
+            },
+        )
+        .await?;
+    }
+    // Holidays: a few members cannot do the first weeks.
+    for member in members.iter().skip(60).take(4) {
+        let absent = days.iter().take(3).copied().collect();
+        repo::rota::set_absences(db, amap.id, *member, &days, &absent, now).await?;
+    }
+    Ok(())
+}

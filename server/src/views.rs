@@ -69,6 +69,7 @@ pub fn member(
         roles: RolesView {
             admin: membership.admin,
             treasurer: membership.treasurer,
+            coordinator: membership.coordinator,
             referent_of,
             producer_of,
         },

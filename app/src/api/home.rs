@@ -32,6 +32,9 @@ pub struct HomeView {
     /// The membership periods and their ledgers open to me (treasurer, admin).
     #[serde(default)]
     pub may_manage_adhesions: bool,
+    /// Coordinates the duty rota (admins and coordinators).
+    #[serde(default)]
+    pub may_manage_rota: bool,
 }
 
 /// What is coming for me here: the home page's summary.

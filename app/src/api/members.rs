@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 pub struct RolesView {
     pub admin: bool,
     pub treasurer: bool,
+    /// Coordinates the duty rota.
+    #[serde(default)]
+    pub coordinator: bool,
     pub referent_of: Vec<ProducerRef>,
     pub producer_of: Vec<ProducerRef>,
 }
@@ -100,6 +103,8 @@ pub enum RoleKind {
     Treasurer,
     Referent,
     Producer,
+    /// The duty rota's coordinator ("permanences").
+    Coordinator,
 }
 
 /// Grant (`granted: true`) or revoke a role; référent and producer roles name a producer.
@@ -130,6 +135,7 @@ pub struct RoleChangeForm {
 pub enum RoleChange {
     Admin(bool),
     Treasurer(bool),
+    Coordinator(bool),
     Referent(ProducerId, bool),
     Producer(ProducerId, bool),
 }
@@ -145,6 +151,7 @@ impl RoleChange {
         match self {
             RoleChange::Admin(_) => RoleKind::Admin,
             RoleChange::Treasurer(_) => RoleKind::Treasurer,
+            RoleChange::Coordinator(_) => RoleKind::Coordinator,
             RoleChange::Referent(..) => RoleKind::Referent,
             RoleChange::Producer(..) => RoleKind::Producer,
         }
@@ -154,6 +161,7 @@ impl RoleChange {
         match self {
             RoleChange::Admin(on)
             | RoleChange::Treasurer(on)
+            | RoleChange::Coordinator(on)
             | RoleChange::Referent(_, on)
             | RoleChange::Producer(_, on) => on,
         }
@@ -186,6 +194,7 @@ impl RoleChangeForm {
             }
             Some(RoleKind::Admin) => Ok(RoleChange::Admin(self.granted)),
             Some(RoleKind::Treasurer) => Ok(RoleChange::Treasurer(self.granted)),
+            Some(RoleKind::Coordinator) => Ok(RoleChange::Coordinator(self.granted)),
             Some(RoleKind::Referent) => producer().map(|p| RoleChange::Referent(p, self.granted)),
             Some(RoleKind::Producer) => producer().map(|p| RoleChange::Producer(p, self.granted)),
         };

@@ -19,6 +19,7 @@ pub mod members;
 pub mod notice;
 pub mod payments;
 pub mod producers;
+pub mod rota;
 pub mod templates;
 
 pub use error::{ApiError, ErrorKind, FieldError};

@@ -135,6 +135,30 @@ pub enum Notice {
     },
     AdhesionWithdrawn,
     RequirementSaved,
+    /// A rota period created or its rules changed.
+    RotaSaved {
+        name: String,
+    },
+    RotaDeleted,
+    /// "Vous êtes de permanence le samedi 12 décembre (Accueil)."
+    DutyTaken {
+        day: NaiveDate,
+        role: String,
+    },
+    DutyLeft {
+        day: NaiveDate,
+    },
+    AbsencesSaved {
+        count: u32,
+    },
+    /// The automatic assignment proposed `assigned` duties; `missing` still owed.
+    ProposalMade {
+        assigned: u32,
+        missing: u32,
+    },
+    ProposalPublished {
+        published: u32,
+    },
 }
 
 #[cfg(test)]

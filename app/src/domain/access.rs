@@ -17,6 +17,9 @@ pub struct Grants {
     pub member: bool,
     pub admin: bool,
     pub treasurer: bool,
+    /// Coordinates the duty rota (the role "permanences").
+    #[serde(default)]
+    pub coordinator: bool,
     pub referent_of: Vec<ProducerId>,
     pub producer_of: Vec<ProducerId>,
     /// Among `producer_of`, the farms that entrust their own cheques to their producer
@@ -58,6 +61,11 @@ pub enum Action {
     HandleCheques(ProducerId),
     /// Define membership periods and follow every member's membership (treasurer, admin).
     ManageAdhesions,
+    /// Define rota periods, their dates, places and participants; assign and move duties
+    /// (admins and coordinators).
+    ManageRota,
+    /// Take a free duty place, give one's own back (members only).
+    TakeDuty,
     /// Create a new AMAP on the deployment.
     CreateAmap,
 }
@@ -115,7 +123,8 @@ impl Grants {
             | Action::CreateProducer
             | Action::ManageAdhesions => self.is_treasurer(),
             Action::AssignRoles | Action::ManageAmap => self.is_admin(),
-            Action::SignUp => self.member,
+            Action::SignUp | Action::TakeDuty => self.member,
+            Action::ManageRota => self.is_admin() || self.coordinator,
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
             Action::ListTemplates => {
                 self.is_treasurer() || !self.referent_of.is_empty() || !self.producer_of.is_empty()
@@ -324,20 +333,23 @@ mod tests {
 
     fn any_grants() -> impl Strategy<Value = Grants> {
         (
-            any::<[bool; 4]>(),
+            any::<[bool; 5]>(),
             proptest::collection::vec(1_i64..4, 0..3),
             proptest::collection::vec(1_i64..4, 0..3),
             proptest::collection::vec(1_i64..4, 0..3),
         )
-            .prop_map(|([operator, member, admin, treasurer], r, p, d)| Grants {
-                operator,
-                member,
-                admin,
-                treasurer,
-                referent_of: r.into_iter().map(ProducerId).collect(),
-                producer_of: p.into_iter().map(ProducerId).collect(),
-                cheque_desk_of: d.into_iter().map(ProducerId).collect(),
-            })
+            .prop_map(
+                |([operator, member, admin, treasurer, coordinator], r, p, d)| Grants {
+                    operator,
+                    member,
+                    admin,
+                    treasurer,
+                    coordinator,
+                    referent_of: r.into_iter().map(ProducerId).collect(),
+                    producer_of: p.into_iter().map(ProducerId).collect(),
+                    cheque_desk_of: d.into_iter().map(ProducerId).collect(),
+                },
+            )
     }
 
     proptest! {
@@ -347,7 +359,7 @@ mod tests {
             let promoted = Grants { admin: true, ..grants.clone() };
             for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers, Action::ManageAdhesions,
                            Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm)),
-                           Action::HandleCheques(ProducerId(farm))] {
+                           Action::HandleCheques(ProducerId(farm)), Action::ManageRota, Action::TakeDuty] {
                 prop_assert!(!grants.allows(action) || promoted.allows(action));
             }
         }

@@ -68,3 +68,19 @@ typed_id!(
     /// One member's membership of one period.
     AdhesionId
 );
+typed_id!(
+    /// A rota period ("période de permanence"): its dates, places and participants.
+    DutyPeriodId
+);
+typed_id!(
+    /// One distribution date of a rota period.
+    DutyDateId
+);
+typed_id!(
+    /// One place on one date of a rota period (taken by at most one member).
+    DutyPlaceId
+);
+typed_id!(
+    /// A role on duty ("accueil", "distribution", "caisse"…), from the AMAP's list.
+    DutyRoleId
+);

@@ -23,6 +23,8 @@ pub enum MailKind {
     ContractOpened,
     /// What to deliver on a date, to the producer, the sheet attached.
     DeliverySheet,
+    /// The coordinator published duties: to each member given one.
+    DutyAssigned,
 }
 
 names!(MailKind {
@@ -33,6 +35,7 @@ names!(MailKind {
     Bulk = "bulk",
     ContractOpened = "contract_opened",
     DeliverySheet = "delivery_sheet",
+    DutyAssigned = "duty_assigned",
 });
 
 /// Where a mail stands.
@@ -137,7 +140,8 @@ impl MailChoices {
             MailKind::Invitation
             | MailKind::PasswordReset
             | MailKind::EmailChange
-            | MailKind::Bulk => true,
+            | MailKind::Bulk
+            | MailKind::DutyAssigned => true,
         }
     }
 }

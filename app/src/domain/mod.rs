@@ -17,13 +17,14 @@ pub mod money;
 mod names;
 pub mod payment;
 pub mod problem;
+pub mod rota;
 pub mod wire;
 
 pub use access::{Action, Grants};
 pub use account::{AmapName, City, Email, Password, PersonName, Slug};
 pub use ids::{
-    AdhesionId, AmapId, ChequeId, PeriodId, ProducerId, ProductId, RemittanceId, RuleId,
-    SubscriptionId, TemplateId, UserId,
+    AdhesionId, AmapId, ChequeId, DutyDateId, DutyPeriodId, DutyPlaceId, DutyRoleId, PeriodId,
+    ProducerId, ProductId, RemittanceId, RuleId, SubscriptionId, TemplateId, UserId,
 };
 pub use money::Money;
 pub use problem::{Problem, ProblemCode, Problems};

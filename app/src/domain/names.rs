@@ -51,6 +51,11 @@ mod tests {
         serde_agrees(Enrolment::ALL, Enrolment::as_str);
         serde_agrees(PaymentKind::ALL, PaymentKind::as_str);
         serde_agrees(AdhesionState::ALL, AdhesionState::as_str);
+        use crate::domain::rota::{MoveKind, SignUpRule, WindowKind, calendar::Frequency};
+        serde_agrees(SignUpRule::ALL, SignUpRule::as_str);
+        serde_agrees(WindowKind::ALL, WindowKind::as_str);
+        serde_agrees(MoveKind::ALL, MoveKind::as_str);
+        serde_agrees(Frequency::ALL, Frequency::as_str);
         assert_eq!(Nature::parse("fixed_basket"), Some(Nature::FixedBasket));
         assert_eq!(
             Nature::parse("subscription"),

@@ -90,10 +90,16 @@ pub enum ProblemCode {
     HasAdhesions,
     RequiredByTemplates,
     AlreadyAdhered,
+    NotParticipant,
+    DutyClosed,
+    AlreadyOnDuty,
+    QuotaReached,
+    NoFreePlace,
+    HasDuties,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 53] = [
+    pub const ALL: [ProblemCode; 59] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -147,6 +153,12 @@ impl ProblemCode {
         Self::HasAdhesions,
         Self::RequiredByTemplates,
         Self::AlreadyAdhered,
+        Self::NotParticipant,
+        Self::DutyClosed,
+        Self::AlreadyOnDuty,
+        Self::QuotaReached,
+        Self::NoFreePlace,
+        Self::HasDuties,
     ];
 
     /// The wire name, as serde writes it.
@@ -205,6 +217,12 @@ impl ProblemCode {
             Self::HasAdhesions => "has_adhesions",
             Self::RequiredByTemplates => "required_by_templates",
             Self::AlreadyAdhered => "already_adhered",
+            Self::NotParticipant => "not_participant",
+            Self::DutyClosed => "duty_closed",
+            Self::AlreadyOnDuty => "already_on_duty",
+            Self::QuotaReached => "quota_reached",
+            Self::NoFreePlace => "no_free_place",
+            Self::HasDuties => "has_duties",
         }
     }
 

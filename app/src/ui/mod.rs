@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("compte") view=member::account::AccountPage ssr=SsrMode::Async/>
                         <Route path=path!("adhesions") view=member::adhesions::MyAdhesionsPage ssr=SsrMode::Async/>
                         <Route path=path!("adhesions/:period_id/bulletin") view=member::adhesions::BulletinPage ssr=SsrMode::Async/>
+                        <Route path=path!("permanences") view=member::rota::RotasPage ssr=SsrMode::Async/>
+                        <Route path=path!("permanences/:period_id") view=member::rota::RotaPage ssr=SsrMode::Async/>
                         <Route path=path!("tresorerie/adhesions") view=admin::adhesions::PeriodsPage ssr=SsrMode::Async/>
                         <Route path=path!("tresorerie/adhesions/:period_id") view=admin::adhesions::PeriodPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>

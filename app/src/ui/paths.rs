@@ -1,7 +1,7 @@
 //! Every page URL, in one place (the route table in `ui/mod.rs` is their other half). API
 //! URLs live beside their wire types in `crate::api`.
 
-use crate::domain::{PeriodId, ProducerId, RemittanceId, TemplateId, UserId};
+use crate::domain::{DutyPeriodId, PeriodId, ProducerId, RemittanceId, TemplateId, UserId};
 use chrono::NaiveDate;
 
 pub const LOGIN: &str = "/login";
@@ -113,6 +113,16 @@ impl Amap {
         format!("/a/{}/tresorerie/adhesions/{period}", self.0)
     }
 
+    /// "Permanences": my duties, every rota period, and the coordinator's forms.
+    pub fn rotas(&self) -> String {
+        format!("/a/{}/permanences", self.0)
+    }
+
+    /// One rota period's grid.
+    pub fn rota(&self, period: DutyPeriodId) -> String {
+        format!("{}/{period}", self.rotas())
+    }
+
     pub fn account(&self) -> String {
         format!("/a/{}/compte", self.0)
     }
@@ -203,6 +213,7 @@ mod tests {
             ),
             "/a/amap-x/gestion/contrats/3/livraison/2026-12-17"
         );
+        assert_eq!(amap.rota(DutyPeriodId(4)), "/a/amap-x/permanences/4");
         assert_eq!(login_then("/a/x?y=1"), "/login?next=/a/x%3Fy%3D1");
     }
 }

@@ -26,7 +26,8 @@ use utoipa::{Modify, ToSchema};
         (name = "subscriptions", description = "Members' contracts on a template, as référents handle them"),
         (name = "contracts", description = "A member's own contracts, deliveries and cheques"),
         (name = "cheques", description = "Payment plans, the treasurer's register and deposit slips"),
-        (name = "adhesions", description = "Membership periods and fees: a member's own, the treasurer's ledger"))
+        (name = "adhesions", description = "Membership periods and fees: a member's own, the treasurer's ledger"),
+        (name = "rota", description = "The distribution duty rota (permanences): periods, places, sign-ups, the automatic assignment"))
 )]
 pub struct ApiDoc;
 

@@ -16,6 +16,7 @@ mod members;
 mod params;
 mod prelude;
 mod producers;
+mod rota;
 mod subscriptions;
 mod templates;
 
@@ -111,6 +112,26 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(me::adhesions::adhere, me::adhesions::withdraw))
         .routes(routes!(me::adhesions::bulletin))
         .routes(routes!(me::mail_choices::show, me::mail_choices::update))
+        .routes(routes!(rota::roles::list, rota::roles::create))
+        .routes(routes!(rota::roles::delete))
+        .routes(routes!(rota::periods::list, rota::periods::create))
+        .routes(routes!(
+            rota::periods::show,
+            rota::periods::update,
+            rota::periods::delete
+        ))
+        .routes(routes!(rota::dates::add))
+        .routes(routes!(rota::dates::delete))
+        .routes(routes!(rota::dates::clear))
+        .routes(routes!(rota::places::set))
+        .routes(routes!(rota::places::take))
+        .routes(routes!(rota::places::leave))
+        .routes(routes!(rota::participants::set))
+        .routes(routes!(rota::participants::remove))
+        .routes(routes!(rota::participants::absences))
+        .routes(routes!(rota::proposal::propose, rota::proposal::discard))
+        .routes(routes!(rota::proposal::publish))
+        .routes(routes!(me::duties::mine))
         .routes(routes!(subscriptions::list::list))
         .routes(routes!(
             subscriptions::show::show,

@@ -3,7 +3,8 @@
 
 use crate::error::AppError;
 use app::domain::{
-    AdhesionId, ChequeId, PeriodId, ProducerId, ProductId, RemittanceId, RuleId, TemplateId, UserId,
+    AdhesionId, ChequeId, DutyDateId, DutyPeriodId, DutyPlaceId, DutyRoleId, PeriodId, ProducerId,
+    ProductId, RemittanceId, RuleId, TemplateId, UserId,
 };
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
@@ -165,4 +166,57 @@ pub struct AdhesionPath {
     pub slug: String,
     /// The membership's id.
     pub adhesion_id: AdhesionId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DutyRolePath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The role on duty.
+    pub role_id: DutyRoleId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct RotaPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The rota period.
+    pub period_id: DutyPeriodId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DutyDatePath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    pub period_id: DutyPeriodId,
+    /// One date of the period.
+    pub date_id: DutyDateId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DutyPlacePath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    pub period_id: DutyPeriodId,
+    /// One place on one date of the period.
+    pub place_id: DutyPlaceId,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ParticipantPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    pub period_id: DutyPeriodId,
+    /// The participant (a member's id).
+    pub member_id: UserId,
 }

@@ -75,6 +75,7 @@ async fn load_membership_and_grants(
         member: true,
         admin: membership.admin,
         treasurer: membership.treasurer,
+        coordinator: membership.coordinator,
         referent_of: referent_of.into_iter().map(ProducerId).collect(),
         producer_of: producer_of.into_iter().map(ProducerId).collect(),
         cheque_desk_of: cheque_desk_of.into_iter().map(ProducerId).collect(),

@@ -351,6 +351,44 @@ pub fn delivery_sheet(
     .compose()
 }
 
+/// A member's duties in a rota period just published.
+pub struct Duties<'a> {
+    pub amap: &'a str,
+    pub period: &'a str,
+    /// (date, role), in date order.
+    pub duties: &'a [(chrono::NaiveDate, String)],
+    pub link: String,
+}
+
+/// "Vos permanences": each date and role the coordinator's publication gave the member.
+pub fn duties_assigned(locale: Locale, first_name: &str, d: &Duties<'_>) -> Composed {
+    use app::ui::kit::format::long_date;
+    let mut paragraphs = vec![td_string!(locale, mail.duties_body, period = d.period).to_string()];
+    paragraphs.extend(
+        d.duties
+            .iter()
+            .map(|(day, role)| format!("• {} — {role}", long_date(locale, *day))),
+    );
+    Letter {
+        subject: td_string!(
+            locale,
+            mail.duties_subject,
+            amap = d.amap,
+            period = d.period
+        )
+        .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs,
+        action: Some((
+            td_string!(locale, mail.duties_action).to_string(),
+            d.link.clone(),
+        )),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = d.amap).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

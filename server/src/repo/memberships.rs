@@ -33,6 +33,7 @@ pub async fn ensure(
         active: Set(true),
         admin: Set(false),
         treasurer: Set(false),
+        coordinator: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -53,6 +54,7 @@ pub enum Flag {
     Active,
     Admin,
     Treasurer,
+    Coordinator,
 }
 
 /// Sets one flag; returns false when the person is not a member of this AMAP.
@@ -68,6 +70,7 @@ pub async fn set_flag(
         Flag::Active => membership::Column::Active,
         Flag::Admin => membership::Column::Admin,
         Flag::Treasurer => membership::Column::Treasurer,
+        Flag::Coordinator => membership::Column::Coordinator,
     };
     let result = membership::Entity::update_many()
         .col_expr(column, Expr::value(value))

@@ -33,6 +33,7 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
 }
 
 pub mod products;
+pub mod rota;
 pub mod rules;
 pub mod stock;
 pub mod subscriptions;

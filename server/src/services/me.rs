@@ -56,6 +56,7 @@ pub async fn me(db: &DatabaseConnection, user: &app_user::Model) -> AppResult<Me
                 member: true,
                 admin: membership.admin,
                 treasurer: membership.treasurer,
+                coordinator: membership.coordinator,
                 referent_of: producers_in(amap.id, &refers),
                 cheque_desk_of: producer_of
                     .iter()
@@ -101,6 +102,7 @@ pub async fn home(
         roles: RolesView {
             admin,
             treasurer,
+            coordinator: caller.grants.coordinator,
             referent_of: named(&caller.grants.referent_of),
             producer_of: named(&caller.grants.producer_of),
         },
@@ -113,6 +115,7 @@ pub async fn home(
         may_list_members: caller.grants.allows(Action::ListMembers),
         may_manage_amap: caller.grants.allows(Action::ManageAmap),
         may_manage_adhesions: caller.grants.allows(Action::ManageAdhesions),
+        may_manage_rota: caller.grants.allows(Action::ManageRota),
     })
 }
 

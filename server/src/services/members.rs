@@ -312,6 +312,9 @@ pub async fn apply_role_change(
         RoleChange::Treasurer(on) => {
             repo::memberships::set_flag(db, amap_id, member, Flag::Treasurer, on).await?;
         }
+        RoleChange::Coordinator(on) => {
+            repo::memberships::set_flag(db, amap_id, member, Flag::Coordinator, on).await?;
+        }
         RoleChange::Referent(p, true) => {
             repo::producers::add_referent(db, amap_id, producer(p).await?, user).await?
         }

@@ -14,6 +14,7 @@ pub mod mails;
 pub mod me;
 pub mod members;
 pub mod producers;
+pub mod rota;
 pub mod subscriptions;
 pub mod templates;
 

@@ -23,5 +23,6 @@ mod outputs;
 mod pages;
 mod payments;
 mod queries;
+mod rota;
 mod storage;
 mod stored;

@@ -142,6 +142,10 @@ fn grant_form(
             role_name(i18n, RoleLevel::Treasurer).to_owned(),
         ),
         (
+            "coordinator".to_owned(),
+            t_string!(i18n, roles.coordinator).to_owned(),
+        ),
+        (
             "referent".to_owned(),
             role_name(i18n, RoleLevel::Referent).to_owned(),
         ),
@@ -269,6 +273,13 @@ fn MemberRow(slug: String, member: MemberView, here: String, echo: Echo) -> impl
             RoleKind::Treasurer,
             None,
             role_name(i18n, RoleLevel::Treasurer).to_owned(),
+        ));
+    }
+    if member.roles.coordinator {
+        chips.push((
+            RoleKind::Coordinator,
+            None,
+            t_string!(i18n, roles.coordinator).to_owned(),
         ));
     }
     for p in &member.roles.referent_of {

@@ -12,6 +12,7 @@ fn role_name(locale: Locale, role: RoleKind) -> &'static str {
     match role {
         RoleKind::Admin => td_string!(locale, roles.admin),
         RoleKind::Treasurer => td_string!(locale, roles.treasurer),
+        RoleKind::Coordinator => td_string!(locale, roles.coordinator),
         RoleKind::Referent => td_string!(locale, roles.referent),
         RoleKind::Producer => td_string!(locale, roles.producer),
     }
@@ -162,6 +163,37 @@ fn sentence(notice: &Notice) -> String {
         Notice::CreditCarried => td_string!(locale, notice.credit_carried).to_owned(),
         Notice::Recomputed { contracts } => {
             td_string!(locale, notice.recomputed, count = *contracts).to_string()
+        }
+        Notice::RotaSaved { name } => {
+            td_string!(locale, notice.rota_saved, name = name.clone()).to_string()
+        }
+        Notice::RotaDeleted => td_string!(locale, notice.rota_deleted).to_owned(),
+        Notice::DutyTaken { day, role } => td_string!(
+            locale,
+            notice.duty_taken,
+            day = long_date(locale, *day),
+            role = role.clone()
+        )
+        .to_string(),
+        Notice::DutyLeft { day } => {
+            td_string!(locale, notice.duty_left, day = long_date(locale, *day)).to_string()
+        }
+        Notice::AbsencesSaved { count } => match count {
+            0 => td_string!(locale, notice.absences_none).to_owned(),
+            n => td_string!(locale, notice.absences_saved, count = *n).to_string(),
+        },
+        Notice::ProposalMade { assigned, missing } => match missing {
+            0 => td_string!(locale, notice.proposal_made, count = *assigned).to_string(),
+            _ => td_string!(
+                locale,
+                notice.proposal_short,
+                count = *assigned,
+                missing = *missing
+            )
+            .to_string(),
+        },
+        Notice::ProposalPublished { published } => {
+            td_string!(locale, notice.proposal_published, count = *published).to_string()
         }
     }
 }

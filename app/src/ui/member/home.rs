@@ -1,8 +1,9 @@
 //! A member's home in one AMAP: a summary that tells the truth — the next delivery (when,
-//! where, what), the cheques still to bring and by when, the contracts open to sign up —
-//! each with the way to its page.
+//! where, what), the cheques still to bring and by when, the contracts open to sign up, my
+//! next duties and what I still owe the rota — each with the way to its page.
 
 use crate::api::home::{ChequesToBring, HomeSummary, HomeView, NextDelivery, member_home, summary};
+use crate::api::rota::{MyDutiesView, my_duties};
 use crate::api::templates::TemplateSummary;
 use crate::domain::access::RoleLevel;
 use crate::i18n::{t, t_string, use_i18n};
@@ -10,6 +11,7 @@ use crate::ui::cheques::labels::cheque_group_lines;
 use crate::ui::kit::ErrorNotice;
 use crate::ui::kit::form::locale;
 use crate::ui::kit::format::{capitalized, long_date};
+use crate::ui::member::rota::HomeDuties;
 use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
@@ -20,12 +22,14 @@ pub fn HomePage() -> impl IntoView {
     let slug = use_slug();
     let home = Resource::new(move || slug.get(), member_home);
     let summary = Resource::new(move || slug.get(), summary);
-    let data = move || Some((home.get()?, summary.get()?));
+    // The duties are a part of the page: when they fail, the rest still shows.
+    let duties = Resource::new(move || slug.get(), my_duties);
+    let data = move || Some((home.get()?, summary.get()?, duties.get()?));
     view! {
         <Suspense fallback=|| ()>
             {move || data().map(|loaded| match loaded {
-                (Ok(home), Ok(summary)) => view! { <Home home summary/> }.into_any(),
-                (Err(error), _) | (_, Err(error)) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
+                (Ok(home), Ok(summary), duties) => view! { <Home home summary duties=duties.ok()/> }.into_any(),
+                (Err(error), _, _) | (_, Err(error), _) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
     }
@@ -52,7 +56,7 @@ fn names(list: &[crate::api::producers::ProducerRef]) -> String {
 }
 
 #[component]
-fn Home(home: HomeView, summary: HomeSummary) -> impl IntoView {
+fn Home(home: HomeView, summary: HomeSummary, duties: Option<MyDutiesView>) -> impl IntoView {
     let i18n = use_i18n();
     let pages = Amap::new(home.amap.slug.clone());
     let role = role_name(i18n, home.level);
@@ -81,6 +85,7 @@ fn Home(home: HomeView, summary: HomeSummary) -> impl IntoView {
                 <Delivery next=summary.next_delivery where_when all=pages.deliveries()/>
                 <Cheques to_bring=summary.to_bring all=pages.payments()/>
                 <Contracts open=summary.open running=summary.running pages=pages.clone()/>
+                {duties.map(|duties| view! { <HomeDuties duties pages=pages.clone()/> })}
             </div>
         </main>
     }

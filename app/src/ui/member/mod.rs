@@ -1,5 +1,5 @@
 //! A member's own pages: home, "Mes contrats" and one contract's page (the contract island),
-//! "Mes livraisons", "Mes paiements".
+//! "Mes livraisons", "Mes paiements", "Permanences".
 
 pub mod account;
 pub mod adhesions;
@@ -9,5 +9,6 @@ pub mod deliveries;
 pub mod directory;
 pub mod home;
 pub mod payments;
+pub mod rota;
 pub mod schedule;
 pub mod signup;

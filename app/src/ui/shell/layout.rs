@@ -81,6 +81,7 @@ fn entries(
         ),
         entry(pages.payments(), t_string!(i18n, payments.nav), true),
         entry(pages.adhesions(), t_string!(i18n, nav.adhesions), true),
+        entry(pages.rotas(), t_string!(i18n, nav.rota), true),
         entry(pages.directory(), t_string!(i18n, nav.directory), true),
         entry(pages.account(), t_string!(i18n, nav.account), true),
     ];

@@ -4,6 +4,7 @@ pub mod adhesions;
 pub mod contact;
 pub mod contracts;
 pub mod deliveries;
+pub mod duties;
 pub mod email;
 pub mod identity;
 pub mod mail_choices;

@@ -12,6 +12,8 @@ pub struct Model {
     pub active: bool,
     pub admin: bool,
     pub treasurer: bool,
+    /// Coordinates the duty rota ("permanences").
+    pub coordinator: bool,
     /// "Mails que je reçois" (`app::domain::mail::MailChoices`).
     pub mail_openings: bool,
     pub mail_confirmations: bool,

@@ -103,6 +103,7 @@ stored!(
         Bulk = "bulk",
         ContractOpened = "contract_opened",
         DeliverySheet = "delivery_sheet",
+        DutyAssigned = "duty_assigned",
     }
 );
 
@@ -151,6 +152,36 @@ stored!(
     }
 );
 
+stored!(
+    /// `duty_period.rule`.
+    SignUpRule => app::domain::rota::SignUpRule {
+        OnePerDate = "one_per_date",
+        OnePerRole = "one_per_role",
+        Any = "any",
+    }
+);
+
+stored!(
+    /// `duty_period.window_kind`.
+    WindowKind => app::domain::rota::WindowKind {
+        Until = "until",
+        DaysBefore = "days_before",
+        Imposed = "imposed",
+    }
+);
+
+stored!(
+    /// `duty_move.kind`.
+    MoveKind => app::domain::rota::MoveKind {
+        Take = "take",
+        Leave = "leave",
+        Assign = "assign",
+        Unassign = "unassign",
+        Publish = "publish",
+        Clear = "clear",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +212,8 @@ mod tests {
         agrees::<Enrolment, app::domain::adhesion::Enrolment>(|v| v.as_str());
         agrees::<AdhesionState, app::domain::adhesion::AdhesionState>(|v| v.as_str());
         agrees::<PaymentKind, app::domain::adhesion::PaymentKind>(|v| v.as_str());
+        agrees::<SignUpRule, app::domain::rota::SignUpRule>(|v| v.as_str());
+        agrees::<WindowKind, app::domain::rota::WindowKind>(|v| v.as_str());
+        agrees::<MoveKind, app::domain::rota::MoveKind>(|v| v.as_str());
     }
 }

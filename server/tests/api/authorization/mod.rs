@@ -67,8 +67,16 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
     let admin = token(app, cast.admin.id);
     let mut rule_id = 0;
     let mut period = (0, 0);
+    let mut rota = Rota::default();
     match row.before {
         Before::Nothing => {}
+        Before::Rota | Before::RotaHeld => {
+            rota = rota_stage(app, cast, &admin).await;
+            period.0 = rota.period;
+            if row.before == Before::RotaHeld {
+                rota.place = rota.held;
+            }
+        }
         Before::Period => period = period_and_adhesion(app, cast).await,
         Before::Contract => app.ensure_contract(cast).await,
         Before::Rule => {
@@ -97,6 +105,101 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
         .replace("{import_id}", "no-such-preview")
         .replace("{period_id}", &period.0.to_string())
         .replace("{adhesion_id}", &period.1.to_string())
+        .replace("{date_id}", &rota.date.to_string())
+        .replace("{place_id}", &rota.place.to_string())
+        .replace("{role_id}", &rota.role.to_string())
+}
+
+#[derive(Default)]
+struct Rota {
+    period: i64,
+    /// The spare date.
+    date: i64,
+    /// The free place.
+    place: i64,
+    /// The cast member's place.
+    held: i64,
+    role: i64,
+}
+
+/// The rota of `Before::Rota`, made or put back as it should be, through the API as an
+/// admin (the coordinator's own requests).
+async fn rota_stage(app: &TestApp, cast: &Cast, admin: &str) -> Rota {
+    let base = format!("/api/v1/amaps/{SLUG}");
+    let day = |days: u64| (app.today() + chrono::Days::new(days)).to_string();
+    let (_, periods) = app.get(&format!("{base}/duty-periods"), Some(admin)).await;
+    let existing = periods
+        .as_array()
+        .and_then(|all| all.iter().find(|p| p["name"] == "Planning matrice"))
+        .and_then(|p| p["id"].as_i64());
+    let period = match existing {
+        Some(id) => id,
+        None => {
+            let body = json!({ "name": "Planning matrice", "rule": "any", "window": "until",
+                "window_until": day(60), "first_date": day(10), "last_date": day(10),
+                "frequency": "weekly", "places": "2", "participants": "active", "quota": "5" });
+            let (status, view) = app
+                .post(&format!("{base}/duty-periods"), Some(admin), body)
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{view}");
+            view["summary"]["id"].as_i64().expect("id")
+        }
+    };
+    let path = format!("{base}/duty-periods/{period}");
+    let (_, view) = app.get(&path, Some(admin)).await;
+    let dates = view["dates"].as_array().expect("dates").clone();
+    let spare = match dates.iter().find(|d| d["day"] == day(20)) {
+        Some(date) => date["id"].as_i64().expect("id"),
+        None => {
+            let body = json!({ "day": day(20), "places": "1" });
+            let (status, view) = app.post(&format!("{path}/dates"), Some(admin), body).await;
+            assert_eq!(status, StatusCode::CREATED, "{view}");
+            view["dates"]
+                .as_array()
+                .and_then(|d| d.iter().find(|d| d["day"] == day(20)))
+                .and_then(|d| d["id"].as_i64())
+                .expect("spare date")
+        }
+    };
+    let first = dates
+        .iter()
+        .find(|d| d["day"] == day(10))
+        .expect("the first date");
+    let places = first["places"].as_array().expect("places");
+    let held = places[0]["id"].as_i64().expect("id");
+    let free = places[1]["id"].as_i64().expect("id");
+    let member = json!({ "member_id": cast.member.id });
+    let (status, answer) = app
+        .put(&format!("{path}/places/{held}"), Some(admin), member)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let nobody = json!({ "member_id": "" });
+    let (status, answer) = app
+        .put(&format!("{path}/places/{free}"), Some(admin), nobody)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let (_, roles) = app.get(&format!("{base}/duty-roles"), Some(admin)).await;
+    let role = match roles
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["name"] == "Réserve"))
+    {
+        Some(role) => role["id"].as_i64().expect("id"),
+        None => {
+            let body = json!({ "name": "Réserve" });
+            let (status, role) = app
+                .post(&format!("{base}/duty-roles"), Some(admin), body)
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{role}");
+            role["id"].as_i64().expect("id")
+        }
+    };
+    Rota {
+        period,
+        date: spare,
+        place: free,
+        held,
+        role,
+    }
 }
 
 /// A membership period of AMAP A open online today, and the cast member's membership of it

@@ -93,6 +93,12 @@ pub enum Before {
     /// A membership period (`{period_id}`) and the cast member's membership of it
     /// (`{adhesion_id}`, still to pay).
     Period,
+    /// A rota period (`{period_id}`, rule "any", open) with a date whose first place the cast
+    /// member holds and whose second is free (`{place_id}`), a spare date (`{date_id}`) and a
+    /// spare role (`{role_id}`) nothing uses.
+    Rota,
+    /// The same, with `{place_id}` the cast member's place.
+    RotaHeld,
 }
 
 pub struct Row {
@@ -157,7 +163,175 @@ pub fn rows() -> Vec<Row> {
     rows.extend(contracts());
     rows.extend(super::cheque_rows::cheques());
     rows.extend(adhesions_and_mail());
+    rows.extend(rota());
     rows
+}
+
+/// The duty rota: coordinators (admins here) manage, members take and give back places.
+fn rota() -> Vec<Row> {
+    let rota = |row: Row| Row {
+        before: Before::Rota,
+        ..row
+    };
+    vec![
+        row("GET", "/api/v1/amaps/{slug}/duty-roles", May::Admins, 200),
+        Row {
+            body: |_, who| json!({ "name": format!("Rôle {}", persona(who)) }),
+            ..row("POST", "/api/v1/amaps/{slug}/duty-roles", May::Admins, 201)
+        },
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-roles/{role_id}",
+            May::Admins,
+            204,
+        )),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/duty-periods",
+            May::MemberSpace,
+            200,
+        ),
+        Row {
+            body: |_, who| {
+                json!({ "name": format!("Planning {}", persona(who)), "rule": "one_per_date",
+                        "window": "imposed", "first_date": "2099-01-03", "last_date": "2099-01-31",
+                        "frequency": "weekly", "places": "2", "participants": "active" })
+            },
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods",
+                May::Admins,
+                201,
+            )
+        },
+        rota(row(
+            "GET",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}",
+            May::MemberSpace,
+            200,
+        )),
+        rota(Row {
+            body: |_, _| {
+                json!({ "name": "Planning matrice", "rule": "any", "window": "until",
+                        "window_until": "2099-12-31" })
+            },
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}",
+                May::Admins,
+                200,
+            )
+        }),
+        // Allowed, but refused: the member is on duty in it.
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}",
+            May::Admins,
+            409,
+        )),
+        rota(Row {
+            body: |_, who| {
+                let day = 1 + EVERYONE.iter().position(|w| *w == who).unwrap_or(0);
+                json!({ "day": format!("2098-06-{day:02}"), "places": "1" })
+            },
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/dates",
+                May::Admins,
+                201,
+            )
+        }),
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/dates/{date_id}",
+            May::Admins,
+            204,
+        )),
+        rota(row(
+            "POST",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/dates/{date_id}/clear",
+            May::Admins,
+            200,
+        )),
+        rota(Row {
+            body: |_, _| json!({ "member_id": "" }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}",
+                May::Admins,
+                200,
+            )
+        }),
+        rota(row(
+            "POST",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/take",
+            May::Members,
+            200,
+        )),
+        // Only the cast member holds the place; anyone else is told it is not theirs.
+        Row {
+            before: Before::RotaHeld,
+            except: |who| (who != Who::Member).then_some(409),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/leave",
+                May::Members,
+                200,
+            )
+        },
+        rota(Row {
+            body: |cast, _| json!({ "member_id": cast.member.id, "quota": "5" }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/participants",
+                May::Admins,
+                200,
+            )
+        }),
+        // Allowed, but refused: the member holds a duty in it.
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/participants/{member_id}",
+            May::Admins,
+            409,
+        )),
+        rota(Row {
+            body: |_, _| json!({ "unavailable": [] }),
+            ..row(
+                "PUT",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/absences",
+                May::Members,
+                200,
+            )
+        }),
+        rota(Row {
+            body: |_, _| json!({ "seed": 7 }),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/proposal",
+                May::Admins,
+                200,
+            )
+        }),
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/proposal",
+            May::Admins,
+            204,
+        )),
+        rota(row(
+            "POST",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/publish",
+            May::Admins,
+            200,
+        )),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/me/duties",
+            May::MemberSpace,
+            200,
+        ),
+    ]
 }
 
 /// A period's fields, as its treasurer posts them.

@@ -1,0 +1,81 @@
+use super::super::params::DutyPlacePath;
+use super::super::prelude::*;
+use app::api::rota::{PlaceForm, RotaView};
+
+/// The coordinator sets who holds a place (empty: free) and its role. The holder must take
+/// part in the period; the period's rule still holds, not the window or the quota.
+#[utoipa::path(put, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}", tag = "rota", request_body = PlaceForm, params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Place saved", body = RotaView),
+        (status = 403, description = "Neither coordinator nor admin", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "The member is already on duty that date (`already_on_duty`)", body = ApiError),
+        (status = 422, description = "An unknown role, or a member not taking part (`not_participant`)", body = ApiError),
+    ))]
+pub async fn set(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+    Input(form): Input<PlaceForm>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::ManageRota)?;
+    let view = services::rota::manage::set_place(
+        &state.db,
+        &access.caller(),
+        path.period_id,
+        path.place_id,
+        form.member_id,
+        form.role_id,
+    )
+    .await?;
+    Ok(Said(Notice::Saved, Json(view)))
+}
+
+/// Take a free place (or, if it was just taken, another free place of the same role that
+/// date), by the period's rules.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/take", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "On duty", body = RotaView),
+        (status = 403, description = "Not a member of the AMAP", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Refused by the rules: `not_participant`, `duty_closed`, `already_on_duty`, `quota_reached`, `no_free_place`", body = ApiError),
+    ))]
+pub async fn take(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::TakeDuty)?;
+    let caller = access.caller();
+    let taken =
+        services::rota::duties::take(&state.db, &caller, path.period_id, path.place_id).await?;
+    let view = services::rota::show(&state.db, &caller, path.period_id).await?;
+    Ok(Said(
+        Notice::DutyTaken {
+            day: taken.day,
+            role: taken.role,
+        },
+        Json(view),
+    ))
+}
+
+/// Give one's place back while the window is open.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/leave", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Place given back", body = RotaView),
+        (status = 403, description = "Not a member of the AMAP", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Not the caller's place (`unknown_value`), or the window closed (`duty_closed`)", body = ApiError),
+    ))]
+pub async fn leave(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::TakeDuty)?;
+    let caller = access.caller();
+    let left =
+        services::rota::duties::leave(&state.db, &caller, path.period_id, path.place_id).await?;
+    let view = services::rota::show(&state.db, &caller, path.period_id).await?;
+    Ok(Said(Notice::DutyLeft { day: left.day }, Json(view)))
+}
