@@ -4,11 +4,12 @@ test('a member logs in and sees their home', async ({ page, hydrated }) => {
   await logIn(page, hydrated, 'marie.dubois@example.org');
   await expect(page).toHaveURL(new RegExp(`/a/${SLUG}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Marie');
-  // The home page is a summary of what comes next; it promises no duty rota before there is one.
-  for (const section of ['Prochaine livraison', 'Chèques à apporter', 'Contrats ouverts aux inscriptions']) {
+  // The home page is a summary of what comes next, her first duty included (the demo has her
+  // welcoming at the first distribution).
+  for (const section of ['Prochaine livraison', 'Chèques à apporter', 'Contrats ouverts aux inscriptions', 'Mes permanences']) {
     await expect(page.getByRole('heading', { name: section })).toBeVisible();
   }
-  await expect(page.getByRole('heading', { name: 'Mes permanences' })).toHaveCount(0);
+  await expect(page.getByTestId('my-duties').locator('li[data-day]')).toContainText('Accueil');
   await expect(page.getByRole('link', { name: 'Adhérents et rôles' })).toHaveCount(0);
   await fitsPhone(page);
 });

@@ -15,6 +15,7 @@
 //!   period).
 //! - `duty_move`: the period's history (who took, left, was given a place; when; by whom).
 //! - `membership.coordinator`: the per-AMAP role "permanences".
+//! - `amap.duty_reminder_days`: how many days before a duty its reminder leaves (0: none).
 //!
 //! Deleting an account frees its places and keeps the history with the name gone (SET NULL):
 //! a rota is about the future, and a deleted account has none.
@@ -116,6 +117,7 @@ enum DutyMove {
 enum Amap {
     Table,
     Id,
+    DutyReminderDays,
 }
 
 #[derive(DeriveIden)]
@@ -464,10 +466,26 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Amap::Table)
+                    .add_column(integer(Amap::DutyReminderDays).default(2))
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Amap::Table)
+                    .drop_column(Amap::DutyReminderDays)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

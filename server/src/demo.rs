@@ -190,6 +190,7 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         time_zone: amap.time_zone.clone(),
         distribution_place: "Maison de quartier, 12 rue Saint-Jean, Lyon 5e".into(),
         distribution_hours: "jeudi 18 h 30 – 19 h 30".into(),
+        duty_reminder_days: Some("2".into()),
     }
     .parse()
     .map_err(AppError::Validation)?;

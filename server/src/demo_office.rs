@@ -132,7 +132,8 @@ pub async fn seed_rota(
     let welcome = repo::rota::insert_role(db, amap.id, "Accueil", now).await?;
     let hand_out = repo::rota::insert_role(db, amap.id, "Distribution", now).await?;
     repo::rota::insert_role(db, amap.id, "Caisse", now).await?;
-    let first = today + Duration::days(3);
+    // On the distribution days of the demo's contracts.
+    let first = crate::demo_season::first_thursday(today);
     let days: Vec<NaiveDate> = (0..16).map(|w| first + Duration::weeks(w)).collect();
     let last = *days.last().unwrap_or(&first);
     let rules = RotaRules {

@@ -24,7 +24,7 @@ fn euros(cents: i64) -> Money {
 }
 
 /// The first distribution: a Thursday at least ten days away.
-fn first_thursday(today: NaiveDate) -> NaiveDate {
+pub(crate) fn first_thursday(today: NaiveDate) -> NaiveDate {
     let mut day = today + Days::new(10);
     while day.weekday() != Weekday::Thu {
         day = day + Days::new(1);

@@ -156,6 +156,8 @@ impl Application {
         let worker = crate::mail::worker::spawn(self.state.clone());
         // Producers' delivery sheets are queued by their own passes (see `mail::sheets`).
         let sheets = crate::mail::sheets::spawn(self.state.clone());
+        // And the people on duty's reminders (see `mail::duty_reminders`).
+        let reminders = crate::mail::duty_reminders::spawn(self.state.clone());
         let served = axum::serve(
             self.listener,
             self.router
@@ -165,6 +167,7 @@ impl Application {
         .await;
         worker.abort();
         sheets.abort();
+        reminders.abort();
         served
     }
 }

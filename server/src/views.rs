@@ -24,6 +24,7 @@ pub fn amap(model: &amap::Model) -> AmapView {
         time_zone: model.time_zone.clone(),
         distribution_place: model.distribution_place.clone(),
         distribution_hours: model.distribution_hours.clone(),
+        duty_reminder_days: u32::try_from(model.duty_reminder_days).unwrap_or(0),
     }
 }
 

@@ -22,6 +22,8 @@ pub struct AmapView {
     pub distribution_place: String,
     /// When they happen ("jeudi 18 h 30 – 19 h 30"), free text.
     pub distribution_hours: String,
+    /// Days before a duty that its reminder mail leaves (0: no reminder).
+    pub duty_reminder_days: u32,
 }
 
 /// One AMAP the caller belongs to, with their highest role there.
@@ -159,7 +161,15 @@ pub struct AmapSettingsForm {
         schema(max_length = 100, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$")
     )]
     pub distribution_hours: String,
+    /// Days before each duty that the people on duty get a reminder, 0 to
+    /// [`REMINDER_DAYS_MAX`] (0: none); absent: unchanged.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*[0-9]{1,2}\\s*$"))]
+    pub duty_reminder_days: Option<String>,
 }
+
+/// The longest a duty reminder can leave ahead (two weeks: further is no reminder).
+pub const REMINDER_DAYS_MAX: u32 = 14;
 
 /// A parsed [`AmapSettingsForm`].
 pub struct AmapSettings {
@@ -168,6 +178,8 @@ pub struct AmapSettings {
     pub time_zone: String,
     pub distribution_place: String,
     pub distribution_hours: String,
+    /// None: keep what is stored.
+    pub duty_reminder_days: Option<u32>,
 }
 
 impl AmapSettingsForm {
@@ -193,6 +205,20 @@ impl AmapSettingsForm {
             100,
             false,
         );
+        let reminder = match self.duty_reminder_days.as_deref().map(str::trim) {
+            None => Some(None),
+            Some("") => {
+                problems.push(Problem::new("duty_reminder_days", ProblemCode::Required));
+                None
+            }
+            Some(raw) => super::templates::fields::number(
+                &mut problems,
+                "duty_reminder_days",
+                raw,
+                REMINDER_DAYS_MAX,
+            )
+            .map(Some),
+        };
         problems.finish(|| {
             Some(AmapSettings {
                 name: name?,
@@ -200,6 +226,7 @@ impl AmapSettingsForm {
                 time_zone: time_zone.to_owned(),
                 distribution_place: place,
                 distribution_hours: hours,
+                duty_reminder_days: reminder?,
             })
         })
     }

@@ -25,6 +25,8 @@ pub enum MailKind {
     DeliverySheet,
     /// The coordinator published duties: to each member given one.
     DutyAssigned,
+    /// Some days before a duty (the AMAP's setting): to the person on duty.
+    DutyReminder,
 }
 
 names!(MailKind {
@@ -36,6 +38,7 @@ names!(MailKind {
     ContractOpened = "contract_opened",
     DeliverySheet = "delivery_sheet",
     DutyAssigned = "duty_assigned",
+    DutyReminder = "duty_reminder",
 });
 
 /// Where a mail stands.
@@ -141,7 +144,8 @@ impl MailChoices {
             | MailKind::PasswordReset
             | MailKind::EmailChange
             | MailKind::Bulk
-            | MailKind::DutyAssigned => true,
+            | MailKind::DutyAssigned
+            | MailKind::DutyReminder => true,
         }
     }
 }

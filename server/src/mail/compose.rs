@@ -415,3 +415,58 @@ mod tests {
         assert!(english.text.starts_with("Hello Zoe"));
     }
 }
+
+/// A duty coming up, as its reminder tells it.
+pub struct Reminder<'a> {
+    pub amap: &'a str,
+    pub period: &'a str,
+    pub day: chrono::NaiveDate,
+    pub role: &'a str,
+    /// Where and when the AMAP distributes (free text, may be empty).
+    pub place: &'a str,
+    pub hours: &'a str,
+    /// "Marie Dubois (Accueil)" for each other person on duty that day.
+    pub others: &'a [String],
+    pub link: String,
+}
+
+/// "Rappel : vous êtes de permanence jeudi": the day, the role, where and when, who else.
+pub fn duty_reminder(locale: Locale, first_name: &str, r: &Reminder<'_>) -> Composed {
+    use app::ui::kit::format::long_date;
+    let day = long_date(locale, r.day);
+    let mut paragraphs = vec![
+        td_string!(
+            locale,
+            mail.reminder_body,
+            day = day.clone(),
+            role = r.role,
+            period = r.period
+        )
+        .to_string(),
+    ];
+    let at: Vec<&str> = [r.place, r.hours]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if !at.is_empty() {
+        paragraphs.push(at.join(", "));
+    }
+    paragraphs.push(if r.others.is_empty() {
+        td_string!(locale, mail.reminder_alone).to_owned()
+    } else {
+        td_string!(locale, mail.reminder_others, others = r.others.join(", ")).to_string()
+    });
+    paragraphs.push(td_string!(locale, mail.reminder_cannot).to_owned());
+    Letter {
+        subject: td_string!(locale, mail.reminder_subject, amap = r.amap, day = day).to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs,
+        action: Some((
+            td_string!(locale, mail.duties_action).to_string(),
+            r.link.clone(),
+        )),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = r.amap).to_string(),
+    }
+    .compose()
+}

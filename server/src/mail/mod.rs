@@ -8,6 +8,7 @@
 //! (the default), mails are kept as `held`, readable on the admins' mail page.
 
 pub mod compose;
+pub mod duty_reminders;
 pub mod outbox;
 pub mod sheets;
 pub mod worker;

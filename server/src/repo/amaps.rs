@@ -68,6 +68,10 @@ pub async fn update_settings(
         time_zone: Set(settings.time_zone.clone()),
         distribution_place: Set(settings.distribution_place.clone()),
         distribution_hours: Set(settings.distribution_hours.clone()),
+        duty_reminder_days: match settings.duty_reminder_days {
+            Some(days) => Set(days as i32),
+            None => sea_orm::ActiveValue::NotSet,
+        },
         updated_at: Set(Utc::now()),
         ..Default::default()
     })

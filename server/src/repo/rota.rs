@@ -664,3 +664,53 @@ pub async fn count_moves(db: &impl ConnectionTrait, period_id: i64) -> Result<u6
         .count(db)
         .await
 }
+
+// ---- reminders ----
+
+/// The dates of an AMAP between two days (inclusive), every period.
+pub async fn dates_between(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<duty_date::Model>, DbErr> {
+    duty_date::Entity::find()
+        .filter(duty_date::Column::AmapId.eq(amap_id))
+        .filter(duty_date::Column::Day.between(from, to))
+        .order_by_asc(duty_date::Column::Day)
+        .order_by_asc(duty_date::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Every place of some dates, by date then position.
+pub async fn places_of_dates(
+    db: &impl ConnectionTrait,
+    date_ids: &[i64],
+) -> Result<Vec<duty_place::Model>, DbErr> {
+    duty_place::Entity::find()
+        .filter(duty_place::Column::DateId.is_in(date_ids.iter().copied()))
+        .order_by_asc(duty_place::Column::DateId)
+        .order_by_asc(duty_place::Column::Position)
+        .order_by_asc(duty_place::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Claims a place's reminder for its holder: true for exactly one caller while `user` holds
+/// the place and no reminder left for this holding (taking a place again resets it).
+pub async fn claim_reminder(
+    db: &impl ConnectionTrait,
+    place: i64,
+    user: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let done = duty_place::Entity::update_many()
+        .col_expr(duty_place::Column::RemindedAt, Expr::value(now))
+        .filter(duty_place::Column::Id.eq(place))
+        .filter(duty_place::Column::UserId.eq(user))
+        .filter(duty_place::Column::RemindedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}

@@ -348,3 +348,99 @@ on_both_engines!(
         assert!(mails[0].subject.contains("Imposé"), "{}", mails[0].subject);
     }
 );
+
+on_both_engines!(
+    each_person_on_duty_is_reminded_once_with_who_else_is_there,
+    |app| {
+        let cast = app.cast().await;
+        let admin = app.token(cast.admin.email).await;
+        let member = app.token(cast.member.email).await;
+        let treasurer = app.token(cast.treasurer.email).await;
+        // Reminders three days ahead; more than two weeks is refused next to its field.
+        let settings = format!("/api/v1/amaps/{SLUG}");
+        let (_, amap) = app.get(&settings, Some(&admin)).await;
+        let mut form = json!({ "name": amap["name"], "city": amap["city"],
+            "time_zone": amap["time_zone"], "distribution_place": "Salle des fêtes",
+            "distribution_hours": "jeudi 18 h – 19 h", "duty_reminder_days": "15" });
+        let (status, body) = app.put(&settings, Some(&admin), form.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["fields"][0]["field"], "duty_reminder_days");
+        form["duty_reminder_days"] = json!("3");
+        let (status, body) = app.put(&settings, Some(&admin), form).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["duty_reminder_days"], 3);
+
+        // The member and the treasurer on duty a week from now.
+        let view = create(&app, &admin, free_rules(&app, "Rappels")).await;
+        let id = view["summary"]["id"].as_i64().expect("id");
+        let take = |place: i64| format!("{}/{id}/places/{place}/take", base());
+        for (token, p) in [(&member, 0), (&treasurer, 1)] {
+            let (status, body) = app
+                .post(&take(place(&view, 0, p)), Some(token), json!({}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        // Each pass runs at the application's clock, which the outbox follows too.
+        let today = app.today();
+        let pass = |days: u64| {
+            let at = (today + chrono::Days::new(days))
+                .and_hms_opt(11, 0, 0)
+                .expect("a time")
+                .and_utc();
+            app.state.clock.set(at);
+            let state = app.state.clone();
+            async move {
+                let queued = server::mail::duty_reminders::queue_due(&state, at).await;
+                state.mailer.wake();
+                queued
+            }
+        };
+        assert_eq!(pass(0).await.expect("pass"), 0, "a week ahead: not yet");
+        assert_eq!(pass(4).await.expect("pass"), 2, "three days ahead: both");
+        assert_eq!(pass(4).await.expect("pass"), 0, "once");
+        assert_eq!(pass(5).await.expect("pass"), 0, "once, the day after too");
+
+        let mail = crate::mailbox::only_mail_to(&app, cast.member.email).await;
+        assert!(mail.subject.contains("rappel"), "{}", mail.subject);
+        assert!(mail.text.contains("Salle des fêtes"), "{}", mail.text);
+        assert!(
+            mail.text.contains("Avec vous :") && mail.text.contains("(Permanence)"),
+            "the other person on duty: {}",
+            mail.text
+        );
+
+        // The treasurer gives the place back and the admin takes it: the admin is reminded.
+        let leave = format!("{}/{id}/places/{}/leave", base(), place(&view, 0, 1));
+        let (status, _) = app.post(&leave, Some(&treasurer), json!({})).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = app
+            .post(&take(place(&view, 0, 1)), Some(&admin), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(pass(5).await.expect("pass"), 1, "the new holder only");
+        let kind =
+            server::db::entities::stored::MailKind::from(app::domain::mail::MailKind::DutyReminder);
+        assert_eq!(
+            queued_to(&app, cast.admin.email)
+                .await
+                .iter()
+                .filter(|m| m.kind == kind)
+                .count(),
+            1
+        );
+
+        // An AMAP that sends none sends none.
+        let (_, amap) = app.get(&settings, Some(&admin)).await;
+        let off = json!({ "name": amap["name"], "city": amap["city"],
+            "time_zone": amap["time_zone"], "duty_reminder_days": "0" });
+        let (status, _) = app.put(&settings, Some(&admin), off).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = app.post(&leave, Some(&admin), json!({})).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = app
+            .post(&take(place(&view, 0, 1)), Some(&treasurer), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(pass(5).await.expect("pass"), 0);
+    }
+);

@@ -298,10 +298,32 @@ pub fn owed(quota: u32, held: u32) -> u32 {
     quota.saturating_sub(held)
 }
 
+/// Whether the reminder of a duty on `duty` is due `today` when reminders leave `lead` days
+/// ahead: from that day up to the duty itself (a server down on the day still reminds late),
+/// never for a past duty, never when the AMAP sends none (`lead` 0).
+pub fn reminder_due(duty: NaiveDate, today: NaiveDate, lead: u32) -> bool {
+    lead > 0
+        && today <= duty
+        && duty
+            .checked_sub_days(Days::new(u64::from(lead)))
+            .is_some_and(|from| from <= today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_reminder_is_due_from_lead_days_ahead_until_the_duty() {
+        let duty = NaiveDate::from_ymd_opt(2026, 12, 17).expect("a date");
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).expect("a date");
+        assert!(!reminder_due(duty, day(14), 2));
+        assert!(reminder_due(duty, day(15), 2));
+        assert!(reminder_due(duty, day(17), 2));
+        assert!(!reminder_due(duty, day(18), 2), "a past duty");
+        assert!(!reminder_due(duty, day(17), 0), "no reminders");
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, d).expect("date")

@@ -58,6 +58,9 @@ fn Settings(amap: AmapView, server: MailServerView) -> impl IntoView {
                     <Input form=form.clone() name="time_zone" label=t_string!(i18n, settings.time_zone).to_owned() errors
                         value=v("time_zone", amap.time_zone.clone())
                         hint=t_string!(i18n, settings.time_zone_hint).to_owned()/>
+                    <Input form=form.clone() name="duty_reminder_days" inputmode="numeric" label=t_string!(i18n, settings.duty_reminder).to_owned() errors
+                        value=v("duty_reminder_days", amap.duty_reminder_days.to_string())
+                        hint=t_string!(i18n, settings.duty_reminder_hint).to_owned()/>
                     <button type="submit" class="primary">{t!(i18n, settings.save)}</button>
                 </Form>
             </section>

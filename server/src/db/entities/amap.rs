@@ -20,6 +20,8 @@ pub struct Model {
     pub directory_email: super::stored::Visibility,
     pub directory_phone: super::stored::Visibility,
     pub directory_address: super::stored::Visibility,
+    /// Days before a duty that its reminder leaves (0: none).
+    pub duty_reminder_days: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -104,6 +104,7 @@ stored!(
         ContractOpened = "contract_opened",
         DeliverySheet = "delivery_sheet",
         DutyAssigned = "duty_assigned",
+        DutyReminder = "duty_reminder",
     }
 );
 

@@ -324,18 +324,14 @@ fn AllRotas(list: Vec<RotaSummary>, amap: Amap) -> impl IntoView {
 }
 
 /// The home page's "Mes permanences": my next three duties, what I still owe per period,
-/// and the way to the rota; a one-line hint when there is nothing.
+/// and the way to the rota. Nothing at all while I take part in no rota: the home page
+/// promises no duty that does not exist (the navigation leads to the rota anyway).
 #[component]
 pub fn HomeDuties(duties: MyDutiesView, pages: Amap) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let all = pages.rotas();
-    let body = if duties.next.is_empty() && duties.periods.is_empty() {
-        view! {
-            <p class="empty">{t!(i18n, rota.home_empty)}" "<a href=all.clone()>{t!(i18n, rota.home_see)}</a></p>
-        }
-        .into_any()
-    } else {
+    (!duties.next.is_empty() || !duties.periods.is_empty()).then(|| {
         let next = duties
             .next
             .iter()
@@ -364,16 +360,12 @@ pub fn HomeDuties(duties: MyDutiesView, pages: Amap) -> impl IntoView {
             })
             .collect_view();
         view! {
-            {next}
-            <ul class="summary-list">{owed}</ul>
-            <p><a href=all.clone()>{t!(i18n, rota.home_all)}</a></p>
+            <section class="card" aria-labelledby="my-duties-title" id="home-duties" data-testid="my-duties">
+                <h2 id="my-duties-title">{t!(i18n, rota.home_title)}</h2>
+                {next}
+                <ul class="summary-list">{owed}</ul>
+                <p><a href=all.clone()>{t!(i18n, rota.home_all)}</a></p>
+            </section>
         }
-        .into_any()
-    };
-    view! {
-        <section class="card" aria-labelledby="my-duties-title" id="home-duties" data-testid="my-duties">
-            <h2 id="my-duties-title">{t!(i18n, rota.home_title)}</h2>
-            {body}
-        </section>
-    }
+    })
 }
