@@ -144,6 +144,8 @@ pub fn problem_template(locale: Locale, code: ProblemCode, detailed: bool) -> St
         }
         ProblemCode::NoFreePlace => td_string!(locale, errors.no_free_place).to_string(),
         ProblemCode::HasDuties => td_string!(locale, errors.has_duties, limit = limit).to_string(),
+        ProblemCode::SwapClosed => td_string!(locale, errors.swap_closed).to_string(),
+        ProblemCode::OfferTaken => td_string!(locale, errors.offer_taken).to_string(),
         ProblemCode::NothingToRemit => td_string!(locale, errors.nothing_to_remit).to_string(),
         ProblemCode::NothingToCarry => td_string!(locale, errors.nothing_to_carry).to_string(),
         ProblemCode::NoNextContract => td_string!(locale, errors.no_next_contract).to_string(),

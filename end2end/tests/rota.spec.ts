@@ -116,3 +116,45 @@ test('a coordinator creates an imposed rota, has it filled fairly and publishes 
   expect(holders).toHaveLength(6);
   expect(new Set(holders).size).toBe(6);
 });
+
+test('a member who cannot come offers the duty and another takes it over', async ({ page, hydrated }) => {
+  const [holder, holderName] = hydrated ? ['hugo.legrand@example.org', 'Hugo Legrand'] : ['francois.david@example.org', 'François David'];
+  const [standIn, standInName] = hydrated ? ['manon.andre@example.org', 'Manon André'] : ['julien.martin@example.org', 'Julien Martin'];
+  await logIn(page, hydrated, holder);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.goto(`/a/${SLUG}/permanences`);
+  await ready(page, hydrated);
+  // The demo's open offer is there for anyone to take over.
+  await expect(page.getByTestId('offers')).toContainText('à la place de Jean Bonnet');
+  await page.getByRole('link', { name: SEASON }).first().click();
+  await ready(page, hydrated);
+  const date = page.getByTestId('duty-date').filter({ has: page.getByTestId('take') }).first();
+  const day = (await date.getAttribute('data-day'))!;
+  await date.locator('[data-testid="place"]:not([data-holder])').first().getByTestId('take').click();
+  await ready(page, hydrated);
+  const mine = page.locator(`[data-testid="duty-date"][data-day="${day}"] [data-testid="place"][data-holder="${holderName}"]`);
+  await mine.getByTestId('offer').click();
+  await ready(page, hydrated);
+  await expect(page.getByRole('status')).toContainText(`Votre permanence du ${frenchDate(day)} est proposée`);
+  await expect(mine.getByTestId('offered')).toHaveText('Proposée à un remplaçant');
+
+  // The stand-in finds it among the duties to take over and accepts it.
+  await page.context().clearCookies();
+  await logIn(page, hydrated, standIn);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await expect(page.getByTestId('home-offers')).toBeVisible();
+  await page.goto(`/a/${SLUG}/permanences`);
+  await ready(page, hydrated);
+  const offer = page.locator(`[data-testid="offer-open"][data-day="${day}"]`).filter({ hasText: holderName });
+  await offer.getByTestId('accept').click();
+  await ready(page, hydrated);
+  await expect(page.getByRole('status')).toContainText(`Vous reprenez la permanence du ${frenchDate(day)}`);
+  await expect(page.locator(`[data-testid="my-duty"][data-day="${day}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-testid="offer-open"][data-day="${day}"]`).filter({ hasText: holderName })).toHaveCount(0);
+  await page.getByRole('link', { name: SEASON }).first().click();
+  await ready(page, hydrated);
+  await expect(
+    page.locator(`[data-testid="duty-date"][data-day="${day}"] [data-testid="place"][data-holder="${standInName}"]`),
+  ).toHaveCount(1);
+  await fitsPhone(page);
+});

@@ -15,7 +15,9 @@
 //!   period).
 //! - `duty_move`: the period's history (who took, left, was given a place; when; by whom).
 //! - `membership.coordinator`: the per-AMAP role "permanences".
-//! - `amap.duty_reminder_days`: how many days before a duty its reminder leaves (0: none).
+//! - `amap.duty_reminder_days`: how many days before a duty its reminder leaves (0: none);
+//!   `amap.swap_close_days`: offers to a stand-in close this many days before the duty.
+//! - `duty_place.offered_at`: the holder offers the duty to a stand-in (NULL: not offered).
 //!
 //! Deleting an account frees its places and keeps the history with the name gone (SET NULL):
 //! a rota is about the future, and a deleted account has none.
@@ -74,6 +76,7 @@ enum DutyPlace {
     ProposedUserId,
     TakenAt,
     RemindedAt,
+    OfferedAt,
 }
 
 #[derive(DeriveIden)]
@@ -118,6 +121,7 @@ enum Amap {
     Table,
     Id,
     DutyReminderDays,
+    SwapCloseDays,
 }
 
 #[derive(DeriveIden)]
@@ -262,6 +266,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer_null(DutyPlace::ProposedUserId))
                     .col(timestamp_with_time_zone_null(DutyPlace::TakenAt))
                     .col(timestamp_with_time_zone_null(DutyPlace::RemindedAt))
+                    .col(timestamp_with_time_zone_null(DutyPlace::OfferedAt))
                     .check(Expr::cust("(user_id IS NULL) = (exclusive_key IS NULL)"))
                     .foreign_key(&mut reference(
                         "fk_duty_place_period",
@@ -409,7 +414,7 @@ impl MigrationTrait for Migration {
                     .col(date(DutyMove::Day))
                     .col(string_len(DutyMove::RoleName, 100))
                     .col(string_len(DutyMove::Kind, 20).check(Expr::cust(
-                        "kind IN ('take', 'leave', 'assign', 'unassign', 'publish', 'clear')",
+                        "kind IN ('take', 'leave', 'assign', 'unassign', 'publish', 'clear', 'offer', 'withdraw', 'accept')",
                     )))
                     .col(big_integer_null(DutyMove::ActorId))
                     .col(big_integer_null(DutyMove::FromUserId))
@@ -474,6 +479,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One column per statement: SQLite alters one thing at a time.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Amap::Table)
+                    .add_column(integer(Amap::SwapCloseDays).default(1))
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
@@ -483,6 +497,14 @@ impl MigrationTrait for Migration {
                 Table::alter()
                     .table(Amap::Table)
                     .drop_column(Amap::DutyReminderDays)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Amap::Table)
+                    .drop_column(Amap::SwapCloseDays)
                     .to_owned(),
             )
             .await?;

@@ -191,6 +191,7 @@ pub async fn seed(db: &DatabaseConnection) -> AppResult<()> {
         distribution_place: "Maison de quartier, 12 rue Saint-Jean, Lyon 5e".into(),
         distribution_hours: "jeudi 18 h 30 – 19 h 30".into(),
         duty_reminder_days: Some("2".into()),
+        swap_close_days: Some("1".into()),
     }
     .parse()
     .map_err(AppError::Validation)?;

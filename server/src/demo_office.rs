@@ -165,6 +165,7 @@ pub async fn seed_rota(
     // Half the dates filled, Marie Dubois (the first member) welcoming at the first one.
     let mut holders = vec![members[0]];
     holders.extend(members.iter().skip(20).copied());
+    let holders_taken: Vec<UserId> = holders.iter().take(24).copied().collect();
     for ((place, day, welcoming), member) in places.iter().take(24).zip(holders) {
         let key = Terms {
             rule: SignUpRule::OnePerDate,
@@ -193,6 +194,30 @@ pub async fn seed_rota(
             },
         )
         .await?;
+    }
+    // One open offer: the holder of the third date's welcome cannot come and looks for a
+    // stand-in (the demo's "je ne peux pas").
+    if let Some((place, day, _)) = places.get(6) {
+        let holder = holders_taken.get(6).copied();
+        if let Some(holder) = holder {
+            repo::rota::set_offer(db, *place, holder.0, Some(now)).await?;
+            repo::rota::record(
+                db,
+                repo::rota::Move {
+                    amap_id: amap.id,
+                    period_id: period.id,
+                    place_id: Some(*place),
+                    day: *day,
+                    role_name: "Accueil",
+                    kind: MoveKind::Offer,
+                    actor: Some(holder.0),
+                    from: Some(holder.0),
+                    to: None,
+                    at: now,
+                },
+            )
+            .await?;
+        }
     }
     // Holidays: a few members cannot do the first weeks.
     for member in members.iter().skip(60).take(4) {

@@ -25,6 +25,7 @@ pub fn amap(model: &amap::Model) -> AmapView {
         distribution_place: model.distribution_place.clone(),
         distribution_hours: model.distribution_hours.clone(),
         duty_reminder_days: u32::try_from(model.duty_reminder_days).unwrap_or(0),
+        swap_close_days: u32::try_from(model.swap_close_days).unwrap_or(0),
     }
 }
 

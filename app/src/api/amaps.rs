@@ -24,6 +24,8 @@ pub struct AmapView {
     pub distribution_hours: String,
     /// Days before a duty that its reminder mail leaves (0: no reminder).
     pub duty_reminder_days: u32,
+    /// Offers to a stand-in close this many days before the duty.
+    pub swap_close_days: u32,
 }
 
 /// One AMAP the caller belongs to, with their highest role there.
@@ -166,6 +168,11 @@ pub struct AmapSettingsForm {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*[0-9]{1,2}\\s*$"))]
     pub duty_reminder_days: Option<String>,
+    /// Offers to a stand-in close this many days before the duty, 0 to
+    /// [`REMINDER_DAYS_MAX`]; absent: unchanged.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*[0-9]{1,2}\\s*$"))]
+    pub swap_close_days: Option<String>,
 }
 
 /// The longest a duty reminder can leave ahead (two weeks: further is no reminder).
@@ -180,6 +187,7 @@ pub struct AmapSettings {
     pub distribution_hours: String,
     /// None: keep what is stored.
     pub duty_reminder_days: Option<u32>,
+    pub swap_close_days: Option<u32>,
 }
 
 impl AmapSettingsForm {
@@ -205,20 +213,12 @@ impl AmapSettingsForm {
             100,
             false,
         );
-        let reminder = match self.duty_reminder_days.as_deref().map(str::trim) {
-            None => Some(None),
-            Some("") => {
-                problems.push(Problem::new("duty_reminder_days", ProblemCode::Required));
-                None
-            }
-            Some(raw) => super::templates::fields::number(
-                &mut problems,
-                "duty_reminder_days",
-                raw,
-                REMINDER_DAYS_MAX,
-            )
-            .map(Some),
-        };
+        let reminder = days(
+            &mut problems,
+            "duty_reminder_days",
+            &self.duty_reminder_days,
+        );
+        let swap_close = days(&mut problems, "swap_close_days", &self.swap_close_days);
         problems.finish(|| {
             Some(AmapSettings {
                 name: name?,
@@ -227,8 +227,24 @@ impl AmapSettingsForm {
                 distribution_place: place,
                 distribution_hours: hours,
                 duty_reminder_days: reminder?,
+                swap_close_days: swap_close?,
             })
         })
+    }
+}
+
+/// An optional count of days: absent is `Some(None)` (unchanged), present must be 0 to
+/// [`REMINDER_DAYS_MAX`].
+fn days(problems: &mut Problems, field: &str, raw: &Option<String>) -> Option<Option<u32>> {
+    match raw.as_deref().map(str::trim) {
+        None => Some(None),
+        Some("") => {
+            problems.push(Problem::new(field, ProblemCode::Required));
+            None
+        }
+        Some(raw) => {
+            super::templates::fields::number(problems, field, raw, REMINDER_DAYS_MAX).map(Some)
+        }
     }
 }
 

@@ -148,6 +148,18 @@ pub enum Notice {
     DutyLeft {
         day: NaiveDate,
     },
+    /// My duty is offered to a stand-in (still mine until taken over).
+    DutyOffered {
+        day: NaiveDate,
+    },
+    OfferWithdrawn {
+        day: NaiveDate,
+    },
+    /// I took over someone's duty.
+    DutyAccepted {
+        day: NaiveDate,
+        role: String,
+    },
     AbsencesSaved {
         count: u32,
     },

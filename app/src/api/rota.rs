@@ -328,6 +328,12 @@ pub struct PlaceView {
     pub may_take: bool,
     /// I may give it back now.
     pub may_leave: bool,
+    /// Its holder offers it to a stand-in.
+    pub offered: bool,
+    /// Mine, and I may still offer it ("Je ne peux pas").
+    pub may_offer: bool,
+    /// Offered by someone else, and I may take it over now.
+    pub may_accept: bool,
     /// Coordinators only: the automatic assignment's unpublished proposal.
     pub proposed: Option<MemberRef>,
 }
@@ -492,6 +498,23 @@ pub struct MyDuty {
     /// "Prénom Nom (rôle)" of the others on duty that date.
     pub others: Vec<String>,
     pub may_leave: bool,
+    /// I offer it to a stand-in.
+    pub offered: bool,
+    pub may_offer: bool,
+}
+
+/// A duty someone offers that I could take over.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OpenOffer {
+    pub period_id: DutyPeriodId,
+    pub period_name: String,
+    pub place_id: DutyPlaceId,
+    #[serde(with = "crate::domain::wire::date")]
+    pub day: NaiveDate,
+    pub role_name: String,
+    /// "Prénom Nom" of who offers it.
+    pub from: String,
 }
 
 /// *Mes permanences*: my next duties and, per period I take part in, what I still owe and
@@ -501,6 +524,9 @@ pub struct MyDuty {
 pub struct MyDutiesView {
     pub next: Vec<MyDuty>,
     pub periods: Vec<MyRota>,
+    /// Duties others offer that I may take over, soonest first.
+    #[serde(default)]
+    pub offers: Vec<OpenOffer>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -551,6 +577,15 @@ pub fn take_path(slug: &str, period: DutyPeriodId, place: DutyPlaceId) -> String
 
 pub fn leave_path(slug: &str, period: DutyPeriodId, place: DutyPlaceId) -> String {
     format!("{}/leave", place_path(slug, period, place))
+}
+
+/// POST offers my place to a stand-in; DELETE keeps it after all.
+pub fn offer_path(slug: &str, period: DutyPeriodId, place: DutyPlaceId) -> String {
+    format!("{}/offer", place_path(slug, period, place))
+}
+
+pub fn accept_path(slug: &str, period: DutyPeriodId, place: DutyPlaceId) -> String {
+    format!("{}/accept", place_path(slug, period, place))
 }
 
 pub fn participants_path(slug: &str, period: DutyPeriodId) -> String {

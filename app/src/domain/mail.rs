@@ -27,6 +27,10 @@ pub enum MailKind {
     DutyAssigned,
     /// Some days before a duty (the AMAP's setting): to the person on duty.
     DutyReminder,
+    /// A member offered a duty: to the participants who could take it over.
+    DutyOffered,
+    /// An offered duty was taken over: to the one who offered it and the coordinators.
+    DutySwapped,
 }
 
 names!(MailKind {
@@ -39,6 +43,8 @@ names!(MailKind {
     DeliverySheet = "delivery_sheet",
     DutyAssigned = "duty_assigned",
     DutyReminder = "duty_reminder",
+    DutyOffered = "duty_offered",
+    DutySwapped = "duty_swapped",
 });
 
 /// Where a mail stands.
@@ -145,7 +151,9 @@ impl MailChoices {
             | MailKind::EmailChange
             | MailKind::Bulk
             | MailKind::DutyAssigned
-            | MailKind::DutyReminder => true,
+            | MailKind::DutyReminder
+            | MailKind::DutyOffered
+            | MailKind::DutySwapped => true,
         }
     }
 }

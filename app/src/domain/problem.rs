@@ -96,10 +96,14 @@ pub enum ProblemCode {
     QuotaReached,
     NoFreePlace,
     HasDuties,
+    /// Too close to the duty to offer it or take it over: the coordinator moves it now.
+    SwapClosed,
+    /// Someone else took the offered duty over first, or it was withdrawn.
+    OfferTaken,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 59] = [
+    pub const ALL: [ProblemCode; 61] = [
         Self::Required,
         Self::TooShort,
         Self::TooLong,
@@ -159,6 +163,8 @@ impl ProblemCode {
         Self::QuotaReached,
         Self::NoFreePlace,
         Self::HasDuties,
+        Self::SwapClosed,
+        Self::OfferTaken,
     ];
 
     /// The wire name, as serde writes it.
@@ -223,6 +229,8 @@ impl ProblemCode {
             Self::QuotaReached => "quota_reached",
             Self::NoFreePlace => "no_free_place",
             Self::HasDuties => "has_duties",
+            Self::SwapClosed => "swap_closed",
+            Self::OfferTaken => "offer_taken",
         }
     }
 

@@ -126,6 +126,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(rota::places::set))
         .routes(routes!(rota::places::take))
         .routes(routes!(rota::places::leave))
+        .routes(routes!(rota::places::offer, rota::places::withdraw))
+        .routes(routes!(rota::places::accept))
         .routes(routes!(rota::participants::set))
         .routes(routes!(rota::participants::remove))
         .routes(routes!(rota::participants::absences))

@@ -389,6 +389,90 @@ pub fn duties_assigned(locale: Locale, first_name: &str, d: &Duties<'_>) -> Comp
     .compose()
 }
 
+/// A duty someone offers, as the mail to a possible stand-in tells it.
+pub struct Offer<'a> {
+    pub amap: &'a str,
+    pub period: &'a str,
+    pub day: chrono::NaiveDate,
+    pub role: &'a str,
+    pub from: &'a str,
+    pub link: String,
+}
+
+/// "Permanence à reprendre": who cannot come, when, in which role; the way to take it over.
+pub fn duty_offered(locale: Locale, first_name: &str, o: &Offer<'_>) -> Composed {
+    use app::ui::kit::format::long_date;
+    let day = long_date(locale, o.day);
+    Letter {
+        subject: td_string!(locale, mail.offer_subject, amap = o.amap, day = day.clone())
+            .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![
+            td_string!(
+                locale,
+                mail.offer_body,
+                name = o.from,
+                day = day,
+                role = o.role,
+                period = o.period
+            )
+            .to_string(),
+        ],
+        action: Some((
+            td_string!(locale, mail.offer_action).to_string(),
+            o.link.clone(),
+        )),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = o.amap).to_string(),
+    }
+    .compose()
+}
+
+/// An offered duty taken over, as the one who offered it and the coordinators read it.
+pub struct Swap<'a> {
+    pub amap: &'a str,
+    pub period: &'a str,
+    pub day: chrono::NaiveDate,
+    pub role: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub link: String,
+}
+
+pub fn duty_swapped(locale: Locale, first_name: &str, s: &Swap<'_>) -> Composed {
+    use app::ui::kit::format::long_date;
+    let day = long_date(locale, s.day);
+    Letter {
+        subject: td_string!(
+            locale,
+            mail.swapped_subject,
+            amap = s.amap,
+            day = day.clone()
+        )
+        .to_string(),
+        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
+        paragraphs: vec![
+            td_string!(
+                locale,
+                mail.swapped_body,
+                to = s.to,
+                day = day,
+                role = s.role,
+                period = s.period,
+                from = s.from
+            )
+            .to_string(),
+        ],
+        action: Some((
+            td_string!(locale, mail.duties_action).to_string(),
+            s.link.clone(),
+        )),
+        after: Vec::new(),
+        signature: td_string!(locale, mail.signature, amap = s.amap).to_string(),
+    }
+    .compose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

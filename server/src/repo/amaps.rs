@@ -72,6 +72,10 @@ pub async fn update_settings(
             Some(days) => Set(days as i32),
             None => sea_orm::ActiveValue::NotSet,
         },
+        swap_close_days: match settings.swap_close_days {
+            Some(days) => Set(days as i32),
+            None => sea_orm::ActiveValue::NotSet,
+        },
         updated_at: Set(Utc::now()),
         ..Default::default()
     })

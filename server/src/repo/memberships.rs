@@ -245,3 +245,27 @@ pub async fn count_active(db: &impl ConnectionTrait, amap_id: i64) -> Result<u64
         .count(db)
         .await
 }
+
+/// The AMAP's rota coordinators: active members given the role, else its active admins (who
+/// coordinate when nobody has the role).
+pub async fn coordinators(db: &impl ConnectionTrait, amap_id: i64) -> Result<Vec<i64>, DbErr> {
+    let active = membership::Entity::find()
+        .filter(membership::Column::AmapId.eq(amap_id))
+        .filter(membership::Column::Active.eq(true))
+        .all(db)
+        .await?;
+    let named: Vec<i64> = active
+        .iter()
+        .filter(|m| m.coordinator)
+        .map(|m| m.user_id)
+        .collect();
+    Ok(if named.is_empty() {
+        active
+            .iter()
+            .filter(|m| m.admin)
+            .map(|m| m.user_id)
+            .collect()
+    } else {
+        named
+    })
+}

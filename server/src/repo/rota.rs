@@ -230,6 +230,7 @@ pub async fn insert_date(
         proposed_user_id: Set(None),
         taken_at: Set(None),
         reminded_at: Set(None),
+        offered_at: Set(None),
     });
     if places > 0 {
         duty_place::Entity::insert_many(rows).exec(db).await?;
@@ -322,6 +323,10 @@ pub async fn take(
             duty_place::Column::RemindedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
+        .col_expr(
+            duty_place::Column::OfferedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .filter(duty_place::Column::Id.eq(place))
         .filter(duty_place::Column::UserId.is_null())
         .exec(db)
@@ -343,6 +348,10 @@ pub async fn release(db: &impl ConnectionTrait, place: i64, user: i64) -> Result
         )
         .col_expr(
             duty_place::Column::RemindedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            duty_place::Column::OfferedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
         .filter(duty_place::Column::Id.eq(place))
@@ -383,6 +392,10 @@ pub async fn clear_date(
         )
         .col_expr(
             duty_place::Column::RemindedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            duty_place::Column::OfferedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
         .col_expr(
@@ -713,4 +726,68 @@ pub async fn claim_reminder(
         .exec(db)
         .await?;
     Ok(done.rows_affected == 1)
+}
+
+// ---- stand-ins ----
+
+/// Offers (or, with `None`, withdraws the offer of) a place `user` holds; false when they no
+/// longer hold it.
+pub async fn set_offer(
+    db: &impl ConnectionTrait,
+    place: i64,
+    user: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<bool, DbErr> {
+    let done = duty_place::Entity::update_many()
+        .col_expr(duty_place::Column::OfferedAt, Expr::value(at))
+        .filter(duty_place::Column::Id.eq(place))
+        .filter(duty_place::Column::UserId.eq(user))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Hands an offered place from `from` to `to`: conditional on `from` still holding it and
+/// the offer still standing, so of two members accepting at once exactly one changes the row;
+/// the unique index refuses a second duty the rule forbids (a unique violation).
+pub async fn accept_offer(
+    db: &impl ConnectionTrait,
+    place: i64,
+    from: i64,
+    to: UserId,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let done = duty_place::Entity::update_many()
+        .col_expr(duty_place::Column::UserId, Expr::value(to.0))
+        .col_expr(duty_place::Column::ExclusiveKey, Expr::value(key))
+        .col_expr(duty_place::Column::TakenAt, Expr::value(now))
+        .col_expr(
+            duty_place::Column::RemindedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            duty_place::Column::OfferedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(duty_place::Column::Id.eq(place))
+        .filter(duty_place::Column::UserId.eq(from))
+        .filter(duty_place::Column::OfferedAt.is_not_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// The places on offer in some periods.
+pub async fn offered(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+) -> Result<Vec<duty_place::Model>, DbErr> {
+    duty_place::Entity::find()
+        .filter(duty_place::Column::AmapId.eq(amap_id))
+        .filter(duty_place::Column::OfferedAt.is_not_null())
+        .filter(duty_place::Column::UserId.is_not_null())
+        .order_by_asc(duty_place::Column::DateId)
+        .all(db)
+        .await
 }

@@ -7,6 +7,7 @@ use crate::helpers::{OTHER_SLUG, SLUG, TestApp, assert_error_shape};
 use crate::mailbox::queued_to;
 use crate::on_both_engines;
 use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 fn base() -> String {
@@ -442,5 +443,114 @@ on_both_engines!(
             .await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(pass(5).await.expect("pass"), 0);
+    }
+);
+
+on_both_engines!(
+    an_offered_duty_goes_to_exactly_one_of_the_members_accepting_it,
+    |app| {
+        let cast = app.cast().await;
+        let admin = app.token(cast.admin.email).await;
+        let member = app.token(cast.member.email).await;
+        // The crowd joins the AMAP before the period, so that they take part in it.
+        let crowd = app.crowd(SLUG, 12).await;
+        let view = create(&app, &admin, free_rules(&app, "Remplacements")).await;
+        let id = view["summary"]["id"].as_i64().expect("id");
+        let mine = place(&view, 0, 0);
+        let at = |what: &str| format!("{}/{id}/places/{mine}/{what}", base());
+        let (status, _) = app.post(&at("take"), Some(&member), json!({})).await;
+        assert_eq!(status, StatusCode::OK);
+
+        // Nobody can take over what is not offered; only the holder offers it.
+        let (status, body) = app.post(&at("accept"), Some(&crowd[0].1), json!({})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(code(&body), "offer_taken");
+        let (status, body) = app.post(&at("offer"), Some(&crowd[0].1), json!({})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let (status, offered) = app.post(&at("offer"), Some(&member), json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{offered}");
+        let spot = &offered["dates"][0]["places"][0];
+        assert_eq!(spot["offered"], true);
+        assert_eq!(spot["mine"], true, "still mine until taken over");
+        assert_eq!(spot["may_accept"], false, "not by myself");
+        let (status, body) = app.post(&at("accept"), Some(&member), json!({})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        // Every participant who could take it over is told, the one who offers it is not.
+        let kind =
+            server::db::entities::stored::MailKind::from(app::domain::mail::MailKind::DutyOffered);
+        let participants = view["summary"]["coverage"]["participants"]
+            .as_u64()
+            .expect("count");
+        let offers = server::db::entities::outbox_mail::Entity::find()
+            .filter(server::db::entities::outbox_mail::Column::Kind.eq(kind))
+            .all(&app.state.db)
+            .await
+            .expect("outbox");
+        assert_eq!(offers.len() as u64, participants - 1, "all but the holder");
+        assert!(offers.iter().all(|m| m.recipient != cast.member.email));
+        let (_, theirs) = app
+            .get(
+                &format!("/api/v1/amaps/{SLUG}/me/duties"),
+                Some(&crowd[3].1),
+            )
+            .await;
+        assert_eq!(theirs["offers"][0]["place_id"], mine, "{theirs}");
+
+        // Twelve members accept at once: exactly one gets it, the others are told.
+        let accepts = crowd.iter().map(|(_, token)| {
+            let path = at("accept");
+            let app = &app;
+            async move { app.post(&path, Some(token), json!({})).await }
+        });
+        let answers = futures::future::join_all(accepts).await;
+        let won = answers.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+        assert_eq!(won, 1, "exactly one member takes it over");
+        for (status, body) in answers.iter().filter(|(s, _)| *s != StatusCode::OK) {
+            assert_eq!(*status, StatusCode::CONFLICT, "{body}");
+            assert_eq!(code(body), "offer_taken");
+        }
+        let (_, view) = app.get(&format!("{}/{id}", base()), Some(&admin)).await;
+        let spot = &view["dates"][0]["places"][0];
+        assert_eq!(spot["offered"], false);
+        assert_ne!(spot["holder"]["id"], cast.member.id);
+        // The one who offered it and the coordinators (the admins here) are told.
+        let swapped =
+            server::db::entities::stored::MailKind::from(app::domain::mail::MailKind::DutySwapped);
+        for email in [cast.member.email, cast.admin.email] {
+            assert_eq!(
+                queued_to(&app, email)
+                    .await
+                    .iter()
+                    .filter(|m| m.kind == swapped)
+                    .count(),
+                1,
+                "{email}"
+            );
+        }
+        let moves = server::repo::rota::count_moves(&app.state.db, id)
+            .await
+            .expect("history");
+        assert_eq!(moves, 3, "take, offer, accept");
+
+        // Too close to the duty (the AMAP's setting: 1 day), only a coordinator moves it.
+        let (_, me) = app
+            .get(&format!("/api/v1/amaps/{SLUG}/me/duties"), Some(&member))
+            .await;
+        assert!(me["next"].as_array().expect("next").is_empty(), "{me}");
+        let winner = &crowd
+            .iter()
+            .zip(&answers)
+            .find(|(_, (s, _))| *s == StatusCode::OK)
+            .expect("a winner")
+            .0
+            .1;
+        let late = (app.today() + chrono::Days::new(6))
+            .and_hms_opt(12, 0, 0)
+            .expect("noon")
+            .and_utc();
+        app.state.clock.set(late);
+        let (status, body) = app.post(&at("offer"), Some(winner), json!({})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(code(&body), "swap_closed");
     }
 );

@@ -142,6 +142,12 @@ pub enum MoveKind {
     Publish,
     /// A coordinator erased the sign-ups of a date.
     Clear,
+    /// The holder offered the duty to a stand-in.
+    Offer,
+    /// The holder kept the duty they had offered.
+    Withdraw,
+    /// A member took an offered duty over (from the holder).
+    Accept,
 }
 
 names!(MoveKind {
@@ -151,6 +157,9 @@ names!(MoveKind {
     Unassign = "unassign",
     Publish = "publish",
     Clear = "clear",
+    Offer = "offer",
+    Withdraw = "withdraw",
+    Accept = "accept",
 });
 
 /// A period's sign-up terms.
@@ -193,12 +202,7 @@ impl Terms {
         if !self.window.is_open(request.today, request.date) {
             return Err(ProblemCode::DutyClosed);
         }
-        let clashes = |held: &&Held| match self.rule {
-            SignUpRule::OnePerDate => held.date == request.date,
-            SignUpRule::OnePerRole => held.date == request.date && held.role == request.role,
-            SignUpRule::Any => false,
-        };
-        if request.held.iter().any(|held| clashes(&held)) {
+        if self.clashes(request.held, request.date, request.role) {
             return Err(ProblemCode::AlreadyOnDuty);
         }
         if !self.over_quota && request.held.len() >= quota as usize {
@@ -206,6 +210,35 @@ impl Terms {
         }
         if request.free == 0 {
             return Err(ProblemCode::NoFreePlace);
+        }
+        Ok(())
+    }
+
+    /// Whether holding `held` forbids one more duty of `role` on `date` by the period's rule.
+    fn clashes(&self, held: &[Held], date: NaiveDate, role: DutyRoleId) -> bool {
+        held.iter().any(|h| match self.rule {
+            SignUpRule::OnePerDate => h.date == date,
+            SignUpRule::OnePerRole => h.date == date && h.role == role,
+            SignUpRule::Any => false,
+        })
+    }
+
+    /// Whether a member may take over a duty someone offered: a participant, not the one who
+    /// offered it, while stand-ins are open, and without a second duty the rule forbids. The
+    /// quota is no bar (it is what a member owes, and helping out is welcome) nor the window
+    /// (a stand-in is most needed once sign-ups have closed).
+    pub fn check_accept(&self, accept: &Accept<'_>) -> Result<(), ProblemCode> {
+        if !accept.participant {
+            return Err(ProblemCode::NotParticipant);
+        }
+        if accept.own {
+            return Err(ProblemCode::AlreadyOnDuty);
+        }
+        if !swap_open(accept.today, accept.date, accept.close_days) {
+            return Err(ProblemCode::SwapClosed);
+        }
+        if self.clashes(accept.held, accept.date, accept.role) {
+            return Err(ProblemCode::AlreadyOnDuty);
         }
         Ok(())
     }
@@ -230,6 +263,29 @@ impl Terms {
             SignUpRule::Any => format!("place:{place}"),
         }
     }
+}
+
+/// What the server knows when a member offers to take over someone's duty.
+#[derive(Clone, Debug)]
+pub struct Accept<'a> {
+    pub today: NaiveDate,
+    pub date: NaiveDate,
+    pub role: DutyRoleId,
+    /// The AMAP's setting: stand-ins close this many days before the duty.
+    pub close_days: u32,
+    /// Whether the member takes part in the period.
+    pub participant: bool,
+    /// Whether the member is the one who offered it.
+    pub own: bool,
+    /// Every duty the member holds in the period.
+    pub held: &'a [Held],
+}
+
+/// Whether a duty on `date` may still be offered or taken over `today`: until more than
+/// `close_days` days are left (the AMAP's setting), after which only a coordinator moves it,
+/// so that a distribution is never left to a last-minute exchange.
+pub fn swap_open(today: NaiveDate, date: NaiveDate, close_days: u32) -> bool {
+    (date - today).num_days() > i64::from(close_days)
 }
 
 /// The number of duties to ask of each participant: `places ÷ participants`, and one more
@@ -313,6 +369,66 @@ pub fn reminder_due(duty: NaiveDate, today: NaiveDate, lead: u32) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_stand_in_is_a_participant_other_than_the_holder_before_the_close() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).expect("a date");
+        let terms = Terms {
+            rule: SignUpRule::OnePerDate,
+            window: Window::Imposed,
+            over_quota: false,
+        };
+        let held = [Held {
+            date: day(24),
+            role: DutyRoleId(1),
+        }];
+        let accept = Accept {
+            today: day(10),
+            date: day(17),
+            role: DutyRoleId(1),
+            close_days: 2,
+            participant: true,
+            own: false,
+            held: &held,
+        };
+        assert_eq!(
+            terms.check_accept(&accept),
+            Ok(()),
+            "window and quota are no bar"
+        );
+        let refused = |a: Accept<'_>| terms.check_accept(&a).expect_err("refused");
+        assert_eq!(
+            refused(Accept {
+                participant: false,
+                ..accept.clone()
+            }),
+            ProblemCode::NotParticipant
+        );
+        assert_eq!(
+            refused(Accept {
+                own: true,
+                ..accept.clone()
+            }),
+            ProblemCode::AlreadyOnDuty
+        );
+        assert_eq!(
+            refused(Accept {
+                today: day(15),
+                ..accept.clone()
+            }),
+            ProblemCode::SwapClosed
+        );
+        assert_eq!(
+            refused(Accept {
+                date: day(24),
+                ..accept.clone()
+            }),
+            ProblemCode::AlreadyOnDuty
+        );
+        assert!(swap_open(day(14), day(17), 2));
+        assert!(!swap_open(day(15), day(17), 2));
+        assert!(!swap_open(day(18), day(17), 0), "a past duty");
+    }
 
     #[test]
     fn a_reminder_is_due_from_lead_days_ahead_until_the_duty() {

@@ -61,6 +61,9 @@ fn Settings(amap: AmapView, server: MailServerView) -> impl IntoView {
                     <Input form=form.clone() name="duty_reminder_days" inputmode="numeric" label=t_string!(i18n, settings.duty_reminder).to_owned() errors
                         value=v("duty_reminder_days", amap.duty_reminder_days.to_string())
                         hint=t_string!(i18n, settings.duty_reminder_hint).to_owned()/>
+                    <Input form=form.clone() name="swap_close_days" inputmode="numeric" label=t_string!(i18n, settings.swap_close).to_owned() errors
+                        value=v("swap_close_days", amap.swap_close_days.to_string())
+                        hint=t_string!(i18n, settings.swap_close_hint).to_owned()/>
                     <button type="submit" class="primary">{t!(i18n, settings.save)}</button>
                 </Form>
             </section>

@@ -175,6 +175,22 @@ fn sentence(notice: &Notice) -> String {
             role = role.clone()
         )
         .to_string(),
+        Notice::DutyOffered { day } => {
+            td_string!(locale, notice.duty_offered, day = long_date(locale, *day)).to_string()
+        }
+        Notice::OfferWithdrawn { day } => td_string!(
+            locale,
+            notice.offer_withdrawn,
+            day = long_date(locale, *day)
+        )
+        .to_string(),
+        Notice::DutyAccepted { day, role } => td_string!(
+            locale,
+            notice.duty_accepted,
+            day = long_date(locale, *day),
+            role = role.clone()
+        )
+        .to_string(),
         Notice::DutyLeft { day } => {
             td_string!(locale, notice.duty_left, day = long_date(locale, *day)).to_string()
         }

@@ -79,3 +79,87 @@ pub async fn leave(
     let view = services::rota::show(&state.db, &caller, path.period_id).await?;
     Ok(Said(Notice::DutyLeft { day: left.day }, Json(view)))
 }
+
+/// Offer one's duty to a stand-in ("je ne peux pas"): it stays the caller's until someone
+/// takes it over; the participants who could are told by mail. Offering it again changes
+/// nothing.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/offer", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Offered", body = RotaView),
+        (status = 403, description = "Not a member of the AMAP", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Not the caller's place (`unknown_value`), or too close to the duty (`swap_closed`)", body = ApiError),
+    ))]
+pub async fn offer(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::TakeDuty)?;
+    let caller = access.caller();
+    let offered = services::rota::swaps::offer(
+        &state.db,
+        &state.mailer,
+        &caller,
+        path.period_id,
+        path.place_id,
+    )
+    .await?;
+    let view = services::rota::show(&state.db, &caller, path.period_id).await?;
+    Ok(Said(Notice::DutyOffered { day: offered.day }, Json(view)))
+}
+
+/// Keep one's duty after all (nothing changes if it was not offered).
+#[utoipa::path(delete, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/offer", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Kept", body = RotaView),
+        (status = 403, description = "Not a member of the AMAP", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Not the caller's place (`unknown_value`)", body = ApiError),
+    ))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::TakeDuty)?;
+    let caller = access.caller();
+    let kept =
+        services::rota::swaps::withdraw(&state.db, &caller, path.period_id, path.place_id).await?;
+    let view = services::rota::show(&state.db, &caller, path.period_id).await?;
+    Ok(Said(Notice::OfferWithdrawn { day: kept.day }, Json(view)))
+}
+
+/// Take over a duty someone offers: of several members accepting at once exactly one gets
+/// it. The one who offered it and the coordinators are told by mail.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/accept", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Taken over", body = RotaView),
+        (status = 403, description = "Not a member of the AMAP", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Refused: `offer_taken` (no longer offered), `not_participant`, `already_on_duty` (one's own offer, or a second duty the rule forbids), `swap_closed`", body = ApiError),
+    ))]
+pub async fn accept(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::TakeDuty)?;
+    let caller = access.caller();
+    let taken = services::rota::swaps::accept(
+        &state.db,
+        &state.mailer,
+        &caller,
+        path.period_id,
+        path.place_id,
+    )
+    .await?;
+    let view = services::rota::show(&state.db, &caller, path.period_id).await?;
+    Ok(Said(
+        Notice::DutyAccepted {
+            day: taken.day,
+            role: taken.role,
+        },
+        Json(view),
+    ))
+}

@@ -22,6 +22,8 @@ pub struct Model {
     pub directory_address: super::stored::Visibility,
     /// Days before a duty that its reminder leaves (0: none).
     pub duty_reminder_days: i32,
+    /// Offers to a stand-in close this many days before the duty.
+    pub swap_close_days: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -18,6 +18,8 @@ pub struct Model {
     pub proposed_user_id: Option<i64>,
     pub taken_at: Option<DateTimeUtc>,
     pub reminded_at: Option<DateTimeUtc>,
+    /// The holder offers the duty to a stand-in since then (NULL: not offered).
+    pub offered_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -105,6 +105,8 @@ stored!(
         DeliverySheet = "delivery_sheet",
         DutyAssigned = "duty_assigned",
         DutyReminder = "duty_reminder",
+        DutyOffered = "duty_offered",
+        DutySwapped = "duty_swapped",
     }
 );
 
@@ -180,6 +182,9 @@ stored!(
         Unassign = "unassign",
         Publish = "publish",
         Clear = "clear",
+        Offer = "offer",
+        Withdraw = "withdraw",
+        Accept = "accept",
     }
 );
 

@@ -5,8 +5,8 @@ use super::{Loaded, full_name, people, period_of, refused, terms};
 use crate::error::{AppError, AppResult};
 use crate::repo;
 use crate::services::Caller;
-use app::api::rota::{AbsencesForm, MyDutiesView, MyDuty, MyRota};
-use app::domain::rota::{MoveKind, Request};
+use app::api::rota::{AbsencesForm, MyDutiesView, MyDuty, MyRota, OpenOffer};
+use app::domain::rota::{Accept, MoveKind, Request, swap_open};
 use app::domain::{Action, DutyPeriodId, DutyPlaceId, DutyRoleId, Problem, ProblemCode, UserId};
 use chrono::NaiveDate;
 use sea_orm::DatabaseConnection;
@@ -216,6 +216,7 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
     caller.require(Action::ViewOwnSpace)?;
     let me = caller.user_id();
     let today = caller.local_now().date();
+    let close = super::swaps::close_days(caller);
     let periods = repo::rota::periods(db, caller.amap.id).await?;
     let held = repo::rota::held_by(db, caller.amap.id, UserId(me)).await?;
     let mut involved: BTreeSet<i64> = held.iter().map(|p| p.period_id).collect();
@@ -236,6 +237,7 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
     let days: HashMap<i64, NaiveDate> = loaded_all.dates.iter().map(|d| (d.id, d.day)).collect();
     let mut next = Vec::new();
     let mut rotas = Vec::new();
+    let mut offers = Vec::new();
     for row in periods.iter().filter(|p| involved.contains(&p.id)) {
         let terms = terms(row);
         for place in loaded_all
@@ -273,10 +275,44 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
                 role_name: roles.get(&place.role_id).cloned().unwrap_or_default(),
                 others,
                 may_leave: terms.check_leave(today, day).is_ok(),
+                offered: place.offered_at.is_some(),
+                may_offer: place.offered_at.is_none() && swap_open(today, day, close),
             });
         }
         if let Some(share) = loaded_all.share(row.id, me) {
             let held = loaded_all.held(row.id, me);
+            // What others offer that I could take over.
+            for place in loaded_all.places.iter().filter(|p| {
+                p.period_id == row.id
+                    && p.offered_at.is_some()
+                    && p.user_id.is_some_and(|u| u != me)
+            }) {
+                let (Some(&day), Some(from)) = (
+                    days.get(&place.date_id),
+                    place.user_id.and_then(|u| users.get(&u)),
+                ) else {
+                    continue;
+                };
+                let accept = Accept {
+                    today,
+                    date: day,
+                    role: DutyRoleId(place.role_id),
+                    close_days: close,
+                    participant: true,
+                    own: false,
+                    held: &held,
+                };
+                if terms.check_accept(&accept).is_ok() {
+                    offers.push(OpenOffer {
+                        period_id: DutyPeriodId(row.id),
+                        period_name: row.name.clone(),
+                        place_id: DutyPlaceId(place.id),
+                        day,
+                        role_name: roles.get(&place.role_id).cloned().unwrap_or_default(),
+                        from: full_name(from),
+                    });
+                }
+            }
             let quota = Some(share.quota);
             let mut open = 0;
             for date in loaded_all.dates.iter().filter(|d| d.period_id == row.id) {
@@ -313,8 +349,10 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
         }
     }
     next.sort_by_key(|d| d.day);
+    offers.sort_by_key(|o| o.day);
     Ok(MyDutiesView {
         next,
         periods: rotas,
+        offers,
     })
 }

@@ -9,6 +9,7 @@
 pub mod duties;
 pub mod manage;
 pub mod proposal;
+pub mod swaps;
 
 use super::Caller;
 use crate::db::entities::{
@@ -218,6 +219,7 @@ pub async fn show(
     let manages = caller.grants.allows(Action::ManageRota);
     let me = caller.user_id();
     let today = caller.local_now().date();
+    let close = swaps::close_days(caller);
     let roles = repo::rota::roles(db, caller.amap.id).await?;
     let role_names: HashMap<i64, &str> = roles.iter().map(|r| (r.id, r.name.as_str())).collect();
     let (users, order) = people(db, caller.amap.id).await?;
@@ -263,6 +265,22 @@ pub async fn show(
                             })
                             .is_ok();
                     let mine = place.user_id == Some(me);
+                    let offered = place.offered_at.is_some() && place.user_id.is_some();
+                    let swappable = rules::swap_open(today, date.day, close);
+                    let may_accept = offered
+                        && !mine
+                        && caller.grants.allows(Action::TakeDuty)
+                        && terms
+                            .check_accept(&rules::Accept {
+                                today,
+                                date: date.day,
+                                role: DutyRoleId(place.role_id),
+                                close_days: close,
+                                participant: quota.is_some(),
+                                own: false,
+                                held: &held,
+                            })
+                            .is_ok();
                     PlaceView {
                         id: DutyPlaceId(place.id),
                         role: DutyRoleId(place.role_id),
@@ -275,6 +293,9 @@ pub async fn show(
                         mine,
                         may_take,
                         may_leave: mine && terms.check_leave(today, date.day).is_ok(),
+                        offered,
+                        may_offer: mine && !offered && swappable,
+                        may_accept,
                         proposed: manages
                             .then(|| {
                                 place

@@ -70,11 +70,20 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
     let mut rota = Rota::default();
     match row.before {
         Before::Nothing => {}
-        Before::Rota | Before::RotaHeld => {
+        Before::Rota | Before::RotaHeld | Before::RotaOffered => {
             rota = rota_stage(app, cast, &admin).await;
             period.0 = rota.period;
-            if row.before == Before::RotaHeld {
+            if row.before != Before::Rota {
                 rota.place = rota.held;
+            }
+            if row.before == Before::RotaOffered {
+                let member = token(app, cast.member.id);
+                let offer = format!(
+                    "/api/v1/amaps/{SLUG}/duty-periods/{}/places/{}/offer",
+                    rota.period, rota.held
+                );
+                let (status, answer) = app.post(&offer, Some(&member), json!({})).await;
+                assert_eq!(status, StatusCode::OK, "{answer}");
             }
         }
         Before::Period => period = period_and_adhesion(app, cast).await,

@@ -99,6 +99,8 @@ pub enum Before {
     Rota,
     /// The same, with `{place_id}` the cast member's place.
     RotaHeld,
+    /// The same, the cast member offering it to a stand-in.
+    RotaOffered,
 }
 
 pub struct Row {
@@ -275,6 +277,38 @@ fn rota() -> Vec<Row> {
             ..row(
                 "POST",
                 "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/leave",
+                May::Members,
+                200,
+            )
+        },
+        // Only the holder offers it or keeps it; anyone else is told it is not theirs.
+        Row {
+            before: Before::RotaHeld,
+            except: |who| (who != Who::Member).then_some(409),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/offer",
+                May::Members,
+                200,
+            )
+        },
+        Row {
+            before: Before::RotaOffered,
+            except: |who| (who != Who::Member).then_some(409),
+            ..row(
+                "DELETE",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/offer",
+                May::Members,
+                200,
+            )
+        },
+        // Every other member takes it over; the one offering it cannot.
+        Row {
+            before: Before::RotaOffered,
+            except: |who| (who == Who::Member).then_some(409),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}/accept",
                 May::Members,
                 200,
             )

@@ -6,7 +6,8 @@
 use super::manage;
 use super::{full_name, owed_words, rule_words, share_words, window_words};
 use crate::api::rota::{
-    DutyDateView, PlaceView, RotaView, absence_box, absences_path, leave_path, rota, take_path,
+    DutyDateView, PlaceView, RotaView, absence_box, absences_path, accept_path, leave_path,
+    offer_path, rota, take_path,
 };
 use crate::domain::DutyPeriodId;
 use crate::domain::rota::WindowKind;
@@ -233,18 +234,69 @@ fn Place(place: PlaceView, day: String, ctx: Ctx) -> impl IntoView {
             </Form>
         }
     });
+    let offered = place.offered.then(|| {
+        let text = if place.mine {
+            t_string!(i18n, rota.offered_mine)
+        } else {
+            t_string!(i18n, rota.offered)
+        };
+        view! { <span class="badge offered-badge" data-testid="offered">{text}</span> }
+    });
+    let offer = (place.mine && place.may_offer).then(|| {
+        let spoken = spoken.clone();
+        let form = format!("offer-{}", place.id);
+        let errors = ctx.echo.errors(&form);
+        view! {
+            <Form form action=offer_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
+                <FieldNotes errors fields=&["place_id"]/>
+                <button type="submit" class="secondary" data-testid="offer" title=t_string!(i18n, rota.offer_hint)>
+                    {t!(i18n, rota.offer)}<span class="sr-only">{spoken.clone()}</span>
+                </button>
+            </Form>
+        }
+    });
+    let withdraw = (place.mine && place.offered).then(|| {
+        let spoken = spoken.clone();
+        let form = format!("withdraw-{}", place.id);
+        let errors = ctx.echo.errors(&form);
+        view! {
+            <Form form action=offer_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors method="DELETE" class="place-action">
+                <FieldNotes errors fields=&["place_id"]/>
+                <button type="submit" class="secondary" data-testid="withdraw">
+                    {t!(i18n, rota.withdraw)}<span class="sr-only">{spoken.clone()}</span>
+                </button>
+            </Form>
+        }
+    });
+    let accept = place.may_accept.then(|| {
+        let spoken = spoken.clone();
+        let form = format!("accept-{}", place.id);
+        let errors = ctx.echo.errors(&form);
+        view! {
+            <Form form action=accept_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
+                <FieldNotes errors fields=&["place_id"]/>
+                <button type="submit" class="primary" data-testid="accept">
+                    {t!(i18n, rota.accept)}<span class="sr-only">{spoken.clone()}</span>
+                </button>
+            </Form>
+        }
+    });
     let edit = ctx.manage.clone().map(|lists| {
         view! { <manage::PlaceEdit place=place.clone() lists ctx=ctx.clone()/> }
     });
     view! {
-        <li class=class data-testid="place" data-holder=holder.clone() data-role=place.role_name.clone()>
+        <li class=class data-testid="place" data-holder=holder.clone() data-role=place.role_name.clone() data-offered=place.offered.then_some("true")>
             <div class="place-line">
                 <span class="place-what">
                     <span class="place-role">{place.role_name.clone()}</span>
                     {who}
+                    {offered}
                     {proposed}
                 </span>
                 {take}
+                {accept}
+                {offer}
+                {withdraw}
                 {leave}
             </div>
             {edit}

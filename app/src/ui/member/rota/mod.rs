@@ -13,8 +13,8 @@ use crate::api::ApiError;
 use crate::api::adhesions::MemberRef;
 use crate::api::home::member_home;
 use crate::api::rota::{
-    MyDutiesView, MyDuty, MyRota, MyShare, RoleView, RotaSummary, leave_path, my_duties, roles,
-    rotas,
+    MyDutiesView, MyDuty, MyRota, MyShare, OpenOffer, RoleView, RotaSummary, accept_path,
+    leave_path, my_duties, offer_path, roles, rotas,
 };
 use crate::domain::rota::{Coverage, QuotaSuggestion, SignUpRule, WindowKind};
 use crate::domain::{PeriodId, TemplateId};
@@ -200,6 +200,7 @@ fn Rotas(data: RotasData, slug: String) -> impl IntoView {
         <main class="page rota">
             <h1>{t!(i18n, rota.title)}</h1>
             <p class="hint">{t!(i18n, rota.intro)}</p>
+            <Offers offers=mine.offers slug=slug.clone() here=amap.rotas()/>
             <MyDuties next=mine.next slug=slug.clone()/>
             <MyRotas periods=mine.periods amap=amap.clone()/>
             <AllRotas list amap/>
@@ -236,12 +237,34 @@ fn MyDuties(next: Vec<MyDuty>, slug: String) -> impl IntoView {
                         </Form>
                     }
                 });
+                let offer = duty.may_offer.then(|| {
+                    let form = format!("offer-{}", duty.place_id);
+                    let errors = echo.errors(&form);
+                    view! {
+                        <Form form action=offer_path(&slug, duty.period_id, duty.place_id) here=here.clone() errors class="inline-form">
+                            <FieldNotes errors fields=&["place_id"]/>
+                            <button type="submit" class="secondary" data-testid="offer" title=t_string!(i18n, rota.offer_hint)>{t!(i18n, rota.offer)}</button>
+                        </Form>
+                    }
+                });
+                let offered = duty.offered.then(|| {
+                    let form = format!("withdraw-{}", duty.place_id);
+                    let errors = echo.errors(&form);
+                    view! {
+                        <p><span class="badge offered-badge" data-testid="offered">{t!(i18n, rota.offered_mine)}</span></p>
+                        <Form form action=offer_path(&slug, duty.period_id, duty.place_id) here=here.clone() errors method="DELETE" class="inline-form">
+                            <FieldNotes errors fields=&["place_id"]/>
+                            <button type="submit" class="secondary" data-testid="withdraw">{t!(i18n, rota.withdraw)}</button>
+                        </Form>
+                    }
+                });
                 view! {
                     <li class="card my-duty" data-testid="my-duty" data-day=duty.day.to_string()>
                         <h3>{capitalized(&long_date(locale, duty.day))}</h3>
                         <p><strong>{duty.role_name.clone()}</strong>" · "<a href=amap.rota(duty.period_id)>{duty.period_name.clone()}</a></p>
                         <p class="muted">{others}</p>
-                        {leave}
+                        {offered}
+                        <div class="actions">{offer}{leave}</div>
                     </li>
                 }
             })
@@ -254,6 +277,48 @@ fn MyDuties(next: Vec<MyDuty>, slug: String) -> impl IntoView {
             <ul class="plain duty-list">{body}</ul>
         </section>
     }
+}
+
+/// "Permanences à reprendre": duties others offer that I could take over, each with its
+/// button; nothing when there is none. On the rota list and the home page (`here` is where
+/// the form comes back).
+#[component]
+pub fn Offers(offers: Vec<OpenOffer>, slug: String, here: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let echo = Echo::current();
+    (!offers.is_empty()).then(|| {
+        let items = offers
+            .into_iter()
+            .map(|o| {
+                let form = format!("accept-{}", o.place_id);
+                let errors = echo.errors(&form);
+                let text = t_string!(
+                    i18n,
+                    rota.offer_from,
+                    day = capitalized(&long_date(locale, o.day)),
+                    role = o.role_name.clone(),
+                    name = o.from.clone()
+                )
+                .to_string();
+                view! {
+                    <li data-testid="offer-open" data-day=o.day.to_string()>
+                        <p>{text}" · "<a href=Amap::new(slug.clone()).rota(o.period_id)>{o.period_name.clone()}</a></p>
+                        <Form form action=accept_path(&slug, o.period_id, o.place_id) here=here.clone() errors class="inline-form">
+                            <FieldNotes errors fields=&["place_id"]/>
+                            <button type="submit" class="primary" data-testid="accept">{t!(i18n, rota.accept)}</button>
+                        </Form>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card offers" aria-labelledby="open-offers" data-testid="offers">
+                <h2 id="open-offers">{t!(i18n, rota.offers_title)}</h2>
+                <ul class="plain duty-list">{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// Per period I take part in: what I still owe and where I could still sign up.
@@ -332,6 +397,17 @@ pub fn HomeDuties(duties: MyDutiesView, pages: Amap) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let all = pages.rotas();
     (!duties.next.is_empty() || !duties.periods.is_empty()).then(|| {
+        let offers = (!duties.offers.is_empty()).then(|| {
+            let count = duties.offers.len();
+            let first = &duties.offers[0];
+            view! {
+                <p class="offers-hint" data-testid="home-offers">
+                    <strong>{t!(i18n, rota.offers_title)}</strong>{format!(" ({count}) — ")}
+                    {capitalized(&long_date(locale, first.day))}{format!(", {} · ", first.role_name)}
+                    <a href=all.clone()>{t!(i18n, rota.home_all)}</a>
+                </p>
+            }
+        });
         let next = duties
             .next
             .iter()
@@ -362,6 +438,7 @@ pub fn HomeDuties(duties: MyDutiesView, pages: Amap) -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="my-duties-title" id="home-duties" data-testid="my-duties">
                 <h2 id="my-duties-title">{t!(i18n, rota.home_title)}</h2>
+                {offers}
                 {next}
                 <ul class="summary-list">{owed}</ul>
                 <p><a href=all.clone()>{t!(i18n, rota.home_all)}</a></p>
