@@ -473,33 +473,6 @@ pub fn duty_swapped(locale: Locale, first_name: &str, s: &Swap<'_>) -> Composed 
     .compose()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_parts_say_the_same_and_html_is_escaped() {
-        let mail = invitation(
-            Locale::fr,
-            "Zoé",
-            "AMAP <Les Pousses>",
-            "zoe@example.org",
-            "http://localhost/mot-de-passe?jeton=abc&x=1",
-        );
-        assert!(mail.subject.contains("AMAP <Les Pousses>"));
-        assert!(mail.text.contains("Bonjour Zoé"));
-        assert!(
-            mail.text
-                .contains("http://localhost/mot-de-passe?jeton=abc&x=1")
-        );
-        assert!(mail.html.contains("AMAP &lt;Les Pousses&gt;"));
-        assert!(mail.html.contains("jeton=abc&amp;x=1"));
-        assert!(!mail.html.contains("<Les Pousses>"));
-        let english = password_reset(Locale::en, "Zoe", "http://x/y");
-        assert!(english.text.starts_with("Hello Zoe"));
-    }
-}
-
 /// A duty coming up, as its reminder tells it.
 pub struct Reminder<'a> {
     pub amap: &'a str,
@@ -553,4 +526,31 @@ pub fn duty_reminder(locale: Locale, first_name: &str, r: &Reminder<'_>) -> Comp
         signature: td_string!(locale, mail.signature, amap = r.amap).to_string(),
     }
     .compose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_parts_say_the_same_and_html_is_escaped() {
+        let mail = invitation(
+            Locale::fr,
+            "Zoé",
+            "AMAP <Les Pousses>",
+            "zoe@example.org",
+            "http://localhost/mot-de-passe?jeton=abc&x=1",
+        );
+        assert!(mail.subject.contains("AMAP <Les Pousses>"));
+        assert!(mail.text.contains("Bonjour Zoé"));
+        assert!(
+            mail.text
+                .contains("http://localhost/mot-de-passe?jeton=abc&x=1")
+        );
+        assert!(mail.html.contains("AMAP &lt;Les Pousses&gt;"));
+        assert!(mail.html.contains("jeton=abc&amp;x=1"));
+        assert!(!mail.html.contains("<Les Pousses>"));
+        let english = password_reset(Locale::en, "Zoe", "http://x/y");
+        assert!(english.text.starts_with("Hello Zoe"));
+    }
 }
