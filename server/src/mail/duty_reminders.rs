@@ -10,7 +10,7 @@ use super::outbox::{self, NewMail};
 use crate::db::entities::amap;
 use crate::error::AppResult;
 use crate::repo;
-use crate::services::rota::{full_name, people};
+use crate::services::rota::{others_on_duty, people};
 use crate::state::AppState;
 use app::domain::AmapId;
 use app::domain::mail::MailKind;
@@ -105,14 +105,7 @@ async fn queue_amap(
             let Some(holder) = place.user_id.and_then(|id| accounts.get(&id)) else {
                 continue;
             };
-            let others: Vec<String> = on_date
-                .iter()
-                .filter(|p| p.id != place.id)
-                .filter_map(|p| {
-                    let other = accounts.get(&p.user_id?)?;
-                    Some(format!("{} ({})", full_name(other), role_of(p.role_id)))
-                })
-                .collect();
+            let others = others_on_duty(on_date.iter().copied(), place, &accounts, &roles);
             let role = role_of(place.role_id);
             let period = periods.get(&place.period_id).cloned().unwrap_or_default();
             let txn = repo::write_txn(&state.db).await?;

@@ -13,7 +13,7 @@ use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    QueryFilter, QueryOrder, QuerySelect, UpdateMany,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -301,24 +301,18 @@ pub async fn held_by(
         .await
 }
 
-/// Gives a free place to `user`: a statement conditional on the place still being free, so
-/// of two requests for the last place exactly one changes a row. The unique index on
-/// (date, user, key) refuses a second duty the rule forbids (a unique violation).
-pub async fn take(
-    db: &impl ConnectionTrait,
-    place: i64,
+/// A place's holding starts afresh for `user`: the rule's key, when, and no reminder or
+/// offer carried over from the previous holder.
+fn held_by_now(
+    update: UpdateMany<duty_place::Entity>,
     user: UserId,
     key: &str,
     now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let done = duty_place::Entity::update_many()
+) -> UpdateMany<duty_place::Entity> {
+    update
         .col_expr(duty_place::Column::UserId, Expr::value(user.0))
         .col_expr(duty_place::Column::ExclusiveKey, Expr::value(key))
         .col_expr(duty_place::Column::TakenAt, Expr::value(now))
-        .col_expr(
-            duty_place::Column::ProposedUserId,
-            Expr::value(Option::<i64>::None),
-        )
         .col_expr(
             duty_place::Column::RemindedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
@@ -327,16 +321,11 @@ pub async fn take(
             duty_place::Column::OfferedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .filter(duty_place::Column::Id.eq(place))
-        .filter(duty_place::Column::UserId.is_null())
-        .exec(db)
-        .await?;
-    Ok(done.rows_affected == 1)
 }
 
-/// Frees a place held by `user` (conditional on them still holding it).
-pub async fn release(db: &impl ConnectionTrait, place: i64, user: i64) -> Result<bool, DbErr> {
-    let done = duty_place::Entity::update_many()
+/// A place freed: no holder, and nothing of the holding left (key, when, reminder, offer).
+fn freed(update: UpdateMany<duty_place::Entity>) -> UpdateMany<duty_place::Entity> {
+    update
         .col_expr(duty_place::Column::UserId, Expr::value(Option::<i64>::None))
         .col_expr(
             duty_place::Column::ExclusiveKey,
@@ -354,6 +343,33 @@ pub async fn release(db: &impl ConnectionTrait, place: i64, user: i64) -> Result
             duty_place::Column::OfferedAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
+}
+
+/// Gives a free place to `user`: a statement conditional on the place still being free, so
+/// of two requests for the last place exactly one changes a row. The unique index on
+/// (date, user, key) refuses a second duty the rule forbids (a unique violation).
+pub async fn take(
+    db: &impl ConnectionTrait,
+    place: i64,
+    user: UserId,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let done = held_by_now(duty_place::Entity::update_many(), user, key, now)
+        .col_expr(
+            duty_place::Column::ProposedUserId,
+            Expr::value(Option::<i64>::None),
+        )
+        .filter(duty_place::Column::Id.eq(place))
+        .filter(duty_place::Column::UserId.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Frees a place held by `user` (conditional on them still holding it).
+pub async fn release(db: &impl ConnectionTrait, place: i64, user: i64) -> Result<bool, DbErr> {
+    let done = freed(duty_place::Entity::update_many())
         .filter(duty_place::Column::Id.eq(place))
         .filter(duty_place::Column::UserId.eq(user))
         .exec(db)
@@ -380,24 +396,7 @@ pub async fn clear_date(
         .into_iter()
         .filter(|p| p.user_id.is_some())
         .collect();
-    duty_place::Entity::update_many()
-        .col_expr(duty_place::Column::UserId, Expr::value(Option::<i64>::None))
-        .col_expr(
-            duty_place::Column::ExclusiveKey,
-            Expr::value(Option::<String>::None),
-        )
-        .col_expr(
-            duty_place::Column::TakenAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(
-            duty_place::Column::RemindedAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(
-            duty_place::Column::OfferedAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
+    freed(duty_place::Entity::update_many())
         .col_expr(
             duty_place::Column::ProposedUserId,
             Expr::value(Option::<i64>::None),
@@ -758,18 +757,7 @@ pub async fn accept_offer(
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let done = duty_place::Entity::update_many()
-        .col_expr(duty_place::Column::UserId, Expr::value(to.0))
-        .col_expr(duty_place::Column::ExclusiveKey, Expr::value(key))
-        .col_expr(duty_place::Column::TakenAt, Expr::value(now))
-        .col_expr(
-            duty_place::Column::RemindedAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(
-            duty_place::Column::OfferedAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
+    let done = held_by_now(duty_place::Entity::update_many(), to, key, now)
         .filter(duty_place::Column::Id.eq(place))
         .filter(duty_place::Column::UserId.eq(from))
         .filter(duty_place::Column::OfferedAt.is_not_null())

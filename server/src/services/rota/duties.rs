@@ -1,7 +1,7 @@
 //! A member's side: taking a free place, giving one's own back, the dates one cannot do,
 //! *Mes permanences*.
 
-use super::{Loaded, full_name, people, period_of, refused, terms};
+use super::{Loaded, full_name, others_on_duty, people, period_of, refused, terms};
 use crate::error::{AppError, AppResult};
 use crate::repo;
 use crate::services::Caller;
@@ -251,22 +251,7 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
             if day < today {
                 continue;
             }
-            let others = loaded_all
-                .places
-                .iter()
-                .filter(|p| p.date_id == place.date_id && p.id != place.id)
-                .filter_map(|p| {
-                    let user = users.get(&p.user_id?)?;
-                    Some(format!(
-                        "{} ({})",
-                        full_name(user),
-                        roles
-                            .get(&p.role_id)
-                            .map(String::as_str)
-                            .unwrap_or_default()
-                    ))
-                })
-                .collect();
+            let others = others_on_duty(&loaded_all.places, place, &users, &roles);
             next.push(MyDuty {
                 period_id: DutyPeriodId(row.id),
                 period_name: row.name.clone(),

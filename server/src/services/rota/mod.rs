@@ -83,6 +83,28 @@ pub(crate) fn member_ref(user: &app_user::Model) -> MemberRef {
     }
 }
 
+/// "Prénom Nom (rôle)" of everyone else holding a place on `place`'s date, among `places`
+/// (the grid's people and the AMAP's role names): *Mes permanences* and the reminder say it.
+pub(crate) fn others_on_duty<'a>(
+    places: impl IntoIterator<Item = &'a duty_place::Model>,
+    place: &duty_place::Model,
+    users: &HashMap<i64, app_user::Model>,
+    roles: &HashMap<i64, String>,
+) -> Vec<String> {
+    places
+        .into_iter()
+        .filter(|p| p.date_id == place.date_id && p.id != place.id)
+        .filter_map(|p| {
+            let user = users.get(&p.user_id?)?;
+            let role = roles
+                .get(&p.role_id)
+                .map(String::as_str)
+                .unwrap_or_default();
+            Some(format!("{} ({role})", full_name(user)))
+        })
+        .collect()
+}
+
 pub(crate) fn full_name(user: &app_user::Model) -> String {
     format!("{} {}", user.first_name, user.last_name)
 }

@@ -9,8 +9,8 @@ use crate::api::rota::{
     DutyDateView, PlaceView, RotaView, absence_box, absences_path, accept_path, leave_path,
     offer_path, rota, take_path,
 };
-use crate::domain::DutyPeriodId;
 use crate::domain::rota::WindowKind;
+use crate::domain::{DutyPeriodId, DutyPlaceId};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::format::{capitalized, long_date};
 use crate::ui::kit::{Echo, ErrorNotice, FieldNotes, Form, date_span};
@@ -182,6 +182,50 @@ fn DateCard(date: DutyDateView, ctx: Ctx, imposed: bool) -> impl IntoView {
     }
 }
 
+/// What a member does with a place, each its own endpoint.
+#[derive(Clone, Copy)]
+enum Verb {
+    Take,
+    Accept,
+    Offer,
+    Withdraw,
+    Leave,
+}
+
+/// One small form per thing I may do with a place, each coming back to the period's page.
+fn place_button(
+    ctx: &Ctx,
+    place: DutyPlaceId,
+    verb: Verb,
+    label: &'static str,
+    title: Option<&'static str>,
+    spoken: String,
+) -> impl IntoView + use<> {
+    let (slug, period) = (&ctx.slug, ctx.period);
+    let (action, method, class, testid) = match verb {
+        Verb::Take => (take_path(slug, period, place), "", "primary", "take"),
+        Verb::Accept => (accept_path(slug, period, place), "", "primary", "accept"),
+        Verb::Offer => (offer_path(slug, period, place), "", "secondary", "offer"),
+        Verb::Withdraw => (
+            offer_path(slug, period, place),
+            "DELETE",
+            "secondary",
+            "withdraw",
+        ),
+        Verb::Leave => (leave_path(slug, period, place), "", "secondary", "leave"),
+    };
+    let form = format!("{testid}-{place}");
+    let errors = ctx.echo.errors(&form);
+    view! {
+        <Form form action here=ctx.here.clone() errors method class="place-action">
+            <FieldNotes errors fields=&["place_id"]/>
+            <button type="submit" class=class data-testid=testid title=title>
+                {label}<span class="sr-only">{spoken}</span>
+            </button>
+        </Form>
+    }
+}
+
 /// One place: role, holder or "Libre", the proposal (coordinators), and its button.
 #[component]
 fn Place(place: PlaceView, day: String, ctx: Ctx) -> impl IntoView {
@@ -208,32 +252,13 @@ fn Place(place: PlaceView, day: String, ctx: Ctx) -> impl IntoView {
         view! { <span class="proposed" data-testid="proposed">{text}</span> }
     });
     let spoken = format!(" — {}, {day}", place.role_name);
-    let take = (place.may_take && place.holder.is_none()).then(|| {
-        let spoken = spoken.clone();
-        let form = format!("take-{}", place.id);
-        let errors = ctx.echo.errors(&form);
-        view! {
-            <Form form action=take_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
-                <FieldNotes errors fields=&["place_id"]/>
-                <button type="submit" class="primary" data-testid="take">
-                    {t!(i18n, rota.take)}<span class="sr-only">{spoken.clone()}</span>
-                </button>
-            </Form>
-        }
-    });
-    let leave = (place.mine && place.may_leave).then(|| {
-        let spoken = spoken.clone();
-        let form = format!("leave-{}", place.id);
-        let errors = ctx.echo.errors(&form);
-        view! {
-            <Form form action=leave_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
-                <FieldNotes errors fields=&["place_id"]/>
-                <button type="submit" class="secondary" data-testid="leave">
-                    {t!(i18n, rota.leave)}<span class="sr-only">{spoken.clone()}</span>
-                </button>
-            </Form>
-        }
-    });
+    let button = |verb: Verb, label: &'static str, title: Option<&'static str>| {
+        place_button(&ctx, place.id, verb, label, title, spoken.clone())
+    };
+    let take = (place.may_take && place.holder.is_none())
+        .then(|| button(Verb::Take, t_string!(i18n, rota.take), None));
+    let leave = (place.mine && place.may_leave)
+        .then(|| button(Verb::Leave, t_string!(i18n, rota.leave), None));
     let offered = place.offered.then(|| {
         let text = if place.mine {
             t_string!(i18n, rota.offered_mine)
@@ -243,44 +268,17 @@ fn Place(place: PlaceView, day: String, ctx: Ctx) -> impl IntoView {
         view! { <span class="badge offered-badge" data-testid="offered">{text}</span> }
     });
     let offer = (place.mine && place.may_offer).then(|| {
-        let spoken = spoken.clone();
-        let form = format!("offer-{}", place.id);
-        let errors = ctx.echo.errors(&form);
-        view! {
-            <Form form action=offer_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
-                <FieldNotes errors fields=&["place_id"]/>
-                <button type="submit" class="secondary" data-testid="offer" title=t_string!(i18n, rota.offer_hint)>
-                    {t!(i18n, rota.offer)}<span class="sr-only">{spoken.clone()}</span>
-                </button>
-            </Form>
-        }
+        button(
+            Verb::Offer,
+            t_string!(i18n, rota.offer),
+            Some(t_string!(i18n, rota.offer_hint)),
+        )
     });
-    let withdraw = (place.mine && place.offered).then(|| {
-        let spoken = spoken.clone();
-        let form = format!("withdraw-{}", place.id);
-        let errors = ctx.echo.errors(&form);
-        view! {
-            <Form form action=offer_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors method="DELETE" class="place-action">
-                <FieldNotes errors fields=&["place_id"]/>
-                <button type="submit" class="secondary" data-testid="withdraw">
-                    {t!(i18n, rota.withdraw)}<span class="sr-only">{spoken.clone()}</span>
-                </button>
-            </Form>
-        }
-    });
-    let accept = place.may_accept.then(|| {
-        let spoken = spoken.clone();
-        let form = format!("accept-{}", place.id);
-        let errors = ctx.echo.errors(&form);
-        view! {
-            <Form form action=accept_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors class="place-action">
-                <FieldNotes errors fields=&["place_id"]/>
-                <button type="submit" class="primary" data-testid="accept">
-                    {t!(i18n, rota.accept)}<span class="sr-only">{spoken.clone()}</span>
-                </button>
-            </Form>
-        }
-    });
+    let withdraw = (place.mine && place.offered)
+        .then(|| button(Verb::Withdraw, t_string!(i18n, rota.withdraw), None));
+    let accept = place
+        .may_accept
+        .then(|| button(Verb::Accept, t_string!(i18n, rota.accept), None));
     let edit = ctx.manage.clone().map(|lists| {
         view! { <manage::PlaceEdit place=place.clone() lists ctx=ctx.clone()/> }
     });
