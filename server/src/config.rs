@@ -72,6 +72,12 @@ pub struct Config {
     /// Mails one AMAP may send in 24 hours; the rest wait (protects the SMTP account).
     #[arg(long, env = "AMAPOLA_MAIL_DAILY_QUOTA", default_value_t = 2000)]
     pub mail_daily_quota: u32,
+
+    /// Run the background work in this process: the mail outbox, the delivery sheets and the
+    /// duty reminders (`false` for an extra process that only serves pages; one process with
+    /// them is enough, several are safe).
+    #[arg(long, env = "AMAPOLA_BACKGROUND_JOBS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub background_jobs: bool,
 }
 
 fn secret(raw: &str) -> Result<SecretString, String> {
@@ -95,6 +101,7 @@ impl Config {
             mail_reply_to: None,
             public_url: None,
             mail_daily_quota: 2000,
+            background_jobs: true,
         }
     }
 }

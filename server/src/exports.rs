@@ -9,6 +9,8 @@
 
 pub mod cheques;
 mod csv_file;
+mod distribution;
+pub mod ical;
 mod xlsx_file;
 
 use crate::error::{AppError, AppResult};
@@ -20,6 +22,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+pub use distribution::{planning_table, sign_in_table};
 
 pub const CSV_TYPE: &str = "text/csv; charset=utf-8";
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -214,7 +218,7 @@ pub fn respond<T: Serialize>(
     format: Format,
     view: T,
     stem: &str,
-    table: fn(&T) -> Table,
+    table: impl FnOnce(&T) -> Table,
 ) -> AppResult<Response> {
     let (bytes, content_type, extension) = match format {
         Format::Json => return Ok(Json(view).into_response()),

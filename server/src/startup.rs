@@ -151,13 +151,19 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        // The outbox worker runs beside the server (it stops with the process: a mail being
-        // sent at that moment is queued again at the next start).
-        let worker = crate::mail::worker::spawn(self.state.clone());
-        // Producers' delivery sheets are queued by their own passes (see `mail::sheets`).
-        let sheets = crate::mail::sheets::spawn(self.state.clone());
-        // And the people on duty's reminders (see `mail::duty_reminders`).
-        let reminders = crate::mail::duty_reminders::spawn(self.state.clone());
+        let jobs = if self.state.config.background_jobs {
+            vec![
+                // The outbox worker runs beside the server (it stops with the process: a mail
+                // being sent at that moment is queued again once its claim lapses).
+                crate::mail::worker::spawn(self.state.clone()),
+                // Producers' delivery sheets are queued by their own passes (`mail::sheets`).
+                crate::mail::sheets::spawn(self.state.clone()),
+                // And the people on duty's reminders (see `mail::duty_reminders`).
+                crate::mail::duty_reminders::spawn(self.state.clone()),
+            ]
+        } else {
+            Vec::new()
+        };
         let served = axum::serve(
             self.listener,
             self.router
@@ -165,9 +171,9 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await;
-        worker.abort();
-        sheets.abort();
-        reminders.abort();
+        for job in jobs {
+            job.abort();
+        }
         served
     }
 }

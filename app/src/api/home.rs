@@ -35,6 +35,9 @@ pub struct HomeView {
     /// Coordinates the duty rota (admins and coordinators).
     #[serde(default)]
     pub may_manage_rota: bool,
+    /// Organises distributions: reads every date's sign-in sheet.
+    #[serde(default)]
+    pub may_read_sign_in_sheets: bool,
 }
 
 /// What is coming for me here: the home page's summary.

@@ -5,7 +5,7 @@ use super::client;
 use super::error::ApiError;
 use crate::domain::mail::{MailChoices, MailKind, MailState};
 use crate::domain::{Problem, ProblemCode, Problems, TemplateId};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub fn mails_path(slug: &str) -> String {
@@ -63,26 +63,32 @@ pub enum Audience {
     Everyone,
     /// The active members with a contract on this template (its référents, and up).
     Template(TemplateId),
+    /// The active members on duty that day, in any rota period (coordinators and admins).
+    OnDuty(NaiveDate),
 }
 
 impl Audience {
-    /// The form's value: `all`, or `template:<id>`.
+    /// The form's value: `all`, `template:<id>` or `duty:<YYYY-MM-DD>`.
     pub fn value(self) -> String {
         match self {
             Audience::Everyone => "all".to_owned(),
             Audience::Template(id) => format!("template:{id}"),
+            Audience::OnDuty(day) => format!("duty:{day}"),
         }
     }
 
     pub fn parse(raw: &str) -> Option<Audience> {
-        match raw.trim() {
-            "all" => Some(Audience::Everyone),
-            other => other
-                .strip_prefix("template:")?
-                .parse::<i64>()
-                .ok()
-                .map(|id| Audience::Template(TemplateId(id))),
+        let raw = raw.trim();
+        if raw == "all" {
+            return Some(Audience::Everyone);
         }
+        if let Some(day) = raw.strip_prefix("duty:") {
+            return crate::domain::wire::parse_day(day).map(Audience::OnDuty);
+        }
+        raw.strip_prefix("template:")?
+            .parse::<i64>()
+            .ok()
+            .map(|id| Audience::Template(TemplateId(id)))
     }
 }
 
@@ -90,8 +96,9 @@ impl Audience {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BulkMailForm {
-    /// `all` (every active member; admins) or `template:<id>` (the members with a contract
-    /// on it; its référents and up).
+    /// `all` (every active member; admins), `template:<id>` (the members with a contract
+    /// on it; its référents and up) or `duty:<YYYY-MM-DD>` (the members on duty that day;
+    /// coordinators and admins).
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true, example = "template:3"))]
     pub audience: String,

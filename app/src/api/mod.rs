@@ -7,9 +7,11 @@
 pub mod adhesions;
 pub mod amaps;
 pub mod auth;
+pub mod calendar;
 pub mod client;
 pub mod contracts;
 pub mod directory;
+pub mod distributions;
 pub mod error;
 pub mod form;
 pub mod home;

@@ -171,6 +171,12 @@ pub enum Notice {
     ProposalPublished {
         published: u32,
     },
+    /// The planning was mailed to `count` participants.
+    PlanningMailed {
+        count: u32,
+    },
+    /// My calendar feeds have new addresses.
+    CalendarReset,
 }
 
 #[cfg(test)]

@@ -66,6 +66,17 @@ pub enum Action {
     ManageRota,
     /// Take a free duty place, give one's own back (members only).
     TakeDuty,
+    /// Reach "Écrire aux adhérents" at all: référents (to their contracts' members),
+    /// coordinators (to the people on duty), treasurers and admins. Each audience is then
+    /// checked on its own.
+    WriteToMembers,
+    /// Have a calendar feed of one's deliveries and duties (members only: an operator who
+    /// does not belong to the AMAP has neither here).
+    SubscribeCalendar,
+    /// Read the sign-in sheet (feuille d'émargement) of a distribution: every member
+    /// collecting that day and what they collect. Those who organise distributions
+    /// (coordinators, référents, treasurers, admins) and the members on duty that day.
+    ReadSignInSheet { on_duty: bool },
     /// Create a new AMAP on the deployment.
     CreateAmap,
 }
@@ -123,8 +134,17 @@ impl Grants {
             | Action::CreateProducer
             | Action::ManageAdhesions => self.is_treasurer(),
             Action::AssignRoles | Action::ManageAmap => self.is_admin(),
-            Action::SignUp | Action::TakeDuty => self.member,
+            Action::SignUp | Action::TakeDuty | Action::SubscribeCalendar => self.member,
             Action::ManageRota => self.is_admin() || self.coordinator,
+            Action::WriteToMembers => {
+                self.is_treasurer() || !self.referent_of.is_empty() || self.coordinator
+            }
+            Action::ReadSignInSheet { on_duty } => {
+                self.is_treasurer()
+                    || self.coordinator
+                    || !self.referent_of.is_empty()
+                    || (self.member && on_duty)
+            }
             Action::ManageTemplates => self.is_treasurer() || !self.referent_of.is_empty(),
             Action::ListTemplates => {
                 self.is_treasurer() || !self.referent_of.is_empty() || !self.producer_of.is_empty()
@@ -359,9 +379,43 @@ mod tests {
             let promoted = Grants { admin: true, ..grants.clone() };
             for action in [Action::ViewOwnSpace, Action::ListProducers, Action::ListMembers, Action::ManageMembers, Action::ManageAdhesions,
                            Action::AssignRoles, Action::ManageProducer(ProducerId(farm)), Action::ReadDeliveries(ProducerId(farm)),
-                           Action::HandleCheques(ProducerId(farm)), Action::ManageRota, Action::TakeDuty] {
+                           Action::HandleCheques(ProducerId(farm)), Action::ManageRota, Action::TakeDuty,
+                           Action::ReadSignInSheet { on_duty: false }, Action::ReadSignInSheet { on_duty: true }] {
                 prop_assert!(!grants.allows(action) || promoted.allows(action));
             }
         }
+
+        /// Being on duty that day only ever adds the sign-in sheet, and only for members.
+        #[test]
+        fn the_people_on_duty_read_the_sign_in_sheet(grants in any_grants()) {
+            let off = grants.allows(Action::ReadSignInSheet { on_duty: false });
+            let on = grants.allows(Action::ReadSignInSheet { on_duty: true });
+            prop_assert!(!off || on);
+            prop_assert_eq!(on && !off, grants.member && !off);
+        }
+    }
+
+    #[test]
+    fn the_sign_in_sheet_is_for_organisers_and_the_people_on_duty() {
+        let sheet = |on_duty| Action::ReadSignInSheet { on_duty };
+        assert!(!member().allows(sheet(false)));
+        assert!(member().allows(sheet(true)));
+        let coordinator = Grants {
+            coordinator: true,
+            ..member()
+        };
+        assert!(coordinator.allows(sheet(false)));
+        let referent = Grants {
+            referent_of: vec![FARM],
+            ..member()
+        };
+        assert!(referent.allows(sheet(false)));
+        let producer = Grants {
+            producer_of: vec![FARM],
+            ..member()
+        };
+        assert!(!producer.allows(sheet(false)));
+        let outsider = Grants::default();
+        assert_eq!(outsider.decide(sheet(true)), Decision::Hidden);
     }
 }

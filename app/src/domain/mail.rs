@@ -31,6 +31,8 @@ pub enum MailKind {
     DutyOffered,
     /// An offered duty was taken over: to the one who offered it and the coordinators.
     DutySwapped,
+    /// A coordinator sent a period's planning: to each participant, the spreadsheet attached.
+    DutyPlanning,
 }
 
 names!(MailKind {
@@ -45,6 +47,7 @@ names!(MailKind {
     DutyReminder = "duty_reminder",
     DutyOffered = "duty_offered",
     DutySwapped = "duty_swapped",
+    DutyPlanning = "duty_planning",
 });
 
 /// Where a mail stands.
@@ -153,7 +156,8 @@ impl MailChoices {
             | MailKind::DutyAssigned
             | MailKind::DutyReminder
             | MailKind::DutyOffered
-            | MailKind::DutySwapped => true,
+            | MailKind::DutySwapped
+            | MailKind::DutyPlanning => true,
         }
     }
 }

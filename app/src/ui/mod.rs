@@ -50,6 +50,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("adhesions/:period_id/bulletin") view=member::adhesions::BulletinPage ssr=SsrMode::Async/>
                         <Route path=path!("permanences") view=member::rota::RotasPage ssr=SsrMode::Async/>
                         <Route path=path!("permanences/:period_id") view=member::rota::RotaPage ssr=SsrMode::Async/>
+                        <Route path=path!("permanences/:period_id/planning") view=member::rota::PlanningPage ssr=SsrMode::Async/>
+                        <Route path=path!("permanences/:period_id/historique") view=member::rota::HistoryPage ssr=SsrMode::Async/>
+                        <Route path=path!("distributions") view=member::distributions::DistributionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("distributions/:day") view=member::distributions::SignInSheetPage ssr=SsrMode::Async/>
                         <Route path=path!("tresorerie/adhesions") view=admin::adhesions::PeriodsPage ssr=SsrMode::Async/>
                         <Route path=path!("tresorerie/adhesions/:period_id") view=admin::adhesions::PeriodPage ssr=SsrMode::Async/>
                         <Route path=path!("admin/members") view=admin::members::AdminMembersPage ssr=SsrMode::Async/>

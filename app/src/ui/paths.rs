@@ -123,6 +123,31 @@ impl Amap {
         format!("{}/{period}", self.rotas())
     }
 
+    /// A period's planning, to print or download.
+    pub fn rota_planning(&self, period: DutyPeriodId) -> String {
+        format!("{}/planning", self.rota(period))
+    }
+
+    /// A period's history (coordinators).
+    pub fn rota_history(&self, period: DutyPeriodId) -> String {
+        format!("{}/historique", self.rota(period))
+    }
+
+    /// The coming distributions, each with its sign-in sheet (organisers).
+    pub fn distributions(&self) -> String {
+        format!("/a/{}/distributions", self.0)
+    }
+
+    /// A distribution's sign-in sheet (*feuille d'émargement*); `list` for the list layout.
+    pub fn sign_in_sheet(&self, day: NaiveDate, list: bool) -> String {
+        let page = format!("{}/{day}", self.distributions());
+        if list {
+            format!("{page}?vue=liste")
+        } else {
+            page
+        }
+    }
+
     pub fn account(&self) -> String {
         format!("/a/{}/compte", self.0)
     }
@@ -139,6 +164,11 @@ impl Amap {
     /// The same, addressed to the members of one contract.
     pub fn write_to(&self, template: TemplateId) -> String {
         format!("/a/{}/gestion/ecrire?contrat={template}", self.0)
+    }
+
+    /// The same, addressed to the people on duty one day.
+    pub fn write_to_duty(&self, day: NaiveDate) -> String {
+        format!("/a/{}/gestion/ecrire?permanence={day}", self.0)
     }
 
     pub fn templates(&self) -> String {
@@ -214,6 +244,10 @@ mod tests {
             "/a/amap-x/gestion/contrats/3/livraison/2026-12-17"
         );
         assert_eq!(amap.rota(DutyPeriodId(4)), "/a/amap-x/permanences/4");
+        assert_eq!(
+            amap.sign_in_sheet(NaiveDate::from_ymd_opt(2026, 12, 17).expect("date"), true),
+            "/a/amap-x/distributions/2026-12-17?vue=liste"
+        );
         assert_eq!(login_then("/a/x?y=1"), "/login?next=/a/x%3Fy%3D1");
     }
 }

@@ -27,7 +27,8 @@ use utoipa::{Modify, ToSchema};
         (name = "contracts", description = "A member's own contracts, deliveries and cheques"),
         (name = "cheques", description = "Payment plans, the treasurer's register and deposit slips"),
         (name = "adhesions", description = "Membership periods and fees: a member's own, the treasurer's ledger"),
-        (name = "rota", description = "The distribution duty rota (permanences): periods, places, sign-ups, the automatic assignment"))
+        (name = "rota", description = "The distribution duty rota (permanences): periods, places, sign-ups, the automatic assignment; distributions and their sign-in sheets"),
+        (name = "calendar", description = "Calendar feeds (iCal) of a member's deliveries and duties and of the AMAP's distributions"))
 )]
 pub struct ApiDoc;
 

@@ -7,8 +7,10 @@
 mod adhesions;
 mod amaps;
 mod auth;
+mod calendar;
 mod cheques;
 mod directory;
+mod distributions;
 mod docs;
 mod mails;
 mod me;
@@ -133,7 +135,16 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(rota::participants::absences))
         .routes(routes!(rota::proposal::propose, rota::proposal::discard))
         .routes(routes!(rota::proposal::publish))
+        .routes(routes!(rota::outputs::planning))
+        .routes(routes!(rota::outputs::mail))
+        .routes(routes!(rota::outputs::history))
         .routes(routes!(me::duties::mine))
+        .routes(routes!(distributions::list::list))
+        .routes(routes!(distributions::sign_in_sheet::sign_in_sheet))
+        .routes(routes!(calendar::mine::show))
+        .routes(routes!(calendar::mine::reset))
+        .routes(routes!(calendar::feeds::member))
+        .routes(routes!(calendar::feeds::distributions))
         .routes(routes!(subscriptions::list::list))
         .routes(routes!(
             subscriptions::show::show,

@@ -220,3 +220,22 @@ pub struct ParticipantPath {
     /// The participant (a member's id).
     pub member_id: UserId,
 }
+
+/// A distribution day of the AMAP.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DistributionPath {
+    /// The AMAP's URL name.
+    #[allow(dead_code)]
+    pub slug: String,
+    /// The day, YYYY-MM-DD.
+    pub day: NaiveDate,
+}
+
+/// A calendar feed: the secret of its address stands for a session.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct CalendarPath {
+    /// The feed's secret (43 characters), given on *Mon compte*.
+    pub token: String,
+}

@@ -2,9 +2,12 @@
 //!
 //! A mail is claimed (`queued` → `sending`, a conditional update, so two servers on one
 //! database never both take it) before it is handed to SMTP, and marked `sent` as soon as
-//! the server accepts it. A process that dies between the two leaves it `sending`; the next
-//! start queues it again with the same `Message-ID`, the one window in which a mail can
-//! arrive twice (SMTP has no way to ask whether a message was delivered).
+//! the server accepts it. A claim is a lease: while `sending`, `next_attempt_at` is when it
+//! lapses ([`LEASE`], far longer than an SMTP exchange may take). A process that dies between
+//! claim and mark leaves the mail `sending`; once its lease has lapsed, any worker's pass
+//! queues it again with the same `Message-ID` — the one window in which a mail can arrive
+//! twice (SMTP has no way to ask whether a message was delivered). A mail another process is
+//! still sending (a second server, the old one during an upgrade) is never taken from it.
 
 use super::Sender;
 use crate::db::entities::{outbox_mail, stored};
@@ -24,13 +27,17 @@ use std::collections::HashMap;
 /// How often the worker looks for due mails when nobody wakes it.
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// How long a claim holds: lettre gives up on an SMTP server after a minute, so a mail still
+/// `sending` after this was being sent by a process that died.
+pub const LEASE: Duration = Duration::minutes(5);
+
 /// Starts the worker (a no-op loop that only recovers crashed sends when mails are held).
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        if let Err(error) = requeue_interrupted(&state.db).await {
-            tracing::error!(%error, "outbox: could not requeue interrupted mails");
-        }
         loop {
+            if let Err(error) = requeue_interrupted(&state.db, state.clock.now()).await {
+                tracing::error!(%error, "outbox: could not requeue interrupted mails");
+            }
             match send_due(&state).await {
                 Ok(0) => {}
                 // Sent some: look again at once (more may have become due meanwhile).
@@ -45,14 +52,18 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Mails a previous process left `sending` go back to the queue.
-pub async fn requeue_interrupted(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+/// Mails whose sender died (`sending`, their lease lapsed) go back to the queue, due at once.
+pub async fn requeue_interrupted(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
     let done = outbox_mail::Entity::update_many()
         .col_expr(
             outbox_mail::Column::State,
             Expr::value(stored::MailState::Queued),
         )
         .filter(outbox_mail::Column::State.eq(stored::MailState::Sending))
+        .filter(outbox_mail::Column::NextAttemptAt.lte(now))
         .exec(db)
         .await?;
     if done.rows_affected > 0 {
@@ -96,7 +107,7 @@ pub async fn send_due(state: &AppState) -> Result<usize, DbErr> {
             postpone(&state.db, mail.id, now + Duration::hours(1), None).await?;
             continue;
         };
-        if !claim(&state.db, mail.id).await? {
+        if !claim(&state.db, mail.id, now + LEASE).await? {
             continue;
         }
         attempted += 1;
@@ -185,12 +196,14 @@ async fn sent_since(
         .await
 }
 
-async fn claim(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+/// Takes a queued mail for sending until `lapses`; false when another worker took it first.
+async fn claim(db: &impl ConnectionTrait, id: i64, lapses: DateTime<Utc>) -> Result<bool, DbErr> {
     let done = outbox_mail::Entity::update_many()
         .col_expr(
             outbox_mail::Column::State,
             Expr::value(stored::MailState::Sending),
         )
+        .col_expr(outbox_mail::Column::NextAttemptAt, Expr::value(lapses))
         .col_expr(
             outbox_mail::Column::Attempts,
             Expr::col(outbox_mail::Column::Attempts).add(1),

@@ -4,6 +4,7 @@
 pub mod account_tokens;
 pub mod adhesions;
 pub mod amaps;
+pub mod calendar_feeds;
 pub mod cheques;
 pub mod memberships;
 pub mod producers;

@@ -670,11 +670,44 @@ pub async fn record(db: &impl ConnectionTrait, m: Move<'_>) -> Result<(), DbErr>
     Ok(())
 }
 
+/// A period's history, newest first.
+pub async fn moves(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    period_id: i64,
+) -> Result<Vec<duty_move::Model>, DbErr> {
+    duty_move::Entity::find()
+        .filter(duty_move::Column::AmapId.eq(amap_id))
+        .filter(duty_move::Column::PeriodId.eq(period_id))
+        .order_by_desc(duty_move::Column::At)
+        .order_by_desc(duty_move::Column::Id)
+        .all(db)
+        .await
+}
+
 pub async fn count_moves(db: &impl ConnectionTrait, period_id: i64) -> Result<u64, DbErr> {
     duty_move::Entity::find()
         .filter(duty_move::Column::PeriodId.eq(period_id))
         .count(db)
         .await
+}
+
+/// Who holds a place on `day`, in any period of the AMAP.
+pub async fn holders_on(
+    db: &impl ConnectionTrait,
+    amap_id: i64,
+    day: NaiveDate,
+) -> Result<Vec<i64>, DbErr> {
+    let dates: Vec<i64> = dates_between(db, amap_id, day, day)
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    Ok(places_of_dates(db, &dates)
+        .await?
+        .into_iter()
+        .filter_map(|p| p.user_id)
+        .collect())
 }
 
 // ---- reminders ----

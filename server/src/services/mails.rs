@@ -63,8 +63,9 @@ pub async fn retry(
 }
 
 /// "Écrire aux adhérents": one mail per recipient (nobody sees the others' addresses),
-/// answered to its author, all queued in one transaction. Every active member (admins), or
-/// the active members with a contract on a template (its référents and up).
+/// answered to its author, all queued in one transaction. Every active member (admins), the
+/// active members with a contract on a template (its référents and up), or the active
+/// members on duty one day (coordinators and admins).
 pub async fn send_bulk(
     db: &DatabaseConnection,
     mailer: &Mailer,
@@ -93,6 +94,20 @@ pub async fn send_bulk(
                 .map(|s| s.user_id)
                 .collect();
             active.filter(|u| subscribed.contains(&u.id)).collect()
+        }
+        Audience::OnDuty(day) => {
+            caller.require(Action::ManageRota)?;
+            let on_duty: HashSet<i64> = crate::repo::rota::holders_on(&txn, amap, day)
+                .await?
+                .into_iter()
+                .collect();
+            if on_duty.is_empty() {
+                return Err(AppError::field(Problem::new(
+                    "audience",
+                    ProblemCode::UnknownValue,
+                )));
+            }
+            active.filter(|u| on_duty.contains(&u.id)).collect()
         }
     };
     let author = format!("{} {}", caller.user.first_name, caller.user.last_name);

@@ -3,8 +3,8 @@
 //! a member holds are read together (`repo::templates::load_many`), never one by one.
 
 mod contracts;
-mod deliveries;
-mod held;
+pub(crate) mod deliveries;
+pub(crate) mod held;
 mod payments;
 mod summary;
 
@@ -116,6 +116,9 @@ pub async fn home(
         may_manage_amap: caller.grants.allows(Action::ManageAmap),
         may_manage_adhesions: caller.grants.allows(Action::ManageAdhesions),
         may_manage_rota: caller.grants.allows(Action::ManageRota),
+        may_read_sign_in_sheets: caller
+            .grants
+            .allows(Action::ReadSignInSheet { on_duty: false }),
     })
 }
 

@@ -7,8 +7,10 @@
 pub mod accounts;
 pub mod adhesions;
 pub mod amaps;
+pub mod calendar;
 pub mod cheques;
 pub mod directory;
+pub mod distributions;
 pub mod imports;
 pub mod mails;
 pub mod me;

@@ -108,7 +108,11 @@ async fn season(app: &TestApp, cast: &Cast) -> Season {
 }
 
 /// A GET whose body is a file: status, content type, disposition, bytes.
-async fn download(app: &TestApp, path: &str, token: &str) -> (StatusCode, String, String, Vec<u8>) {
+pub(crate) async fn download(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+) -> (StatusCode, String, String, Vec<u8>) {
     let response = app
         .client()
         .get(app.url(path))
@@ -131,7 +135,7 @@ async fn download(app: &TestApp, path: &str, token: &str) -> (StatusCode, String
 }
 
 /// CSV records (header first), after checking the BOM and the `;` separator.
-fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
+pub(crate) fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
     let body = bytes
         .strip_prefix("\u{feff}".as_bytes())
         .expect("UTF-8 byte-order mark");
@@ -144,7 +148,7 @@ fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn xlsx_sheet(bytes: Vec<u8>, name: &str) -> calamine::Range<calamine::Data> {
+pub(crate) fn xlsx_sheet(bytes: Vec<u8>, name: &str) -> calamine::Range<calamine::Data> {
     use calamine::Reader;
     assert!(bytes.starts_with(b"PK"), "an XLSX file is a ZIP archive");
     let mut book: calamine::Xlsx<_> =

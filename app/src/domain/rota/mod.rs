@@ -12,6 +12,7 @@
 
 pub mod assign;
 pub mod calendar;
+pub mod planning;
 
 use super::ids::{DutyPlaceId, DutyRoleId};
 use super::names::names;

@@ -87,8 +87,10 @@ pub fn frequency_options() -> Vec<(String, String)> {
 #[component]
 pub fn Downloads(api_path: String) -> impl IntoView {
     let i18n = use_i18n();
-    let csv = format!("{api_path}?format=csv");
-    let xlsx = format!("{api_path}?format=xlsx");
+    // The path may already carry a query (the sign-in sheet's layout).
+    let join = if api_path.contains('?') { '&' } else { '?' };
+    let csv = format!("{api_path}{join}format=csv");
+    let xlsx = format!("{api_path}{join}format=xlsx");
     view! {
         <p class="downloads">
             <a href=csv rel="external" download="">{t_string!(i18n, manage.download_csv)}</a>

@@ -211,6 +211,10 @@ fn sentence(notice: &Notice) -> String {
         Notice::ProposalPublished { published } => {
             td_string!(locale, notice.proposal_published, count = *published).to_string()
         }
+        Notice::PlanningMailed { count } => {
+            td_string!(locale, notice.planning_mailed, count = *count).to_string()
+        }
+        Notice::CalendarReset => td_string!(locale, notice.calendar_reset).to_owned(),
     }
 }
 

@@ -21,15 +21,22 @@ pub fn AccountPage() -> impl IntoView {
     let loaded = Resource::new(
         move || slug.get(),
         |slug| async move {
-            // An operator who is no member here has no mail choices: the section is left out.
-            let choices = mail_choices(slug).await.ok();
-            Ok((my_contact().await?, me().await?.user.email, choices))
+            // An operator who is no member here has no mail choices nor calendar: those
+            // sections are left out.
+            let choices = mail_choices(slug.clone()).await.ok();
+            let calendar = crate::api::calendar::mine(slug).await.ok();
+            Ok((
+                my_contact().await?,
+                me().await?.user.email,
+                choices,
+                calendar,
+            ))
         },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|result| match result {
-                Ok((contact, email, choices)) => view! { <Account contact email choices slug=slug.get_untracked()/> }.into_any(),
+                Ok((contact, email, choices, calendar)) => view! { <Account contact email choices calendar slug=slug.get_untracked()/> }.into_any(),
                 Err(error) => view! { <main class="page"><ErrorNotice error/></main> }.into_any(),
             })}
         </Suspense>
@@ -41,12 +48,16 @@ fn Account(
     contact: ContactForm,
     email: String,
     choices: Option<MailChoicesView>,
+    calendar: Option<crate::api::calendar::CalendarLinks>,
     slug: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let here = Amap::new(slug.clone()).account();
     let mails = choices
         .map(|view| view! { <MailChoicesSection view slug=slug.clone() here=here.clone()/> });
+    let calendar = calendar.map(|links| {
+        view! { <super::calendar::CalendarSection links slug=slug.clone() here=here.clone()/> }
+    });
     let form = "contact".to_owned();
     let echo = Echo::current();
     let errors = echo.errors(&form);
@@ -95,6 +106,7 @@ fn Account(
                 </Form>
             </section>
             {mails}
+            {calendar}
             <section class="card">
                 <h2>{t!(i18n, account.sessions)}</h2>
                 <p>{t!(i18n, account.sessions_hint)}</p>

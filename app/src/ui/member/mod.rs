@@ -3,10 +3,12 @@
 
 pub mod account;
 pub mod adhesions;
+pub mod calendar;
 pub mod contract;
 pub mod contracts;
 pub mod deliveries;
 pub mod directory;
+pub mod distributions;
 pub mod home;
 pub mod payments;
 pub mod rota;

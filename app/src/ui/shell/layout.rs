@@ -103,6 +103,13 @@ fn entries(
             });
         }
     }
+    if home.may_read_sign_in_sheets {
+        menu.push(entry(
+            pages.distributions(),
+            t_string!(i18n, distributions.nav),
+            true,
+        ));
+    }
     if home.may_list_members {
         menu.push(entry(
             pages.members_admin(),

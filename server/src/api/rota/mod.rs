@@ -2,6 +2,7 @@
 //! participants, the automatic assignment. A member's own duties are under `me`.
 
 pub mod dates;
+pub mod outputs;
 pub mod participants;
 pub mod periods;
 pub mod places;

@@ -7,6 +7,7 @@ pub mod adhesion_period;
 pub mod amap;
 pub mod amap_mail_server;
 pub mod app_user;
+pub mod calendar_feed;
 pub mod cheque;
 pub mod cheque_event;
 pub mod contract_template;

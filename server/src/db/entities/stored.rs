@@ -107,6 +107,7 @@ stored!(
         DutyReminder = "duty_reminder",
         DutyOffered = "duty_offered",
         DutySwapped = "duty_swapped",
+        DutyPlanning = "duty_planning",
     }
 );
 

@@ -86,7 +86,7 @@ async fn default_role(db: &impl ConnectionTrait, caller: &Caller<'_>) -> AppResu
     }
 }
 
-/// A new period: its dates from the frequency or a template's deliveries, `places` places
+/// A new period: its dates from the frequency or some templates' deliveries, `places` places
 /// per date in the first role, its participants with the quota asked (by default the
 /// higher suggestion, places ÷ participants rounded up).
 pub async fn create(
@@ -97,17 +97,23 @@ pub async fn create(
     caller.require(Action::ManageRota)?;
     let amap = caller.amap.id;
     let txn = repo::write_txn(db).await?;
-    let days = match input.dates_from {
+    let days = match &input.dates_from {
         DatesFrom::Frequency(frequency) => {
-            calendar::dates(input.first, input.last, frequency).map_err(AppError::field)?
+            calendar::dates(input.first, input.last, *frequency).map_err(AppError::field)?
         }
-        DatesFrom::Template(template) => {
-            repo::templates::find(&txn, amap, template)
-                .await?
-                .ok_or_else(|| {
-                    AppError::field(Problem::new("template_id", ProblemCode::UnknownValue))
-                })?;
-            repo::rota::delivery_days(&txn, template.0, input.first, input.last).await?
+        DatesFrom::Templates(templates) => {
+            let mut days = std::collections::BTreeSet::new();
+            for template in templates {
+                repo::templates::find(&txn, amap, *template)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::field(Problem::new("template_ids", ProblemCode::UnknownValue))
+                    })?;
+                days.extend(
+                    repo::rota::delivery_days(&txn, template.0, input.first, input.last).await?,
+                );
+            }
+            days.into_iter().collect()
         }
     };
     if days.is_empty() {

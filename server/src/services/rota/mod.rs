@@ -8,6 +8,7 @@
 
 pub mod duties;
 pub mod manage;
+pub mod outputs;
 pub mod proposal;
 pub mod swaps;
 
@@ -329,11 +330,13 @@ pub async fn show(
                     }
                 })
                 .collect();
+            let on_duty = places.iter().any(|p| p.user_id == Some(me));
             DutyDateView {
                 id: DutyDateId(date.id),
                 day: date.day,
                 open,
                 unavailable: absent.contains(&date.day),
+                may_read_sheet: caller.grants.allows(Action::ReadSignInSheet { on_duty }),
                 places: place_views,
             }
         })

@@ -68,8 +68,18 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
     let mut rule_id = 0;
     let mut period = (0, 0);
     let mut rota = Rota::default();
+    let mut feed = String::new();
     match row.before {
         Before::Nothing => {}
+        Before::Calendar => {
+            let now = app.state.clock.now();
+            let amap = app.amap_id(SLUG).await;
+            let member = app::domain::UserId(cast.member.id);
+            feed = server::repo::calendar_feeds::get_or_create(&app.state.db, amap, member, now)
+                .await
+                .expect("feed")
+                .token;
+        }
         Before::Rota | Before::RotaHeld | Before::RotaOffered => {
             rota = rota_stage(app, cast, &admin).await;
             period.0 = rota.period;
@@ -117,6 +127,9 @@ async fn prepare(stage: &Stage, row: &Row) -> String {
         .replace("{date_id}", &rota.date.to_string())
         .replace("{place_id}", &rota.place.to_string())
         .replace("{role_id}", &rota.role.to_string())
+        // `Before::Rota`'s first date, the cast member on duty.
+        .replace("{day}", &(app.today() + chrono::Days::new(10)).to_string())
+        .replace("{token}", &feed)
 }
 
 #[derive(Default)]

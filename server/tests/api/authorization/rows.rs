@@ -55,6 +55,9 @@ pub enum May {
     Referents,
     /// Référents of some producer or producer accounts (and above).
     Templates,
+    /// Who organises distributions (référents of some producer and above) and the cast
+    /// member, on duty on the day of `Before::Rota`'s first date.
+    Organisers,
 }
 
 impl May {
@@ -73,6 +76,7 @@ impl May {
             May::ReadsOne => above || matches!(who, Referent | Producer),
             May::Referents => above || matches!(who, Referent | OtherReferent),
             May::Templates => above || matches!(who, Referent | OtherReferent | Producer),
+            May::Organisers => above || matches!(who, Referent | OtherReferent | Member),
         }
     }
 
@@ -101,6 +105,8 @@ pub enum Before {
     RotaHeld,
     /// The same, the cast member offering it to a stand-in.
     RotaOffered,
+    /// The cast member's calendar feed (`{token}`).
+    Calendar,
 }
 
 pub struct Row {
@@ -365,6 +371,61 @@ fn rota() -> Vec<Row> {
             May::MemberSpace,
             200,
         ),
+        rota(row(
+            "GET",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/planning",
+            May::MemberSpace,
+            200,
+        )),
+        rota(row(
+            "POST",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/planning/mail",
+            May::Admins,
+            200,
+        )),
+        rota(row(
+            "GET",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/history",
+            May::Admins,
+            200,
+        )),
+        row(
+            "GET",
+            "/api/v1/amaps/{slug}/distributions",
+            May::MemberSpace,
+            200,
+        ),
+        rota(row(
+            "GET",
+            "/api/v1/amaps/{slug}/distributions/{day}/sign-in-sheet",
+            May::Organisers,
+            200,
+        )),
+        row("GET", "/api/v1/amaps/{slug}/me/calendar", May::Members, 200),
+        row(
+            "POST",
+            "/api/v1/amaps/{slug}/me/calendar/reset",
+            May::Members,
+            200,
+        ),
+        Row {
+            before: Before::Calendar,
+            ..row(
+                "GET",
+                "/api/v1/calendar/{token}/member.ics",
+                May::Public,
+                200,
+            )
+        },
+        Row {
+            before: Before::Calendar,
+            ..row(
+                "GET",
+                "/api/v1/calendar/{token}/distributions.ics",
+                May::Public,
+                200,
+            )
+        },
     ]
 }
 

@@ -4,7 +4,9 @@
 //! do. Coordinators get their tools in the same page (`manage.rs`).
 
 use super::manage;
-use super::{full_name, owed_words, rule_words, share_words, window_words};
+use super::{
+    full_name, no_period, owed_words, rule_words, share_words, use_period_id, window_words,
+};
 use crate::api::rota::{
     DutyDateView, PlaceView, RotaView, absence_box, absences_path, accept_path, leave_path,
     offer_path, rota, take_path,
@@ -18,31 +20,15 @@ use crate::ui::paths::Amap;
 use crate::ui::shell::layout::use_slug;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 #[component]
 pub fn RotaPage() -> impl IntoView {
     let slug = use_slug();
-    let params = use_params_map();
-    let period = move || {
-        params.with(|p| {
-            p.get_str("period_id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .map(DutyPeriodId)
-        })
-    };
+    let period = use_period_id();
     let loaded = Resource::new(
-        move || (slug.get(), period()),
-        |(slug, period)| async move {
-            match period {
-                Some(period) => rota(slug, period).await,
-                None => Err(crate::api::ApiError::new(
-                    crate::api::ErrorKind::NotFound,
-                    "no such rota period",
-                )),
-            }
-        },
+        move || (slug.get(), period.get()),
+        |(slug, period)| async move { rota(slug, period.ok_or_else(no_period)?).await },
     );
     view! {
         <Suspense fallback=|| ()>
@@ -132,6 +118,10 @@ fn Rota(rota: RotaView, slug: String) -> impl IntoView {
                 <p>{rule_words(locale, rota.rule)}</p>
                 {over_quota}
             </div>
+            <p class="rota-links no-print">
+                <a href=amap.rota_planning(s.id)>{t!(i18n, rota.planning_link)}</a>
+                {rota.may_manage.then(|| view! { " · "<a href=amap.rota_history(s.id)>{t!(i18n, rota.history_link)}</a> })}
+            </p>
             {share}
             {coordinator}
             {empty}
@@ -172,11 +162,21 @@ fn DateCard(date: DutyDateView, ctx: Ctx, imposed: bool) -> impl IntoView {
         .manage
         .is_some()
         .then(|| view! { <manage::DateActions date=date.clone() ctx=ctx.clone()/> });
+    let amap = Amap::new(ctx.slug.clone());
+    let anyone_on_duty = date.places.iter().any(|p| p.holder.is_some());
+    let write = (ctx.manage.is_some() && anyone_on_duty).then(|| {
+        view! { " · "<a href=amap.write_to_duty(date.day)>{t!(i18n, rota.write_on_duty)}</a> }
+    });
+    let sheet = date.may_read_sheet.then(|| {
+        let href = amap.sign_in_sheet(date.day, false);
+        view! { <p class="sheet-link no-print"><a href=href data-testid="sign-in-link">{t!(i18n, rota.sign_in_link)}</a>{write}</p> }
+    });
     view! {
         <article class=class data-testid="duty-date" data-day=date.day.to_string() id=format!("date-{}", date.id)>
             <h2>{day.clone()}</h2>
             {(date.unavailable || closed.is_some()).then(|| view! { <p class="date-marks">{unavailable}" "{closed}</p> })}
             <ul class="places">{places}</ul>
+            {sheet}
             {actions}
         </article>
     }

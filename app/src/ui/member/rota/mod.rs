@@ -4,10 +4,14 @@
 //! coordinator's part `manage.rs`.
 
 mod grid;
+mod history;
 mod manage;
 mod new;
+mod planning;
 
 pub use grid::RotaPage;
+pub use history::HistoryPage;
+pub use planning::PlanningPage;
 
 use crate::api::ApiError;
 use crate::api::adhesions::MemberRef;
@@ -17,7 +21,7 @@ use crate::api::rota::{
     leave_path, my_duties, offer_path, roles, rotas,
 };
 use crate::domain::rota::{Coverage, QuotaSuggestion, SignUpRule, WindowKind};
-use crate::domain::{PeriodId, TemplateId};
+use crate::domain::{DutyPeriodId, PeriodId, TemplateId};
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
 use crate::ui::kit::format::{capitalized, long_date, short_date};
 use crate::ui::kit::{Echo, ErrorNotice, FieldNotes, Form, date_span};
@@ -27,6 +31,23 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
+
+/// The period of the page's address (`…/permanences/{period_id}…`).
+pub(super) fn use_period_id() -> Memo<Option<DutyPeriodId>> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params.with(|p| {
+            p.get_str("period_id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .map(DutyPeriodId)
+        })
+    })
+}
+
+/// What a page answers for an address whose period is not a number.
+pub(super) fn no_period() -> ApiError {
+    ApiError::new(crate::api::ErrorKind::NotFound, "no such rota period")
+}
 
 /// "Marie Dubois": a member as the grid shows them.
 pub fn full_name(member: &MemberRef) -> String {
@@ -263,6 +284,7 @@ fn MyDuties(next: Vec<MyDuty>, slug: String) -> impl IntoView {
                         <h3>{capitalized(&long_date(locale, duty.day))}</h3>
                         <p><strong>{duty.role_name.clone()}</strong>" · "<a href=amap.rota(duty.period_id)>{duty.period_name.clone()}</a></p>
                         <p class="muted">{others}</p>
+                        <p><a href=amap.sign_in_sheet(duty.day, false)>{t!(i18n, rota.sign_in_link)}</a></p>
                         {offered}
                         <div class="actions">{offer}{leave}</div>
                     </li>

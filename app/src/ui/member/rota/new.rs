@@ -2,7 +2,7 @@
 //! participants) and the AMAP's roles on duty. The rules' fields are shared with the period's
 //! own "Règles du planning" form (`manage.rs`).
 
-use crate::api::rota::{RoleView, role_path, roles_path, rotas_path};
+use crate::api::rota::{RoleView, role_path, roles_path, rotas_path, template_box};
 use crate::domain::rota::calendar::Frequency;
 use crate::domain::rota::{SignUpRule, WindowKind};
 use crate::domain::{PeriodId, TemplateId};
@@ -143,16 +143,27 @@ pub(super) fn NewRota(
         move |field: &str, current: &str| echo.value(&form, field, current)
     };
     let template = (!templates.is_empty()).then(|| {
-        let options = std::iter::once((
-            String::new(),
-            t_string!(i18n, rota.template_none).to_owned(),
-        ))
-        .chain(templates.iter().map(|(id, name)| (id.to_string(), name.clone())))
-        .collect();
+        let boxes = templates
+            .iter()
+            .map(|(id, name)| {
+                let name_attr = template_box(*id);
+                let box_id = format!("{form}-{name_attr}");
+                let checked = echo.checked(&form, &name_attr, false);
+                view! {
+                    <li>
+                        <input type="checkbox" id=box_id.clone() name=name_attr value="on" checked=checked/>
+                        <label for=box_id>{name.clone()}</label>
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
-            <Select form=form.clone() name="template_id" label=t_string!(i18n, rota.template).to_owned() errors options
-                selected=v("template_id", "")/>
-            <p class="hint">{t!(i18n, rota.template_hint)}</p>
+            <fieldset class="template-boxes">
+                <legend>{t!(i18n, rota.template)}</legend>
+                <FieldNotes errors fields=&["template_ids"]/>
+                <ul class="plain absence-boxes">{boxes}</ul>
+                <p class="hint">{t!(i18n, rota.template_hint)}</p>
+            </fieldset>
         }
     });
     let mut who = vec![(

@@ -3,6 +3,10 @@
 
 use app::i18n::{Locale, td_string};
 
+mod rota;
+
+pub use rota::*;
+
 /// A mail's subject and its two bodies.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Composed {
@@ -19,12 +23,18 @@ struct Letter {
     action: Option<(String, String)>,
     after: Vec<String>,
     signature: String,
+    /// A table after the paragraphs (a planning): its HTML, already escaped, and the same
+    /// as lines of text for the text part.
+    table: Option<(String, String)>,
 }
 
 impl Letter {
     fn compose(self) -> Composed {
         let mut text = vec![self.greeting.clone()];
         text.extend(self.paragraphs.iter().cloned());
+        if let Some((_, lines)) = &self.table {
+            text.push(lines.clone());
+        }
         if let Some((label, url)) = &self.action {
             text.push(format!("{label} :\n{url}"));
         }
@@ -42,6 +52,9 @@ impl Letter {
         paragraph(&mut html, &self.greeting);
         for p in &self.paragraphs {
             paragraph(&mut html, p);
+        }
+        if let Some((table, _)) = &self.table {
+            html.push_str(table);
         }
         if let Some((label, url)) = &self.action {
             html.push_str(&format!(
@@ -97,6 +110,7 @@ pub fn invitation(
         )),
         after: vec![td_string!(locale, mail.invitation_login, email = email).to_string()],
         signature: td_string!(locale, mail.signature, amap = amap).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -114,6 +128,7 @@ pub fn password_reset(locale: Locale, first_name: &str, link: &str) -> Composed 
         )),
         after: vec![td_string!(locale, mail.reset_ignore).to_string()],
         signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -131,6 +146,7 @@ pub fn email_change(locale: Locale, first_name: &str, new_email: &str, link: &st
         )),
         after: vec![td_string!(locale, mail.email_change_ignore).to_string()],
         signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -148,6 +164,7 @@ pub fn email_changed(locale: Locale, first_name: &str, new_email: &str) -> Compo
         action: None,
         after: Vec::new(),
         signature: td_string!(locale, mail.signature, amap = amapola).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -217,6 +234,7 @@ pub fn contract_saved(locale: Locale, first_name: &str, c: ContractSummary<'_>) 
         action: Some((td_string!(locale, mail.contract_action).to_string(), c.link)),
         after: Vec::new(),
         signature: td_string!(locale, mail.signature, amap = c.amap).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -295,6 +313,7 @@ pub fn contract_opened(locale: Locale, first_name: &str, o: &Opening<'_>) -> Com
         )),
         after: Vec::new(),
         signature: td_string!(locale, mail.signature, amap = o.amap).to_string(),
+        table: None,
     }
     .compose()
 }
@@ -347,183 +366,7 @@ pub fn delivery_sheet(
         action: Some((td_string!(locale, mail.sheet_action).to_string(), link)),
         after: Vec::new(),
         signature: td_string!(locale, mail.signature, amap = amap).to_string(),
-    }
-    .compose()
-}
-
-/// A member's duties in a rota period just published.
-pub struct Duties<'a> {
-    pub amap: &'a str,
-    pub period: &'a str,
-    /// (date, role), in date order.
-    pub duties: &'a [(chrono::NaiveDate, String)],
-    pub link: String,
-}
-
-/// "Vos permanences": each date and role the coordinator's publication gave the member.
-pub fn duties_assigned(locale: Locale, first_name: &str, d: &Duties<'_>) -> Composed {
-    use app::ui::kit::format::long_date;
-    let mut paragraphs = vec![td_string!(locale, mail.duties_body, period = d.period).to_string()];
-    paragraphs.extend(
-        d.duties
-            .iter()
-            .map(|(day, role)| format!("• {} — {role}", long_date(locale, *day))),
-    );
-    Letter {
-        subject: td_string!(
-            locale,
-            mail.duties_subject,
-            amap = d.amap,
-            period = d.period
-        )
-        .to_string(),
-        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
-        paragraphs,
-        action: Some((
-            td_string!(locale, mail.duties_action).to_string(),
-            d.link.clone(),
-        )),
-        after: Vec::new(),
-        signature: td_string!(locale, mail.signature, amap = d.amap).to_string(),
-    }
-    .compose()
-}
-
-/// A duty someone offers, as the mail to a possible stand-in tells it.
-pub struct Offer<'a> {
-    pub amap: &'a str,
-    pub period: &'a str,
-    pub day: chrono::NaiveDate,
-    pub role: &'a str,
-    pub from: &'a str,
-    pub link: String,
-}
-
-/// "Permanence à reprendre": who cannot come, when, in which role; the way to take it over.
-pub fn duty_offered(locale: Locale, first_name: &str, o: &Offer<'_>) -> Composed {
-    use app::ui::kit::format::long_date;
-    let day = long_date(locale, o.day);
-    Letter {
-        subject: td_string!(locale, mail.offer_subject, amap = o.amap, day = day.clone())
-            .to_string(),
-        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
-        paragraphs: vec![
-            td_string!(
-                locale,
-                mail.offer_body,
-                name = o.from,
-                day = day,
-                role = o.role,
-                period = o.period
-            )
-            .to_string(),
-        ],
-        action: Some((
-            td_string!(locale, mail.offer_action).to_string(),
-            o.link.clone(),
-        )),
-        after: Vec::new(),
-        signature: td_string!(locale, mail.signature, amap = o.amap).to_string(),
-    }
-    .compose()
-}
-
-/// An offered duty taken over, as the one who offered it and the coordinators read it.
-pub struct Swap<'a> {
-    pub amap: &'a str,
-    pub period: &'a str,
-    pub day: chrono::NaiveDate,
-    pub role: &'a str,
-    pub from: &'a str,
-    pub to: &'a str,
-    pub link: String,
-}
-
-pub fn duty_swapped(locale: Locale, first_name: &str, s: &Swap<'_>) -> Composed {
-    use app::ui::kit::format::long_date;
-    let day = long_date(locale, s.day);
-    Letter {
-        subject: td_string!(
-            locale,
-            mail.swapped_subject,
-            amap = s.amap,
-            day = day.clone()
-        )
-        .to_string(),
-        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
-        paragraphs: vec![
-            td_string!(
-                locale,
-                mail.swapped_body,
-                to = s.to,
-                day = day,
-                role = s.role,
-                period = s.period,
-                from = s.from
-            )
-            .to_string(),
-        ],
-        action: Some((
-            td_string!(locale, mail.duties_action).to_string(),
-            s.link.clone(),
-        )),
-        after: Vec::new(),
-        signature: td_string!(locale, mail.signature, amap = s.amap).to_string(),
-    }
-    .compose()
-}
-
-/// A duty coming up, as its reminder tells it.
-pub struct Reminder<'a> {
-    pub amap: &'a str,
-    pub period: &'a str,
-    pub day: chrono::NaiveDate,
-    pub role: &'a str,
-    /// Where and when the AMAP distributes (free text, may be empty).
-    pub place: &'a str,
-    pub hours: &'a str,
-    /// "Marie Dubois (Accueil)" for each other person on duty that day.
-    pub others: &'a [String],
-    pub link: String,
-}
-
-/// "Rappel : vous êtes de permanence jeudi": the day, the role, where and when, who else.
-pub fn duty_reminder(locale: Locale, first_name: &str, r: &Reminder<'_>) -> Composed {
-    use app::ui::kit::format::long_date;
-    let day = long_date(locale, r.day);
-    let mut paragraphs = vec![
-        td_string!(
-            locale,
-            mail.reminder_body,
-            day = day.clone(),
-            role = r.role,
-            period = r.period
-        )
-        .to_string(),
-    ];
-    let at: Vec<&str> = [r.place, r.hours]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    if !at.is_empty() {
-        paragraphs.push(at.join(", "));
-    }
-    paragraphs.push(if r.others.is_empty() {
-        td_string!(locale, mail.reminder_alone).to_owned()
-    } else {
-        td_string!(locale, mail.reminder_others, others = r.others.join(", ")).to_string()
-    });
-    paragraphs.push(td_string!(locale, mail.reminder_cannot).to_owned());
-    Letter {
-        subject: td_string!(locale, mail.reminder_subject, amap = r.amap, day = day).to_string(),
-        greeting: td_string!(locale, mail.greeting, name = first_name).to_string(),
-        paragraphs,
-        action: Some((
-            td_string!(locale, mail.duties_action).to_string(),
-            r.link.clone(),
-        )),
-        after: Vec::new(),
-        signature: td_string!(locale, mail.signature, amap = r.amap).to_string(),
+        table: None,
     }
     .compose()
 }

@@ -1,11 +1,15 @@
 //! The duty rota (permanences): roles, periods and their grid, a member's own duties, the
-//! coordinator's changes and the automatic assignment.
+//! coordinator's changes and the automatic assignment; what a period gives out (`outputs`).
 
-use super::adhesions::MemberRef;
-use super::amaps::amap_path;
-use super::client;
-use super::error::ApiError;
-use super::templates::fields::{checked, date, named, number, text};
+mod outputs;
+
+pub use outputs::*;
+
+use crate::api::adhesions::MemberRef;
+use crate::api::amaps::amap_path;
+use crate::api::client;
+use crate::api::error::ApiError;
+use crate::api::templates::fields::{checked, date, named, number, text};
 use crate::domain::rota::calendar::Frequency;
 use crate::domain::rota::{
     Coverage, DESCRIPTION_MAX, NAME_MAX, PLACES_MAX, QUOTA_MAX, QuotaSuggestion, SignUpRule, Terms,
@@ -139,13 +143,14 @@ pub struct NewRotaForm {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true))]
     pub last_date: String,
-    /// `weekly`, `fortnightly` or `monthly` (same n-th weekday); ignored with a template.
+    /// `weekly`, `fortnightly` or `monthly` (same n-th weekday); ignored with templates.
     #[serde(default)]
     pub frequency: String,
-    /// Take the dates from this template's deliveries between the two dates instead.
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
-    #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
-    pub template_id: Option<TemplateId>,
+    /// Take the dates from these templates' deliveries between the two dates instead (every
+    /// day one of them delivers). An HTML form ticks one `template_<id>` box per template.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<i64>))]
+    pub template_ids: Vec<TemplateId>,
     /// Places per date, 1 to 20 (each gets the AMAP's first role; change them one by one).
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true))]
@@ -154,20 +159,29 @@ pub struct NewRotaForm {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true))]
     pub participants: String,
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub adhesion_period_id: Option<PeriodId>,
     /// Duties asked of each participant; empty: the higher suggestion (places ÷ participants,
     /// rounded up).
     #[serde(default)]
     pub quota: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ssr", schema(ignore))]
+    pub ticked: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// The tick box of one template in the new period's form.
+pub fn template_box(template: TemplateId) -> String {
+    format!("template_{template}")
 }
 
 /// Where a new period's dates come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DatesFrom {
     Frequency(Frequency),
-    Template(TemplateId),
+    /// Every day one of these templates delivers (at least one, in order, no repeat).
+    Templates(Vec<TemplateId>),
 }
 
 /// Who takes part in a new period.
@@ -199,9 +213,18 @@ impl NewRotaForm {
         {
             problems.push(Problem::new("last_date", ProblemCode::InvalidDate));
         }
-        let dates_from = match self.template_id {
-            Some(template) => Some(DatesFrom::Template(template)),
-            None => named(
+        let mut templates = self.template_ids.clone();
+        templates.extend(self.ticked.keys().filter_map(|k| {
+            k.strip_prefix("template_")?
+                .parse::<i64>()
+                .ok()
+                .map(TemplateId)
+        }));
+        templates.sort_unstable();
+        templates.dedup();
+        let dates_from = match templates.is_empty() {
+            false => Some(DatesFrom::Templates(templates)),
+            true => named(
                 &mut problems,
                 "frequency",
                 &self.frequency,
@@ -312,6 +335,9 @@ pub struct DutyDateView {
     pub open: bool,
     /// I said I cannot do this date.
     pub unavailable: bool,
+    /// I may read this date's sign-in sheet (I organise distributions, or I am on duty).
+    #[serde(default)]
+    pub may_read_sheet: bool,
     pub places: Vec<PlaceView>,
 }
 
@@ -351,11 +377,11 @@ pub struct ParticipantView {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlaceForm {
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub member_id: Option<UserId>,
     /// Empty or absent: the place keeps its role.
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub role_id: Option<DutyRoleId>,
 }
@@ -392,7 +418,7 @@ impl DutyDateForm {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ParticipantForm {
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = i64))]
     pub member_id: Option<UserId>,
     /// 0 to 100.
@@ -454,7 +480,7 @@ impl AbsencesForm {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProposalForm {
-    #[serde(default, deserialize_with = "super::form::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub seed: Option<i64>,
 }
@@ -651,11 +677,12 @@ mod tests {
             first_date: "05/12/2026".into(),
             last_date: "2027-03-27".into(),
             frequency: "weekly".into(),
-            template_id: None,
+            template_ids: Vec::new(),
             places: "3".into(),
             participants: "active".into(),
             adhesion_period_id: None,
             quota: String::new(),
+            ticked: Default::default(),
         };
         let rota = form.parse().expect("valid");
         assert_eq!(rota.dates_from, DatesFrom::Frequency(Frequency::Weekly));
@@ -699,6 +726,29 @@ mod tests {
                 "quota",
                 "window_days"
             ]
+        );
+    }
+
+    #[test]
+    fn templates_ticked_or_listed_give_the_dates_instead_of_a_frequency() {
+        let mut form = NewRotaForm {
+            rules: rules(),
+            first_date: "2026-12-05".into(),
+            last_date: "2027-03-27".into(),
+            frequency: String::new(),
+            template_ids: vec![TemplateId(4)],
+            places: "2".into(),
+            participants: "active".into(),
+            ..NewRotaForm::default()
+        };
+        form.ticked
+            .insert(template_box(TemplateId(2)), serde_json::Value::from("on"));
+        form.ticked
+            .insert(template_box(TemplateId(4)), serde_json::Value::from("on"));
+        let rota = form.parse().expect("valid");
+        assert_eq!(
+            rota.dates_from,
+            DatesFrom::Templates(vec![TemplateId(2), TemplateId(4)])
         );
     }
 
