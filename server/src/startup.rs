@@ -138,6 +138,7 @@ impl Application {
             reset_throttle: Arc::new(crate::state::ResetThrottle::default()),
             imports: Arc::new(crate::imports::drafts::Drafts::default()),
             directory: Arc::default(),
+            rota: Arc::default(),
             mailer,
             config: Arc::new(config.clone()),
             clock: crate::clock::Clock::system(),

@@ -20,6 +20,8 @@ pub struct AppState {
     pub imports: Arc<Drafts>,
     /// The member list's people, kept for a moment (`directory_cache`).
     pub directory: Arc<crate::directory_cache::DirectoryCache>,
+    /// Rota periods as stored, kept for a moment (`services::rota::cache`).
+    pub rota: Arc<crate::services::rota::cache::RotaCache>,
     pub config: Arc<Config>,
     /// The time decisions are taken at (fixed by tests).
     pub clock: Clock,

@@ -23,6 +23,8 @@ pub struct AmapAccess {
     pub grants: Grants,
     /// When the request arrived (the application's clock).
     pub now: DateTime<Utc>,
+    people: std::sync::Arc<crate::directory_cache::DirectoryCache>,
+    rota: std::sync::Arc<crate::services::rota::cache::RotaCache>,
 }
 
 impl AmapAccess {
@@ -33,6 +35,8 @@ impl AmapAccess {
             user: &self.user.user,
             grants: &self.grants,
             now: self.now,
+            people: &self.people,
+            rota: &self.rota,
         }
     }
 
@@ -108,6 +112,8 @@ where
             membership,
             grants,
             now: state.clock.now(),
+            people: state.directory.clone(),
+            rota: state.rota.clone(),
         })
     }
 }

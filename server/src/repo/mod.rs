@@ -40,17 +40,6 @@ pub mod stock;
 pub mod subscriptions;
 pub mod template_changes;
 pub mod templates;
+mod write;
 
-/// A write transaction. On SQLite it takes the write lock at `BEGIN` (IMMEDIATE), so a
-/// transaction that reads before it writes cannot fail later with "database is locked";
-/// PostgreSQL ignores the option.
-pub async fn write_txn(
-    db: &sea_orm::DatabaseConnection,
-) -> Result<sea_orm::DatabaseTransaction, DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    })
-    .await
-}
+pub use write::{WriteTxn, snapshot_txn, write_txn, writes_version};

@@ -218,24 +218,59 @@ pub async fn insert_date(
     }
     .insert(db)
     .await?;
-    let rows = (0..places).map(|position| duty_place::ActiveModel {
+    let rows = (0..places).map(|position| free_place(&date, role_id, position as i32));
+    if places > 0 {
+        duty_place::Entity::insert_many(rows).exec(db).await?;
+    }
+    Ok(date)
+}
+
+/// A free place of `role` on `date`, at `position`.
+fn free_place(date: &duty_date::Model, role_id: i64, position: i32) -> duty_place::ActiveModel {
+    duty_place::ActiveModel {
         id: NotSet,
-        amap_id: Set(amap_id),
-        period_id: Set(period_id),
+        amap_id: Set(date.amap_id),
+        period_id: Set(date.period_id),
         date_id: Set(date.id),
         role_id: Set(role_id),
-        position: Set(position as i32),
+        position: Set(position),
         user_id: Set(None),
         exclusive_key: Set(None),
         proposed_user_id: Set(None),
         taken_at: Set(None),
         reminded_at: Set(None),
         offered_at: Set(None),
-    });
-    if places > 0 {
-        duty_place::Entity::insert_many(rows).exec(db).await?;
     }
-    Ok(date)
+}
+
+/// One more free place of `role` on `date`, after the others.
+pub async fn insert_place(
+    db: &impl ConnectionTrait,
+    date: &duty_date::Model,
+    role_id: i64,
+) -> Result<duty_place::Model, DbErr> {
+    let last = places_of_date(db, date.id)
+        .await?
+        .iter()
+        .map(|p| p.position)
+        .max()
+        .unwrap_or(-1);
+    free_place(date, role_id, last + 1).insert(db).await
+}
+
+/// Removes a place nobody holds: false when it is held (or gone) meanwhile.
+pub async fn delete_free_place(
+    db: &impl ConnectionTrait,
+    period_id: i64,
+    place: DutyPlaceId,
+) -> Result<bool, DbErr> {
+    let done = duty_place::Entity::delete_many()
+        .filter(duty_place::Column::Id.eq(place.0))
+        .filter(duty_place::Column::PeriodId.eq(period_id))
+        .filter(duty_place::Column::UserId.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
 }
 
 pub async fn delete_date(

@@ -10,9 +10,10 @@ use crate::error::{AppError, AppResult};
 use crate::exports::ical::{self, DayEvent};
 use crate::mail::Mailer;
 use crate::repo;
+use crate::state::AppState;
 use app::api::calendar::{CalendarLinks, distributions_feed_path, member_feed_path};
 use app::domain::{Action, Grants, UserId};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use std::collections::{BTreeMap, HashMap};
 
@@ -87,11 +88,8 @@ fn hours_and_place(amap: &amap::Model) -> (String, String) {
 
 /// The member's feed: each distribution they collect something at (what, from which
 /// contract), and each duty they hold (role, period, who else is on duty).
-pub async fn member_feed(
-    db: &DatabaseConnection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> AppResult<String> {
+pub async fn member_feed(state: &AppState, token: &str) -> AppResult<String> {
+    let (db, now) = (&state.db, state.clock.now());
     let (amap, user) = owner(db, token).await?;
     let grants = Grants {
         member: true,
@@ -102,6 +100,8 @@ pub async fn member_feed(
         user: &user,
         grants: &grants,
         now,
+        people: &state.directory,
+        rota: &state.rota,
     };
     let (hours, place) = hours_and_place(&amap);
     let held = Held::load(db, &caller).await?;
@@ -198,11 +198,8 @@ async fn duty_events(
 
 /// The AMAP's feed: every day one of its published contracts delivers, with the contracts.
 /// No names: the address may end up shared.
-pub async fn distributions_feed(
-    db: &DatabaseConnection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> AppResult<String> {
+pub async fn distributions_feed(state: &AppState, token: &str) -> AppResult<String> {
+    let (db, now) = (&state.db, state.clock.now());
     let (amap, _) = owner(db, token).await?;
     let (hours, place) = hours_and_place(&amap);
     let days = super::distributions::contracts_by_day(db, amap.id, None).await?;

@@ -36,6 +36,11 @@ pub struct Caller<'a> {
     pub grants: &'a Grants,
     /// The instant of the request (the application's clock).
     pub now: DateTime<Utc>,
+    /// The AMAP's people as the member list keeps them for a moment: pages that only show
+    /// names read them there rather than a thousand rows per request.
+    pub people: &'a crate::directory_cache::DirectoryCache,
+    /// Rota periods as stored, kept for a moment for the pages that read them.
+    pub rota: &'a rota::cache::RotaCache,
 }
 
 impl Caller<'_> {

@@ -26,5 +26,6 @@ mod payments;
 mod queries;
 mod rota;
 mod rota_outputs;
+mod rota_places;
 mod storage;
 mod stored;

@@ -155,7 +155,8 @@ pub struct NewRotaForm {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true))]
     pub places: String,
-    /// `active` (every active member) or `adhesion` (the members of `adhesion_period_id`).
+    /// `active` (every active member), `adhesion` (the members of `adhesion_period_id`) or
+    /// `picked` (nobody yet: the coordinator adds them one by one).
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(required = true))]
     pub participants: String,
@@ -189,6 +190,8 @@ pub enum DatesFrom {
 pub enum Participants {
     Active,
     Adhesion(PeriodId),
+    /// Nobody yet: the coordinator adds them one by one.
+    Picked,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -241,6 +244,7 @@ impl NewRotaForm {
         };
         let participants = match self.participants.trim() {
             "active" => Some(Participants::Active),
+            "picked" => Some(Participants::Picked),
             "adhesion" => match self.adhesion_period_id {
                 Some(period) => Some(Participants::Adhesion(period)),
                 None => {
@@ -381,6 +385,16 @@ pub struct PlaceForm {
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub member_id: Option<UserId>,
     /// Empty or absent: the place keeps its role.
+    #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
+    pub role_id: Option<DutyRoleId>,
+}
+
+/// A place added to a date (`POST …/dates/{date_id}/places`): its role, the AMAP's first
+/// when empty.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NewPlaceForm {
     #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub role_id: Option<DutyRoleId>,
@@ -587,6 +601,11 @@ pub fn dates_path(slug: &str, period: DutyPeriodId) -> String {
 
 pub fn date_path(slug: &str, period: DutyPeriodId, date: DutyDateId) -> String {
     format!("{}/{date}", dates_path(slug, period))
+}
+
+/// POST adds a place to the date.
+pub fn date_places_path(slug: &str, period: DutyPeriodId, date: DutyDateId) -> String {
+    format!("{}/places", date_path(slug, period, date))
 }
 
 pub fn clear_path(slug: &str, period: DutyPeriodId, date: DutyDateId) -> String {

@@ -35,7 +35,7 @@ pub async fn member(
     State(state): State<AppState>,
     Route(path): Route<CalendarPath>,
 ) -> AppResult<Response> {
-    let body = services::calendar::member_feed(&state.db, &path.token, state.clock.now()).await?;
+    let body = services::calendar::member_feed(&state, &path.token).await?;
     Ok(calendar(body))
 }
 
@@ -50,7 +50,6 @@ pub async fn distributions(
     State(state): State<AppState>,
     Route(path): Route<CalendarPath>,
 ) -> AppResult<Response> {
-    let body =
-        services::calendar::distributions_feed(&state.db, &path.token, state.clock.now()).await?;
+    let body = services::calendar::distributions_feed(&state, &path.token).await?;
     Ok(calendar(body))
 }

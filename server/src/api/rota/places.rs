@@ -1,6 +1,6 @@
-use super::super::params::DutyPlacePath;
+use super::super::params::{DutyDatePath, DutyPlacePath};
 use super::super::prelude::*;
-use app::api::rota::{PlaceForm, RotaView};
+use app::api::rota::{NewPlaceForm, PlaceForm, RotaView};
 
 /// The coordinator sets who holds a place (empty: free) and its role. The holder must take
 /// part in the period; the period's rule still holds, not the window or the quota.
@@ -162,4 +162,55 @@ pub async fn accept(
         },
         Json(view),
     ))
+}
+
+/// Add a place to a date, in a role of the AMAP's list (its first when none is given); 20 a
+/// date at most.
+#[utoipa::path(post, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/dates/{date_id}/places", tag = "rota", request_body = NewPlaceForm, params(DutyDatePath),
+    responses(
+        (status = 201, description = "Place added", body = RotaView),
+        (status = 403, description = "Neither coordinator nor admin", body = ApiError),
+        (status = 404, description = "No such AMAP, period or date", body = ApiError),
+        (status = 422, description = "An unknown role, or the date already has 20 places", body = ApiError),
+    ))]
+pub async fn add(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyDatePath>,
+    Input(form): Input<NewPlaceForm>,
+) -> AppResult<Said<(StatusCode, Json<RotaView>)>> {
+    access.require(Action::ManageRota)?;
+    let view = services::rota::places::add_place(
+        &state.db,
+        &access.caller(),
+        path.period_id,
+        path.date_id,
+        form.role_id,
+    )
+    .await?;
+    Ok(Said(Notice::Saved, (StatusCode::CREATED, Json(view))))
+}
+
+/// Remove a place nobody holds.
+#[utoipa::path(delete, path = "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}", tag = "rota", params(DutyPlacePath),
+    responses(
+        (status = 200, description = "Place removed", body = RotaView),
+        (status = 403, description = "Neither coordinator nor admin", body = ApiError),
+        (status = 404, description = "No such AMAP, period or place", body = ApiError),
+        (status = 409, description = "Someone holds it (`has_duties`): free it first", body = ApiError),
+    ))]
+pub async fn remove(
+    State(state): State<AppState>,
+    access: AmapAccess,
+    Route(path): Route<DutyPlacePath>,
+) -> AppResult<Said<Json<RotaView>>> {
+    access.require(Action::ManageRota)?;
+    let view = services::rota::places::remove_place(
+        &state.db,
+        &access.caller(),
+        path.period_id,
+        path.place_id,
+    )
+    .await?;
+    Ok(Said(Notice::Saved, Json(view)))
 }

@@ -1,7 +1,7 @@
 //! A member's side: taking a free place, giving one's own back, the dates one cannot do,
 //! *Mes permanences*.
 
-use super::{Loaded, full_name, others_on_duty, people, period_of, refused, terms};
+use super::{Loaded, full_name, others_on_duty, period_of, refused, terms};
 use crate::error::{AppError, AppResult};
 use crate::repo;
 use crate::services::Caller;
@@ -233,7 +233,8 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
         .into_iter()
         .map(|r| (r.id, r.name))
         .collect();
-    let (users, _) = people(db, caller.amap.id).await?;
+    let people = super::cached_people(db, caller).await?;
+    let users = super::by_id(&people);
     let days: HashMap<i64, NaiveDate> = loaded_all.dates.iter().map(|d| (d.id, d.day)).collect();
     let mut next = Vec::new();
     let mut rotas = Vec::new();
@@ -274,7 +275,7 @@ pub async fn mine(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<MyD
             }) {
                 let (Some(&day), Some(from)) = (
                     days.get(&place.date_id),
-                    place.user_id.and_then(|u| users.get(&u)),
+                    place.user_id.and_then(|u| users.get(&u).copied()),
                 ) else {
                     continue;
                 };

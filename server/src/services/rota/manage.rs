@@ -75,7 +75,7 @@ pub async fn delete_role(
 }
 
 /// The AMAP's first role, created when it has none yet.
-async fn default_role(db: &impl ConnectionTrait, caller: &Caller<'_>) -> AppResult<i64> {
+pub(super) async fn default_role(db: &impl ConnectionTrait, caller: &Caller<'_>) -> AppResult<i64> {
     match repo::rota::roles(db, caller.amap.id).await?.first() {
         Some(role) => Ok(role.id),
         None => Ok(
@@ -151,6 +151,7 @@ pub async fn create(
                 .map(|a| a.user_id)
                 .collect()
         }
+        Participants::Picked => Vec::new(),
     };
     let row = repo::rota::insert_period(&txn, amap, &input.rules, caller.now)
         .await

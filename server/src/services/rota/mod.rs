@@ -6,9 +6,11 @@
 //! statement conditional on it being free, and a second duty the period's rule forbids is a
 //! unique violation (migration 15).
 
+pub mod cache;
 pub mod duties;
 pub mod manage;
 pub mod outputs;
+pub mod places;
 pub mod proposal;
 pub mod swaps;
 
@@ -16,6 +18,7 @@ use super::Caller;
 use crate::db::entities::{
     app_user, duty_date, duty_participant, duty_period, duty_place, duty_role,
 };
+use crate::directory_cache::People;
 use crate::error::{AppError, AppResult};
 use crate::repo;
 use app::api::adhesions::MemberRef;
@@ -28,6 +31,7 @@ use app::domain::{
 };
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
 
 pub(crate) fn terms(row: &duty_period::Model) -> Terms {
@@ -76,6 +80,19 @@ pub(crate) async fn people(
     Ok((members.into_iter().map(|(_, u)| (u.id, u)).collect(), order))
 }
 
+/// The same for a read, from the member list's cache (a write reads them in its transaction).
+pub(crate) async fn cached_people(
+    db: &impl ConnectionTrait,
+    caller: &Caller<'_>,
+) -> AppResult<People> {
+    Ok(caller.people.people(db, caller.amap.id).await?)
+}
+
+/// Accounts by id, borrowed from the cached list.
+pub(crate) fn by_id(people: &People) -> HashMap<i64, &app_user::Model> {
+    people.iter().map(|(_, u)| (u.id, u)).collect()
+}
+
 pub(crate) fn member_ref(user: &app_user::Model) -> MemberRef {
     MemberRef {
         id: UserId(user.id),
@@ -86,17 +103,17 @@ pub(crate) fn member_ref(user: &app_user::Model) -> MemberRef {
 
 /// "Prénom Nom (rôle)" of everyone else holding a place on `place`'s date, among `places`
 /// (the grid's people and the AMAP's role names): *Mes permanences* and the reminder say it.
-pub(crate) fn others_on_duty<'a>(
+pub(crate) fn others_on_duty<'a, U: Borrow<app_user::Model>>(
     places: impl IntoIterator<Item = &'a duty_place::Model>,
     place: &duty_place::Model,
-    users: &HashMap<i64, app_user::Model>,
+    users: &HashMap<i64, U>,
     roles: &HashMap<i64, String>,
 ) -> Vec<String> {
     places
         .into_iter()
         .filter(|p| p.date_id == place.date_id && p.id != place.id)
         .filter_map(|p| {
-            let user = users.get(&p.user_id?)?;
+            let user = users.get(&p.user_id?)?.borrow();
             let role = roles
                 .get(&p.role_id)
                 .map(String::as_str)
@@ -144,13 +161,21 @@ impl Loaded {
             .filter(|p| p.period_id == period)
             .collect();
         let filled = places.iter().filter(|p| p.user_id.is_some()).count() as u32;
+        // Each holder's count once, not a pass over the places per participant.
+        let mut held: HashMap<i64, u32> = HashMap::new();
+        for user in places.iter().filter_map(|p| p.user_id) {
+            *held.entry(user).or_default() += 1;
+        }
         Coverage::of(
             places.len() as u32,
             filled,
             self.participants
                 .iter()
                 .filter(|p| p.period_id == period)
-                .map(|p| (p.quota.max(0) as u32, self.held_by(period, p.user_id))),
+                .map(|p| {
+                    let held = held.get(&p.user_id).copied().unwrap_or(0);
+                    (p.quota.max(0) as u32, held)
+                }),
         )
     }
 
@@ -236,16 +261,21 @@ pub async fn show(
     id: DutyPeriodId,
 ) -> AppResult<RotaView> {
     caller.require(Action::ViewOwnSpace)?;
-    let row = period_of(db, caller, id).await?;
-    let loaded = Loaded::of(db, &[row.id]).await?;
-    let terms = terms(&row);
+    let snapshot = caller
+        .rota
+        .period(db, caller.amap.id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (row, loaded, roles) = (&snapshot.period, &snapshot.loaded, &snapshot.roles);
+    let terms = terms(row);
     let manages = caller.grants.allows(Action::ManageRota);
     let me = caller.user_id();
     let today = caller.local_now().date();
     let close = swaps::close_days(caller);
-    let roles = repo::rota::roles(db, caller.amap.id).await?;
     let role_names: HashMap<i64, &str> = roles.iter().map(|r| (r.id, r.name.as_str())).collect();
-    let (users, order) = people(db, caller.amap.id).await?;
+    let people = cached_people(db, caller).await?;
+    let users = by_id(&people);
+    let order: Vec<(bool, i64)> = people.iter().map(|(m, u)| (m.active, u.id)).collect();
     let quota = loaded.share(row.id, me).map(|s| s.quota);
     let held = loaded.held(row.id, me);
     let (first, last) = match (loaded.dates.first(), loaded.dates.last()) {
@@ -312,7 +342,10 @@ pub async fn show(
                             .copied()
                             .unwrap_or_default()
                             .to_owned(),
-                        holder: place.user_id.and_then(|u| users.get(&u)).map(member_ref),
+                        holder: place
+                            .user_id
+                            .and_then(|u| users.get(&u).copied())
+                            .map(member_ref),
                         mine,
                         may_take,
                         may_leave: mine && terms.check_leave(today, date.day).is_ok(),
@@ -323,7 +356,7 @@ pub async fn show(
                             .then(|| {
                                 place
                                     .proposed_user_id
-                                    .and_then(|u| users.get(&u))
+                                    .and_then(|u| users.get(&u).copied())
                                     .map(member_ref)
                             })
                             .flatten(),
@@ -350,7 +383,7 @@ pub async fn show(
             .map(|p| (p.user_id, p.quota.max(0) as u32))
             .collect();
         for (active, user) in &order {
-            let Some(account) = users.get(user) else {
+            let Some(&account) = users.get(user) else {
                 continue;
             };
             match quotas.get(user) {
@@ -368,7 +401,7 @@ pub async fn show(
             }
         }
     }
-    let summary = summary(&row, &loaded, caller);
+    let summary = summary(row, loaded, caller);
     let proposed = if manages {
         loaded
             .places
@@ -397,7 +430,7 @@ pub async fn show(
         proposed,
         others,
         roles: if manages {
-            role_views(&roles, &role_places)
+            role_views(roles, &role_places)
         } else {
             Vec::new()
         },

@@ -20,7 +20,7 @@ use app::domain::payment::ChequeEvent;
 use app::domain::payment::register::{carry_over, next_contract};
 use app::domain::payment::{Editor, delivered_values};
 use app::domain::{Action, Money, Problem, ProblemCode, SubscriptionId, TemplateId, UserId};
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 mod money;
 pub use money::*;

@@ -128,7 +128,7 @@ pub async fn recompute(
     let txn = if apply {
         repo::write_txn(db).await?
     } else {
-        db.begin().await?
+        repo::snapshot_txn(db).await?
     };
     let (loaded, producer) = template_for(&txn, caller, template, Action::ManageProducer).await?;
     let sub = subscriptions::find(&txn, template, member)

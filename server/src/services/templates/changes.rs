@@ -5,6 +5,7 @@ use super::{Caller, template_for};
 use crate::collation::sort_by_user;
 use crate::db::entities::producer;
 use crate::error::{AppError, AppResult};
+use crate::repo::WriteTxn;
 use crate::repo::{self, stock, subscriptions, templates::Loaded};
 use crate::views;
 use app::api::producers::PersonRef;
@@ -12,7 +13,7 @@ use app::api::templates::{ChangeOutcome, Impact};
 use app::domain::contract::changes::{TemplateChange, amounts, touches};
 use app::domain::contract::editing::check_change;
 use app::domain::{Action, Problem, ProblemCode, TemplateId, UserId};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 /// Adds, moves or deletes dates, cancels or restores a date or one product on a date,
 /// changes a price, adds or removes a product. Without `apply` nothing changes; either way
@@ -29,7 +30,7 @@ pub async fn change(
     let txn = if apply {
         repo::write_txn(db).await?
     } else {
-        db.begin().await?
+        repo::snapshot_txn(db).await?
     };
     let (loaded, producer) = template_for(&txn, caller, id, Action::ManageProducer).await?;
     check(&txn, &loaded, &producer, &change).await?;
@@ -56,7 +57,7 @@ fn unknown(field: &str) -> AppError {
 /// The domain decides whether the change fits the template; only "is this product in the
 /// producer's catalogue" needs the database.
 async fn check(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     loaded: &Loaded,
     producer: &producer::Model,
     change: &TemplateChange,
@@ -72,7 +73,7 @@ async fn check(
 }
 
 async fn impacted(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     loaded: &Loaded,
     change: &TemplateChange,
 ) -> AppResult<Vec<Impact>> {
@@ -102,11 +103,7 @@ async fn impacted(
     Ok(impacted)
 }
 
-async fn perform(
-    txn: &DatabaseTransaction,
-    loaded: &Loaded,
-    change: &TemplateChange,
-) -> AppResult<()> {
+async fn perform(txn: &WriteTxn, loaded: &Loaded, change: &TemplateChange) -> AppResult<()> {
     use repo::template_changes as ops;
     let template_id = loaded.template.id;
     let date_id = |d| loaded.date_id(d).ok_or_else(|| unknown("date"));

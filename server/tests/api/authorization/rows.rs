@@ -371,6 +371,21 @@ fn rota() -> Vec<Row> {
             May::MemberSpace,
             200,
         ),
+        rota(Row {
+            body: |_, _| json!({}),
+            ..row(
+                "POST",
+                "/api/v1/amaps/{slug}/duty-periods/{period_id}/dates/{date_id}/places",
+                May::Admins,
+                201,
+            )
+        }),
+        rota(row(
+            "DELETE",
+            "/api/v1/amaps/{slug}/duty-periods/{period_id}/places/{place_id}",
+            May::Admins,
+            200,
+        )),
         rota(row(
             "GET",
             "/api/v1/amaps/{slug}/duty-periods/{period_id}/planning",

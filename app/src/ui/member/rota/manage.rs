@@ -8,8 +8,8 @@ use super::new::{Rules, RulesFields};
 use super::{coverage_words, full_name, sorted_name, suggestion_words};
 use crate::api::rota::{
     DutyDateView, ParticipantView, PlaceView, RoleView, RotaView, clear_path, date_path,
-    dates_path, participant_path, participants_path, place_path, proposal_path, publish_path,
-    rota_path,
+    date_places_path, dates_path, participant_path, participants_path, place_path, proposal_path,
+    publish_path, rota_path,
 };
 use crate::domain::rota::{Coverage, QuotaSuggestion};
 use crate::i18n::{t, t_string, use_i18n};
@@ -144,15 +144,31 @@ pub(super) fn PlaceEdit(place: PlaceView, lists: Arc<Lists>, ctx: Ctx) -> impl I
         roles,
         ctx.echo.value(&form, "role_id", place.role.to_string()),
     );
+    let spoken = format!(" — {}", place.role_name);
+    // A free place can go (one fewer hand needed that day).
+    let remove = place.holder.is_none().then(|| {
+        let spoken = spoken.clone();
+        let form = format!("remove-place-{}", place.id);
+        let errors = ctx.echo.errors(&form);
+        view! {
+            <Form form action=place_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors method="DELETE" class="inline-form place-remove">
+                <FieldNotes errors fields=&["place_id"]/>
+                <button type="submit" class="link" data-testid="remove-place">
+                    {t!(i18n, rota.remove_place)}<span class="sr-only">{spoken}</span>
+                </button>
+            </Form>
+        }
+    });
     view! {
         <Form form=form.clone() action=place_path(&ctx.slug, ctx.period, place.id) here=ctx.here.clone() errors method="PUT" class="place-edit">
             <FieldNotes errors fields=&["member_id", "role_id", "place_id"]/>
             {member_select}
             {role_select}
             <button type="submit" class="secondary" data-testid="assign">
-                {t!(i18n, rota.save_place)}<span class="sr-only">{format!(" — {}", place.role_name)}</span>
+                {t!(i18n, rota.save_place)}<span class="sr-only">{spoken}</span>
             </button>
         </Form>
+        {remove}
     }
 }
 
@@ -170,9 +186,33 @@ pub(super) fn DateActions(date: DutyDateView, ctx: Ctx) -> impl IntoView {
             </Form>
         }
     });
+    let add = ctx.manage.as_ref().map(|lists| {
+        let form = format!("add-place-{}", date.id);
+        let errors = ctx.echo.errors(&form);
+        let roles = lists
+            .roles
+            .iter()
+            .map(|r| (r.id.to_string(), r.name.clone()))
+            .collect();
+        let role = compact_select(
+            format!("{form}-role_id"),
+            "role_id",
+            t_string!(i18n, rota.role).to_owned(),
+            roles,
+            ctx.echo.value(&form, "role_id", String::new()),
+        );
+        view! {
+            <Form form action=date_places_path(&ctx.slug, ctx.period, date.id) here=ctx.here.clone() errors class="place-edit">
+                <FieldNotes errors fields=&["role_id"]/>
+                {role}
+                <button type="submit" class="secondary" data-testid="add-place">{t!(i18n, rota.add_place)}</button>
+            </Form>
+        }
+    });
     let form = format!("delete-date-{}", date.id);
     let errors = ctx.echo.errors(&form);
     view! {
+        {add}
         <div class="actions date-actions">
             {clear}
             <Form form action=date_path(&ctx.slug, ctx.period, date.id) here=ctx.here.clone() errors method="DELETE" class="inline-form">

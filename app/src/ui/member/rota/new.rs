@@ -170,6 +170,10 @@ pub(super) fn NewRota(
         "active".to_owned(),
         t_string!(i18n, rota.participants_active).to_owned(),
     )];
+    who.push((
+        "picked".to_owned(),
+        t_string!(i18n, rota.participants_picked).to_owned(),
+    ));
     let adhesion = (!periods.is_empty()).then(|| {
         who.push((
             "adhesion".to_owned(),
