@@ -20,6 +20,7 @@ pub fn error_message(locale: Locale, kind: ErrorKind) -> String {
         ErrorKind::PayloadTooLarge => td_string!(locale, errors.payload_too_large),
         ErrorKind::TooManyRequests => td_string!(locale, errors.too_many_requests),
         ErrorKind::Internal => td_string!(locale, errors.internal),
+        ErrorKind::Unavailable => td_string!(locale, errors.unavailable),
         ErrorKind::Network => td_string!(locale, errors.network),
     };
     text.to_string()

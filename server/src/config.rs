@@ -73,6 +73,14 @@ pub struct Config {
     #[arg(long, env = "AMAPOLA_MAIL_DAILY_QUOTA", default_value_t = 2000)]
     pub mail_daily_quota: u32,
 
+    /// Seconds a request may take before it is answered 503 (its writes rolled back).
+    #[arg(long, env = "AMAPOLA_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Requests served at once; the others wait their turn (within the time limit).
+    #[arg(long, env = "AMAPOLA_MAX_CONCURRENT_REQUESTS", default_value_t = 512)]
+    pub max_concurrent_requests: usize,
+
     /// Run the background work in this process: the mail outbox, the delivery sheets and the
     /// duty reminders (`false` for an extra process that only serves pages; one process with
     /// them is enough, several are safe).
@@ -101,6 +109,8 @@ impl Config {
             mail_reply_to: None,
             public_url: None,
             mail_daily_quota: 2000,
+            request_timeout_secs: 30,
+            max_concurrent_requests: 512,
             background_jobs: true,
         }
     }

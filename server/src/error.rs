@@ -51,10 +51,20 @@ pub enum AppError {
     /// 500: logged with its cause, shown as a plain apology.
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
+    /// 503: too busy to answer in time (the request waited too long for the database or ran
+    /// past the server's time limit); nothing was written. Retry after this many seconds.
+    #[error("unavailable: {cause}")]
+    Unavailable { cause: String, retry_after: u64 },
 }
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        if crate::repo::is_busy(&err) {
+            return AppError::Unavailable {
+                cause: err.to_string(),
+                retry_after: 2,
+            };
+        }
         AppError::Internal(err.into())
     }
 }
@@ -73,6 +83,7 @@ impl AppError {
             Self::PayloadTooLarge => ErrorKind::PayloadTooLarge,
             Self::TooManyRequests { .. } => ErrorKind::TooManyRequests,
             Self::Internal(_) => ErrorKind::Internal,
+            Self::Unavailable { .. } => ErrorKind::Unavailable,
         }
     }
 
@@ -134,10 +145,13 @@ impl IntoResponse for AppError {
         // Logged by `http::observe`, inside the request's span.
         let cause = match &self {
             Self::Internal(cause) => Some(ErrorCause(format!("{cause:?}"))),
+            Self::Unavailable { cause, .. } => Some(ErrorCause(cause.clone())),
             _ => None,
         };
         let retry_after = match self {
-            Self::TooManyRequests { retry_after } => Some(retry_after),
+            Self::TooManyRequests { retry_after } | Self::Unavailable { retry_after, .. } => {
+                Some(retry_after)
+            }
             _ => None,
         };
         let problems = match self {

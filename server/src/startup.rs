@@ -5,6 +5,7 @@ use crate::auth::session;
 use crate::auth::throttle::LoginThrottle;
 use crate::auth::token::TokenKeys;
 use crate::config::Config;
+use crate::http::limits::time_limit;
 use crate::http::method_override::method_override;
 use crate::http::observe::{REQUEST_ID, observe};
 use crate::state::AppState;
@@ -81,7 +82,10 @@ pub fn app_router(state: AppState) -> Router {
         .with_state(state.clone())
         .merge(api)
         .merge(pages)
-        .layer(middleware::from_fn_with_state(state, session::renew));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::renew,
+        ));
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static(name),
@@ -92,10 +96,14 @@ pub fn app_router(state: AppState) -> Router {
     // override, which must run before routing: it wraps the finished router as a service, and
     // an outer router with no route of its own hands every request to it.
     let request_id = HeaderName::from_static(REQUEST_ID);
+    let concurrency = state.config.max_concurrent_requests.max(1);
     let overridden = tower::ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
         .layer(PropagateRequestIdLayer::new(request_id))
         .layer(middleware::from_fn(observe))
+        // The time limit counts the wait for a turn too.
+        .layer(middleware::from_fn_with_state(state, time_limit))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(concurrency))
         .layer(middleware::from_fn(method_override))
         .service(router);
     Router::new().fallback_service(overridden)

@@ -30,6 +30,8 @@ pub enum ErrorKind {
     TooManyRequests,
     /// 500: our fault; logged with its cause.
     Internal,
+    /// 503: too busy right now (a request that waited too long); retry in a moment.
+    Unavailable,
     /// The server could not be reached (browser side only).
     Network,
 }
@@ -46,7 +48,7 @@ impl ErrorKind {
             Self::PayloadTooLarge => 413,
             Self::TooManyRequests => 429,
             Self::Internal => 500,
-            Self::Network => 503,
+            Self::Unavailable | Self::Network => 503,
         }
     }
 
@@ -63,11 +65,12 @@ impl ErrorKind {
             Self::PayloadTooLarge => "payload_too_large",
             Self::TooManyRequests => "too_many_requests",
             Self::Internal => "internal",
+            Self::Unavailable => "unavailable",
             Self::Network => "network",
         }
     }
 
-    pub const ALL: [ErrorKind; 12] = [
+    pub const ALL: [ErrorKind; 13] = [
         Self::BadRequest,
         Self::Validation,
         Self::Unauthenticated,
@@ -79,6 +82,7 @@ impl ErrorKind {
         Self::PayloadTooLarge,
         Self::TooManyRequests,
         Self::Internal,
+        Self::Unavailable,
         Self::Network,
     ];
 

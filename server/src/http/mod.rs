@@ -5,6 +5,7 @@
 pub mod errors;
 pub mod flash;
 pub mod input;
+pub mod limits;
 pub mod method_override;
 pub mod observe;
 pub mod path;

@@ -28,6 +28,13 @@ pub fn people_version() -> u64 {
     PEOPLE_WRITES.load(Ordering::SeqCst)
 }
 
+/// True when the database was too busy to take the write in time: SQLite's "database is
+/// locked" after its busy timeout, or no turn to write in this process (`write_txn`).
+pub fn is_busy(err: &DbErr) -> bool {
+    let text = err.to_string();
+    text.contains("database is locked") || text.contains(write::NO_TURN)
+}
+
 /// True when the error is a unique-constraint violation (a duplicate e-mail, slug…).
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))

@@ -20,6 +20,9 @@ const TURN_TIMEOUT: Duration = Duration::from_secs(10);
 
 static WRITES: AtomicU64 = AtomicU64::new(0);
 
+/// What a writer that waited [`TURN_TIMEOUT`] in vain reports (the error is a 503).
+pub(super) const NO_TURN: &str = "database is busy: no turn to write";
+
 /// The number of write transactions committed by this process so far.
 pub fn writes_version() -> u64 {
     WRITES.load(Ordering::SeqCst)
@@ -62,7 +65,7 @@ pub async fn write_txn(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
         Some(queue) => Some(
             tokio::time::timeout(TURN_TIMEOUT, queue.lock_owned())
                 .await
-                .map_err(|_| DbErr::Custom("database is busy: no turn to write".to_owned()))?,
+                .map_err(|_| DbErr::Custom(NO_TURN.to_owned()))?,
         ),
         None => None,
     };

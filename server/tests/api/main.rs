@@ -14,6 +14,7 @@ mod directory;
 mod helpers;
 mod home;
 mod imports;
+mod limits;
 mod mail_choices;
 mod mail_server;
 mod mailbox;
