@@ -60,9 +60,12 @@ async function openTemplate(base, admin, name) {
   });
   const id = created.summary.id;
   const product = created.products[0].id;
-  await api(base, admin, 'POST', `/templates/${id}/changes`, { kind: 'set_price', product_id: String(product), price: '12,00', apply: 'on' });
-  await api(base, admin, 'POST', `/templates/${id}/stock`, { product_id: String(product), available: String(STOCK) });
-  await api(base, admin, 'POST', `/templates/${id}/state`, { state: 'active' });
+  // Every product of the farm gets a price: a template is published only fully priced.
+  for (const p of created.products) {
+    await api(base, admin, 'POST', `/templates/${id}/changes`, { kind: 'set_price', product_id: String(p.id), price: '12,00', apply: 'on' });
+  }
+  await api(base, admin, 'PUT', `/templates/${id}/stock`, { product_id: String(product), available: String(STOCK) });
+  await api(base, admin, 'PUT', `/templates/${id}/state`, { state: 'active' });
   return { id, product, date };
 }
 
@@ -70,12 +73,17 @@ async function openTemplate(base, admin, name) {
 async function signUp(base, memberToken, template) {
   const started = performance.now();
   const res = await request(`${base}/api/v1/amaps/${SLUG}/me/contracts/${template.id}`, {
-    method: 'POST',
+    method: 'PUT',
     headers: { authorization: `Bearer ${memberToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ grid: [{ date: template.date, product: template.product, qty: 1 }] }),
   });
-  return [res.status, performance.now() - started];
+  const ms = performance.now() - started;
+  if (res.status !== 200 && res.status !== 409 && !firstOther) firstOther = `HTTP ${res.status} ${res.body.toString().slice(0, 300)}`;
+  return [res.status, ms];
 }
+
+/** The first answer that was neither a sign-up nor "sold out", printed after the tables. */
+let firstOther = '';
 
 async function held(base, admin, template) {
   const view = await api(base, admin, 'GET', `/templates/${template.id}`);
@@ -139,4 +147,5 @@ await withServer(`rush-${label}`, databaseUrl, async ({ base }) => {
       summarize(`${STEADY_CLIENTS} at a time`, steadyAnswers, steadySeconds, await held(base, admin, steady)),
     ],
   );
+  if (firstOther) console.log(`first unexpected answer: ${firstOther}`);
 }).catch(reportFailure);

@@ -64,7 +64,7 @@ export async function withServer(name, databaseUrl, body) {
     // .ci/build-site writes here whatever CARGO_TARGET_DIR says.
     AMAPOLA_SITE_ROOT: join(repo, 'target/site'),
     // A RUST_LOG=debug left in the shell would log every request and skew the figures.
-    RUST_LOG: 'warn',
+    RUST_LOG: process.env.BENCH_RUST_LOG ?? 'warn',
     // Keeps a startup error to its message; panics still follow RUST_BACKTRACE.
     RUST_LIB_BACKTRACE: '0',
   };
