@@ -81,6 +81,15 @@ pub enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Write a consistent copy of the SQLite database while it serves
+    /// (`amapola-YYYYMMDD-HHMMSS.sqlite`); prints its path.
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The folder to write it in.
+        #[arg(long = "to", env = "AMAPOLA_BACKUP_DIR", default_value = "backups")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -232,6 +241,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo { db }) => {
             let db = db::connect(&db.database_url).await?;
             demo::seed(&db).await.map_err(refused)
+        }
+        Some(Command::Backup { db, dir }) => {
+            let db = db::connect(&db.database_url).await?;
+            let path = crate::backup::backup(&db, &dir, chrono::Utc::now()).await?;
+            println!("{}", path.display());
+            Ok(())
         }
     }
 }

@@ -81,6 +81,18 @@ pub struct Config {
     #[arg(long, env = "AMAPOLA_MAX_CONCURRENT_REQUESTS", default_value_t = 512)]
     pub max_concurrent_requests: usize,
 
+    /// Where the nightly backups of an SQLite database go (`amapola backup` writes there too).
+    #[arg(long, env = "AMAPOLA_BACKUP_DIR", default_value = "backups")]
+    pub backup_dir: PathBuf,
+
+    /// The hour of the night (the machine's local time) the backup is taken at.
+    #[arg(long, env = "AMAPOLA_BACKUP_HOUR", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..24))]
+    pub backup_hour: u32,
+
+    /// How many nightly backups are kept (the oldest go); 0 takes none.
+    #[arg(long, env = "AMAPOLA_BACKUP_KEEP", default_value_t = 14)]
+    pub backup_keep: usize,
+
     /// Run the background work in this process: the mail outbox, the delivery sheets and the
     /// duty reminders (`false` for an extra process that only serves pages; one process with
     /// them is enough, several are safe).
@@ -110,6 +122,10 @@ impl Config {
             public_url: None,
             mail_daily_quota: 2000,
             request_timeout_secs: 30,
+            backup_dir: PathBuf::from("backups"),
+            backup_hour: 3,
+            // Tests and benchmarks take none.
+            backup_keep: 0,
             max_concurrent_requests: 512,
             background_jobs: true,
         }

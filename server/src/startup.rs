@@ -170,6 +170,10 @@ impl Application {
                 // And the people on duty's reminders (see `mail::duty_reminders`).
                 crate::mail::duty_reminders::spawn(self.state.clone()),
             ]
+            .into_iter()
+            // The nightly backup, of an SQLite database (`backup`).
+            .chain(crate::backup::spawn(self.state.clone()))
+            .collect()
         } else {
             Vec::new()
         };

@@ -5,6 +5,7 @@ mod accounts;
 mod adhesions;
 mod amounts;
 mod auth;
+mod backup;
 mod authorization;
 mod bad_input;
 mod calendar;
