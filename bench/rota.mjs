@@ -5,8 +5,8 @@
 //
 //   node rota.mjs <label> <DATABASE_URL>
 
-import { createHmac, randomBytes } from 'node:crypto';
 import { login, request, SLUG, ADMIN, SESSION_COOKIE } from './lib/client.mjs';
+import { addMembers, api, isoDay, mintToken, runSecret } from './lib/season.mjs';
 import { reportFailure, withServer } from './lib/server.mjs';
 import { ms, printTable } from './lib/table.mjs';
 
@@ -23,31 +23,10 @@ if (!label || !databaseUrl) {
   process.exit(2);
 }
 
-// A signing key for this run only: the script mints the members' tokens (no argon2 logins).
-const SECRET = randomBytes(32).toString('hex');
-process.env.AMAPOLA_JWT_SECRET = SECRET;
-const b64url = (data) => Buffer.from(data).toString('base64url');
-function token(userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: userId, iat: now, exp: now + 3600 }));
-  const signature = createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${signature}`;
-}
+const SECRET = runSecret();
+const token = (id) => mintToken(SECRET, id);
 
 const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-const isoDay = (daysFromNow) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-
-async function api(base, auth, method, path, body) {
-  const res = await request(`${base}/api/v1/amaps/${SLUG}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = res.body.toString();
-  if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** `CLIENTS` clients reading `url` for READ_SECONDS; latencies sorted, bytes of one answer. */
 async function read(url, headers) {
@@ -84,13 +63,7 @@ function row(name, { latencies, bytes }) {
 await withServer(`rota-${label}`, databaseUrl, async ({ base }) => {
   const admin = await login(base, ADMIN);
   const existing = (await api(base, admin, 'GET', '/members')).filter((m) => m.active).length;
-  const ids = [];
-  for (let i = existing; i < MEMBERS; i++) {
-    const member = await api(base, admin, 'POST', '/members', {
-      email: `rota${i}@example.org`, first_name: 'Membre', last_name: `Permanence ${i}`,
-    });
-    ids.push(member.id);
-  }
+  const ids = await addMembers(base, admin, MEMBERS - existing, 'rota');
   const first = 7;
   const period = await api(base, admin, 'POST', '/duty-periods', {
     name: `Banc d'essai ${label}`, rule: 'one_per_date', window: 'until', window_until: isoDay(first + 7 * DATES),

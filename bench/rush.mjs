@@ -5,8 +5,8 @@
 //
 //   node rush.mjs <label> <DATABASE_URL>
 
-import { createHmac, randomBytes } from 'node:crypto';
-import { login, request, SLUG, ADMIN } from './lib/client.mjs';
+import { login, ADMIN } from './lib/client.mjs';
+import { addMembers, held, mintToken, openTemplate, runSecret, signUp } from './lib/season.mjs';
 import { reportFailure, withServer } from './lib/server.mjs';
 import { ms, printTable } from './lib/table.mjs';
 
@@ -21,62 +21,15 @@ if (!label || !databaseUrl) {
   process.exit(2);
 }
 
-// A signing key for this run only, so the benchmark can mint the members' session tokens
-// itself instead of running 1,000 argon2id logins first (those are measured by load.mjs).
-const SECRET = randomBytes(32).toString('hex');
-process.env.AMAPOLA_JWT_SECRET = SECRET;
-
-const b64url = (data) => Buffer.from(data).toString('base64url');
-function token(userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: userId, iat: now, exp: now + 3600 }));
-  const signature = createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${signature}`;
-}
+const SECRET = runSecret();
+const token = (id) => mintToken(SECRET, id);
 
 const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function api(base, auth, method, path, body) {
-  const res = await request(`${base}/api/v1/amaps/${SLUG}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = res.body.toString();
-  if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const isoDay = (daysFromNow) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-
-/** A one-date template of the demo's vegetable farm, `stock` baskets, published. */
-async function openTemplate(base, admin, name) {
-  const producers = await api(base, admin, 'GET', '/producers');
-  const farm = producers.find((p) => p.name === 'Ferme du Petit Pré');
-  const date = isoDay(12);
-  const created = await api(base, admin, 'POST', '/templates', {
-    producer_id: String(farm.id), name, nature: 'free', deadline: isoDay(5), frequency: 'once', first_date: date,
-  });
-  const id = created.summary.id;
-  const product = created.products[0].id;
-  // Every product of the farm gets a price: a template is published only fully priced.
-  for (const p of created.products) {
-    await api(base, admin, 'POST', `/templates/${id}/changes`, { kind: 'set_price', product_id: String(p.id), price: '12,00', apply: 'on' });
-  }
-  await api(base, admin, 'PUT', `/templates/${id}/stock`, { product_id: String(product), available: String(STOCK) });
-  await api(base, admin, 'PUT', `/templates/${id}/state`, { state: 'active' });
-  return { id, product, date };
-}
-
 /** One sign-up; resolves to [status, milliseconds]. */
-async function signUp(base, memberToken, template) {
+async function timedSignUp(base, memberToken, template) {
   const started = performance.now();
-  const res = await request(`${base}/api/v1/amaps/${SLUG}/me/contracts/${template.id}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${memberToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ grid: [{ date: template.date, product: template.product, qty: 1 }] }),
-  });
+  const res = await signUp(base, memberToken, template);
   const ms = performance.now() - started;
   if (res.status !== 200 && res.status !== 409 && !firstOther) firstOther = `HTTP ${res.status} ${res.body.toString().slice(0, 300)}`;
   return [res.status, ms];
@@ -84,14 +37,6 @@ async function signUp(base, memberToken, template) {
 
 /** The first answer that was neither a sign-up nor "sold out", printed after the tables. */
 let firstOther = '';
-
-async function held(base, admin, template) {
-  const view = await api(base, admin, 'GET', `/templates/${template.id}`);
-  const rows = await api(base, admin, 'GET', `/templates/${template.id}/subscriptions`);
-  const units = rows.reduce((sum, r) => sum + r.units, 0);
-  const counter = view.stock.find((s) => s.product === template.product);
-  return { units, counterUsed: counter?.used };
-}
 
 function summarize(name, answers, seconds, holding) {
   const latencies = answers.map(([, t]) => t).sort((a, b) => a - b);
@@ -114,27 +59,21 @@ function summarize(name, answers, seconds, holding) {
 
 await withServer(`rush-${label}`, databaseUrl, async ({ base }) => {
   const admin = await login(base, ADMIN);
-  const ids = [];
-  for (let i = 0; i < MEMBERS; i++) {
-    const member = await api(base, admin, 'POST', '/members', {
-      email: `ruee${i}@example.org`, first_name: 'Membre', last_name: `Ruée ${i}`,
-    });
-    ids.push(member.id);
-  }
+  const ids = await addMembers(base, admin, MEMBERS, 'ruee');
   const tokens = ids.map(token);
 
-  const burst = await openTemplate(base, admin, `Ruée ${label} (tous ensemble)`);
+  const burst = await openTemplate(base, admin, `Ruée ${label} (tous ensemble)`, STOCK);
   let started = performance.now();
-  const burstAnswers = await Promise.all(tokens.map((t) => signUp(base, t, burst)));
+  const burstAnswers = await Promise.all(tokens.map((t) => timedSignUp(base, t, burst)));
   const burstSeconds = (performance.now() - started) / 1000;
 
-  const steady = await openTemplate(base, admin, `Ruée ${label} (64 à la fois)`);
+  const steady = await openTemplate(base, admin, `Ruée ${label} (64 à la fois)`, STOCK);
   const steadyAnswers = [];
   let next = 0;
   started = performance.now();
   await Promise.all(
     Array.from({ length: STEADY_CLIENTS }, async () => {
-      while (next < tokens.length) steadyAnswers.push(await signUp(base, tokens[next++], steady));
+      while (next < tokens.length) steadyAnswers.push(await timedSignUp(base, tokens[next++], steady));
     }),
   );
   const steadySeconds = (performance.now() - started) / 1000;

@@ -48,7 +48,8 @@ export function memoryOf(pid) {
 
 /**
  * Seeds the demo into `databaseUrl`, starts `amapola serve`, waits for /health, runs
- * `body({ base, pid })` and stops the server whatever happens. Server output goes to
+ * `body({ base, pid, crash })` and stops the server whatever happens (`crash()` kills it with
+ * SIGKILL and starts another on the same port and database). Server output goes to
  * bench/results/<name>.log, whose tail is printed when something fails.
  */
 export async function withServer(name, databaseUrl, body) {
@@ -75,16 +76,28 @@ export async function withServer(name, databaseUrl, body) {
     process.exit(130);
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
-  try {
-    await seedDemo(env, log);
+  const base = `http://127.0.0.1:${port}`;
+  const start = async () => {
     server = spawn(binary, ['serve'], { env, stdio: ['ignore', log, log] });
     const exited = new Promise((_, fail) =>
       server.once('exit', (code, signal) => fail(new Error(`server exited early (${signal ?? `exit ${code}`})`))),
     );
     exited.catch(() => {}); // only awaited while starting; a later exit shows up as request errors
-    const base = `http://127.0.0.1:${port}`;
     await Promise.race([waitForHealth(base), exited]);
-    return await body({ base, pid: server.pid });
+  };
+  // SIGKILL, as a power cut or the kernel's OOM killer would, then a new server on the same
+  // port and database; resolves once it answers /health.
+  const crash = async () => {
+    const gone = new Promise((done) => server.once('exit', done));
+    server.kill('SIGKILL');
+    await gone;
+    await start();
+    return server.pid;
+  };
+  try {
+    await seedDemo(env, log);
+    await start();
+    return await body({ base, pid: server.pid, crash });
   } catch (error) {
     const tail = readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
     error.message += `\n--- last lines of ${logPath} ---\n${tail}`;
