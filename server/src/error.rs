@@ -73,6 +73,13 @@ impl AppError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Self::BadRequest(_) => ErrorKind::BadRequest,
+            // Well-formed input the stored state refuses is a conflict (409), not a field to
+            // correct (422): `ProblemCode::is_conflict`.
+            Self::Validation(problems)
+                if !problems.is_empty() && problems.iter().all(|p| p.code.is_conflict()) =>
+            {
+                ErrorKind::Conflict
+            }
             Self::Validation(_) => ErrorKind::Validation,
             Self::Unauthenticated => ErrorKind::Unauthenticated,
             Self::InvalidCredentials => ErrorKind::InvalidCredentials,

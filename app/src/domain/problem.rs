@@ -103,6 +103,48 @@ pub enum ProblemCode {
 }
 
 impl ProblemCode {
+    /// Whether the problem lies in what is stored rather than in what was sent: a name
+    /// already taken, a cheque already remitted, a deadline passed, the stock gone, a link
+    /// used. Such a request was well formed and would be accepted another time: HTTP says
+    /// 409 (conflict with the current state), not 422.
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            Self::Taken
+                | Self::CellClosed
+                | Self::DateClosed
+                | Self::OutOfStock
+                | Self::ChequeReceived
+                | Self::ChequeRemitted
+                | Self::DateRemitted
+                | Self::ChequesHeld
+                | Self::NotEarliest
+                | Self::NothingToRemit
+                | Self::NothingToCarry
+                | Self::NoNextContract
+                | Self::Unpriced
+                | Self::LinkExpired
+                | Self::AlreadyMember
+                | Self::HasContracts
+                | Self::HasRoles
+                | Self::SharedAccount
+                | Self::AdhesionCashed
+                | Self::AdhesionClosed
+                | Self::AdhesionRequired
+                | Self::HasAdhesions
+                | Self::RequiredByTemplates
+                | Self::AlreadyAdhered
+                | Self::NotParticipant
+                | Self::DutyClosed
+                | Self::AlreadyOnDuty
+                | Self::QuotaReached
+                | Self::NoFreePlace
+                | Self::HasDuties
+                | Self::SwapClosed
+                | Self::OfferTaken
+        )
+    }
+
     pub const ALL: [ProblemCode; 61] = [
         Self::Required,
         Self::TooShort,

@@ -56,7 +56,7 @@ impl Modify for SecurityAddon {
 }
 
 /// The shared error answers: (status, component name, description).
-const SHARED: [(&str, &str, &str); 6] = [
+const SHARED: [(&str, &str, &str); 8] = [
     (
         "400",
         "BadRequest",
@@ -75,9 +75,19 @@ const SHARED: [(&str, &str, &str); 6] = [
     ),
     ("413", "PayloadTooLarge", "The body is over the limit"),
     (
+        "409",
+        "Conflict",
+        "Well formed, but refused by what is stored (a name taken, a cheque already remitted, a deadline passed); `fields` names what",
+    ),
+    (
         "422",
         "Unprocessable",
         "A field is missing or invalid; `fields` names each one",
+    ),
+    (
+        "503",
+        "Unavailable",
+        "Too busy to answer in time; nothing was written. Retry after `Retry-After` seconds",
     ),
 ];
 
@@ -118,6 +128,11 @@ impl Refusals {
                 Self::add(operation, status);
             }
         }
+        if method != "get" {
+            Self::add(operation, "409");
+        }
+        // Any request may wait past the time limit (`http::limits`).
+        Self::add(operation, "503");
     }
 }
 

@@ -111,7 +111,7 @@ on_both_engines!(
                 json!({ "token": token, "password": "encore une autre phrase" }),
             )
             .await;
-        assert_eq!(again.0, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(again.0, StatusCode::CONFLICT);
         assert_eq!(again.1["fields"][0]["code"], "link_expired", "{}", again.1);
         assert_eq!(
             login(&app, cast.member.email, NEW_PASSWORD).await,
@@ -180,7 +180,7 @@ on_both_engines!(a_password_link_expires_after_a_day, |app| {
             json!({ "token": token, "password": NEW_PASSWORD }),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["fields"][0]["code"], "link_expired", "{body}");
     assert_eq!(
         login(&app, cast.member.email, PASSWORD).await,
@@ -481,7 +481,7 @@ on_both_engines!(
         let notice = only_mail_to(&app, cast.member.email).await;
         assert!(notice.text.contains(new_address), "{}", notice.text);
         let (status, again) = app.post("/api/v1/auth/email", None, confirm).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(again["fields"][0]["code"], "link_expired");
     }
 );

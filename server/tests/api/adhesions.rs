@@ -238,7 +238,7 @@ on_both_engines!(
                 json!({ "name": "Saison papier", "starts_on": "2026-09-01", "ends_on": "2027-08-31", "minimum": "10", "enrolment": "online" }),
             )
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert_eq!(problem(&body, "name")["code"], "taken");
     }
 );

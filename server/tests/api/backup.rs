@@ -24,7 +24,10 @@ async fn a_backup_taken_while_members_write_opens_whole() {
     assert_eq!(people.len(), 40);
     let copy = copy.expect("backup");
     let name = copy.file_name().and_then(|n| n.to_str()).expect("name");
-    assert!(name.starts_with("amapola-") && name.ends_with(".sqlite"), "{name}");
+    assert!(
+        name.starts_with("amapola-") && name.ends_with(".sqlite"),
+        "{name}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).expect("dir").count(),
         1,
@@ -47,5 +50,8 @@ async fn a_backup_taken_while_members_write_opens_whole() {
         .count(&restored)
         .await
         .expect("count");
-    assert!(users >= before && users <= before + 40, "{before} then {users}");
+    assert!(
+        users >= before && users <= before + 40,
+        "{before} then {users}"
+    );
 }

@@ -145,7 +145,7 @@ on_both_engines!(amaps_created_at_once_are_all_created_once, |app| {
     let answers = app.all_at_once(same, &operator).await;
     assert_no_server_error(&answers);
     let codes = statuses(&answers);
-    assert_eq!((count(&codes, 201), count(&codes, 422)), (1, N - 1));
+    assert_eq!((count(&codes, 201), count(&codes, 409)), (1, N - 1));
     let (_, amaps) = app.get("/api/v1/amaps", Some(&operator)).await;
     assert_eq!(amaps.as_array().expect("amaps").len(), 2 + N + 1);
 });

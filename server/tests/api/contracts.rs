@@ -378,7 +378,7 @@ on_both_engines!(
         let (status, body) = app
             .put(&contract_path(closed), Some(&member), all_dates(1))
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert!(
             body["fields"]
                 .as_array()
@@ -410,7 +410,7 @@ on_both_engines!(
         let (status, body) = app
             .put(&contract_path(late), Some(&member), all_dates(1))
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status, StatusCode::CONFLICT);
         assert!(
             field(&body, &format!("q.{}.{basket}", dates[0])).is_some(),
             "{body}"
@@ -484,7 +484,7 @@ on_both_engines!(
         let (status, body) = app
             .put(&state, Some(&admin), json!({ "state": "active" }))
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert_eq!(
             (
                 body["fields"][0]["field"].as_str(),
@@ -604,7 +604,7 @@ on_both_engines!(
         let (status, body) = app
         .put(&contract_path(cast.template), Some(&member), json!({ "grid": [{ "date": cast.first_date, "product": cast.product_one, "qty": 1 }] }))
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(body["fields"][0]["code"], "cell_closed");
 
         // A price change lists who pays more.

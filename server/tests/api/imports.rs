@@ -337,7 +337,7 @@ on_both_engines!(
                 json!({ "token": old_token, "password": "une phrase assez longue" }),
             )
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(queued_to(&app, "nina.n@example.org").await.len(), 1);
         let (status, bad) = app
         .put(&member_path(nina_id), Some(&treasurer), json!({ "email": "nina.n@example.org", "first_name": "Nina", "last_name": "Nouvel", "phone1": "moi" }))
@@ -364,7 +364,7 @@ on_both_engines!(
         let (status, refused) = app
         .put(&member_path(nina_id), Some(&admin), json!({ "email": "nina.autre@example.org", "first_name": "Nina", "last_name": "Nouvel" }))
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(refused["fields"][0]["code"], "shared_account", "{refused}");
 
         // Deactivating several at once; nobody in the selection may be oneself.

@@ -283,17 +283,17 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
             json!({ format!("pay.{d1}"): "10" }),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_received");
     let (status, body) = app.delete(&season.me(), Some(&member)).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheques_held");
 
     // The second date before the first only with an explicit confirmation.
     let (status, body) = app
         .post(&remit, Some(&treasurer), json!({ "payment_date": d2 }))
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "not_earliest");
     let (status, slip) = app
         .post(
@@ -312,7 +312,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     let (status, body) = app
         .post(&receive, Some(&treasurer), json!({ "promised": [c2] }))
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     let (status, body) = app
         .patch(
@@ -321,7 +321,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
             json!({ "amount": "1" }),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     let (status, body) = app
         .put(
@@ -330,7 +330,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
             json!({ format!("pay.{d2}"): "5" }),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheque_remitted");
     // The same date twice: refused.
     let (status, body) = app
@@ -340,7 +340,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
             json!({ "payment_date": d2, "confirm": "on" }),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "date_remitted");
     // A référent may still correct a received (not remitted) cheque.
     let (status, body) = app
@@ -566,7 +566,7 @@ on_both_engines!(
         // Nothing to carry while the balance is not positive.
         let carry = spring.manage(&format!("subscriptions/{member_id}/carry-over"));
         let (status, body) = app.post(&carry, Some(&treasurer), json!({})).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert_eq!(body["fields"][0]["code"], "nothing_to_carry");
         // A 130 € credit on spring (100 € ordered) leaves a 30 € balance to carry over.
         let (status, _) = app

@@ -106,7 +106,7 @@ pub fn cheques() -> Vec<Row> {
             "POST",
             "/api/v1/amaps/{slug}/templates/{template_id}/subscriptions/{member_id}/carry-over",
             May::ManagesOne,
-            422,
+            409,
         ),
         row(
             "GET",

@@ -601,7 +601,7 @@ fn accounts() -> Vec<Row> {
         Row {
             // Anyone may try a link; an unknown one is refused on its field.
             body: |_, _| json!({ "token": "not-a-real-link", "password": "a long enough password" }),
-            ..row("POST", "/api/v1/auth/password", May::Public, 422)
+            ..row("POST", "/api/v1/auth/password", May::Public, 409)
         },
         row("GET", "/api/v1/me", May::Session, 200),
         row("GET", "/api/v1/me/contact", May::Session, 200),
@@ -617,7 +617,7 @@ fn accounts() -> Vec<Row> {
         },
         Row {
             body: |_, _| json!({ "token": "not-a-real-link" }),
-            ..row("POST", "/api/v1/auth/email", May::Public, 422)
+            ..row("POST", "/api/v1/auth/email", May::Public, 409)
         },
         Row {
             body: |_, _| json!({ "phone1": "06 12 34 56 78", "town": "Lyon" }),
