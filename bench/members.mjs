@@ -5,14 +5,15 @@
 //   node members.mjs <label> <DATABASE_URL>
 
 import { login, request, SLUG, ADMIN } from './lib/client.mjs';
-import { reportFailure, withServer } from './lib/server.mjs';
-import { ms, printTable } from './lib/table.mjs';
+import { memoryOf, reportFailure, withServer } from './lib/server.mjs';
+import { mb, ms, printTable } from './lib/table.mjs';
 
 const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1000);
 const IMPORT_TARGET_MS = 2000;
 const READERS = 16;
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
 const P99_TARGET_MS = 50;
+const RSS_TARGET_BYTES = 40e6;
 
 const [label, databaseUrl] = process.argv.slice(2);
 if (!label || !databaseUrl) {
@@ -33,7 +34,7 @@ function list(lines) {
   return rows.join('\r\n') + '\r\n';
 }
 
-await withServer(`members-${label}`, databaseUrl, async ({ base }) => {
+await withServer(`members-${label}`, databaseUrl, async ({ base, pid }) => {
   const admin = await login(base, ADMIN);
   const auth = { authorization: `Bearer ${admin}`, accept: 'application/json' };
   const form = new FormData();
@@ -82,6 +83,7 @@ await withServer(`members-${label}`, databaseUrl, async ({ base }) => {
       [`member list (${entries} entries): requests`, `${latencies.length} in ${READ_SECONDS} s`, ''],
       ['member list p50', ms(percentile(latencies, 50)), ''],
       ['member list p99', ms(percentile(latencies, 99)), `< ${P99_TARGET_MS} ms`],
+      ['server memory after (RSS)', mb(memoryOf(pid).current), `<= ${mb(RSS_TARGET_BYTES)}`],
     ],
   );
 }).catch(reportFailure);

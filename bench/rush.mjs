@@ -7,13 +7,14 @@
 
 import { login, ADMIN } from './lib/client.mjs';
 import { addMembers, held, mintToken, openTemplate, runSecret, signUp } from './lib/season.mjs';
-import { reportFailure, withServer } from './lib/server.mjs';
-import { ms, printTable } from './lib/table.mjs';
+import { memoryOf, reportFailure, withServer } from './lib/server.mjs';
+import { mb, ms, printTable } from './lib/table.mjs';
 
 const MEMBERS = Number(process.env.BENCH_RUSH_MEMBERS ?? 1000);
 const STOCK = Math.round(MEMBERS * 0.6);
 const STEADY_CLIENTS = 64;
 const P99_TARGET_MS = 50;
+const RSS_TARGET_BYTES = 40e6;
 
 const [label, databaseUrl] = process.argv.slice(2);
 if (!label || !databaseUrl) {
@@ -57,7 +58,7 @@ function summarize(name, answers, seconds, holding) {
   ];
 }
 
-await withServer(`rush-${label}`, databaseUrl, async ({ base }) => {
+await withServer(`rush-${label}`, databaseUrl, async ({ base, pid }) => {
   const admin = await login(base, ADMIN);
   const ids = await addMembers(base, admin, MEMBERS, 'ruee');
   const tokens = ids.map(token);
@@ -87,4 +88,6 @@ await withServer(`rush-${label}`, databaseUrl, async ({ base }) => {
     ],
   );
   if (firstOther) console.log(`first unexpected answer: ${firstOther}`);
+  const rss = memoryOf(pid).current;
+  console.log(`server memory after the rush: ${mb(rss)} (target <= ${mb(RSS_TARGET_BYTES)}: ${rss <= RSS_TARGET_BYTES ? 'met' : 'MISSED'})`);
 }).catch(reportFailure);

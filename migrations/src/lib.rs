@@ -19,6 +19,7 @@ mod m20261203_000013_mail_choices;
 mod m20261203_000014_amap_mail_server;
 mod m20261204_000015_create_rota;
 mod m20261207_000016_create_calendar_feed;
+mod m20261207_000017_create_throttle;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_amap_mail_server::Migration),
             Box::new(m20261204_000015_create_rota::Migration),
             Box::new(m20261207_000016_create_calendar_feed::Migration),
+            Box::new(m20261207_000017_create_throttle::Migration),
         ]
     }
 }

@@ -42,6 +42,11 @@ pub struct Config {
     #[arg(long, env = "AMAPOLA_LOGIN_MAX_FAILURES", default_value_t = 5)]
     pub login_max_failures: u32,
 
+    /// Failed logins allowed from one client address (any e-mail) within the window; higher,
+    /// as members may share an address (a home box, the AMAP's hall).
+    #[arg(long, env = "AMAPOLA_LOGIN_MAX_CLIENT_FAILURES", default_value_t = 30)]
+    pub login_max_client_failures: u32,
+
     /// Length of the failed-login window, in seconds.
     #[arg(long, env = "AMAPOLA_LOGIN_WINDOW_SECS", default_value_t = 900)]
     pub login_window_secs: u64,
@@ -115,6 +120,7 @@ impl Config {
             session_hours: 72,
             secure_cookies: false,
             login_max_failures: 5,
+            login_max_client_failures: 30,
             login_window_secs: 900,
             smtp_url: None,
             mail_from: "Amapola <amapola@localhost>".to_owned(),

@@ -141,6 +141,7 @@ impl Application {
             )),
             throttle: Arc::new(LoginThrottle::new(
                 config.login_max_failures,
+                config.login_max_client_failures,
                 Duration::from_secs(config.login_window_secs),
             )),
             reset_throttle: Arc::new(crate::state::ResetThrottle::default()),

@@ -1,4 +1,4 @@
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::throttle::{LoginThrottle, Throttle};
 use crate::auth::token::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -31,16 +31,16 @@ pub struct AppState {
 /// asked for too often gets no more mails for a while (silently: the answer never says
 /// whether an address has an account).
 pub struct ResetThrottle {
-    pub by_client: LoginThrottle,
-    pub by_address: LoginThrottle,
+    pub by_client: Throttle,
+    pub by_address: Throttle,
 }
 
 impl Default for ResetThrottle {
     fn default() -> Self {
         let hour = std::time::Duration::from_secs(3600);
         Self {
-            by_client: LoginThrottle::new(20, hour),
-            by_address: LoginThrottle::new(3, hour),
+            by_client: Throttle::new("reset-client", 20, hour),
+            by_address: Throttle::new("reset-address", 3, hour),
         }
     }
 }

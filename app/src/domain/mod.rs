@@ -18,6 +18,7 @@ mod names;
 pub mod payment;
 pub mod problem;
 pub mod rota;
+pub mod throttle;
 pub mod wire;
 
 pub use access::{Action, Grants};

@@ -1,97 +1,148 @@
-//! Failed-login throttling per e-mail address: after `max_failures` failures inside the
-//! window, further attempts are refused (429 with Retry-After) until the window ends.
-//! Successful logins clear the count. Kept in memory: a restart forgives, which is fine for
-//! a limit whose purpose is to make guessing slow.
+//! Throttles on repeated attempts — failed logins per e-mail address and per client address,
+//! password-reset requests — counted in the database (`throttle`), so a restart forgives
+//! nothing and every server process counts the same. The arithmetic is the domain's
+//! (`app::domain::throttle::Limit`); a success clears an address's count.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use crate::error::{AppError, AppResult};
+use crate::repo;
+use app::domain::throttle::{Attempts, Limit};
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect};
+use std::net::IpAddr;
 
+/// One limit, over the keys of one kind (`login-address`, `reset-client`…).
+pub struct Throttle {
+    kind: &'static str,
+    limit: Limit,
+}
+
+impl Throttle {
+    pub fn new(kind: &'static str, max: u32, window: std::time::Duration) -> Self {
+        Self {
+            kind,
+            limit: Limit {
+                max,
+                window: chrono::Duration::from_std(window).unwrap_or(chrono::Duration::hours(1)),
+            },
+        }
+    }
+
+    fn key(&self, key: &str) -> String {
+        format!("{}:{key}", self.kind)
+    }
+
+    /// 429 (with the seconds to wait) when `key` is over its limit now.
+    pub async fn check(
+        &self,
+        db: &DatabaseConnection,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let counted = repo::throttle::get(db, &self.key(key)).await?;
+        match self.limit.wait(counted, now) {
+            Some(retry_after) => Err(AppError::TooManyRequests { retry_after }),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts one more attempt for `key`, under a lock, so that attempts at once all count.
+    pub async fn record(
+        &self,
+        db: &DatabaseConnection,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let key = self.key(key);
+        let txn = repo::write_txn(db).await?;
+        let counted = locked(&txn, &key, now).await?;
+        repo::throttle::put(&txn, &key, self.limit.after_one_more(counted, now)).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    pub async fn clear(&self, db: &DatabaseConnection, key: &str) -> AppResult<()> {
+        repo::throttle::clear(db, &self.key(key)).await?;
+        Ok(())
+    }
+}
+
+/// The count of `key`, its row locked until the transaction ends (PostgreSQL; SQLite's one
+/// writer already is the lock). A first attempt has no row to lock, so an empty count is put
+/// first (two first attempts at once then queue on it instead of both counting one).
+async fn locked(
+    db: &impl ConnectionTrait,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Attempts>, DbErr> {
+    use crate::db::entities::throttle;
+    if db.get_database_backend() != DbBackend::Postgres {
+        return repo::throttle::get(db, key).await;
+    }
+    repo::throttle::put_if_absent(
+        db,
+        key,
+        Attempts {
+            count: 0,
+            since: now,
+        },
+    )
+    .await?;
+    Ok(throttle::Entity::find_by_id(key.to_owned())
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .map(|row| Attempts {
+            count: u32::try_from(row.attempts).unwrap_or(0),
+            since: row.since,
+        }))
+}
+
+/// Failed logins (and wrong current passwords): per e-mail address, and per client address
+/// with a higher limit (an AMAP's members may share one address behind a box or a proxy).
 pub struct LoginThrottle {
-    max_failures: u32,
-    window: Duration,
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
+    pub by_address: Throttle,
+    pub by_client: Throttle,
 }
 
 impl LoginThrottle {
-    pub fn new(max_failures: u32, window: Duration) -> Self {
+    pub fn new(max_failures: u32, max_client_failures: u32, window: std::time::Duration) -> Self {
         Self {
-            max_failures,
-            window,
-            failures: Mutex::new(HashMap::new()),
+            by_address: Throttle::new("login-address", max_failures, window),
+            by_client: Throttle::new("login-client", max_client_failures, window),
         }
     }
 
-    /// `Err(seconds to wait)` when this address is locked out.
-    pub fn check(&self, key: &str, now: Instant) -> Result<(), u64> {
-        let failures = self
-            .failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match failures.get(key) {
-            Some(&(count, since))
-                if count >= self.max_failures && now.duration_since(since) < self.window =>
-            {
-                Err((self.window - now.duration_since(since)).as_secs().max(1))
-            }
-            _ => Ok(()),
+    /// 429 when the address or the client is over its limit.
+    pub async fn check(
+        &self,
+        db: &DatabaseConnection,
+        address: &str,
+        client: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.by_address.check(db, address, now).await?;
+        if let Some(ip) = client {
+            self.by_client.check(db, &ip.to_string(), now).await?;
         }
+        Ok(())
     }
 
-    pub fn record_failure(&self, key: &str, now: Instant) {
-        let mut failures = self
-            .failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Bound memory under a spray of random addresses: forget expired entries first.
-        if failures.len() > 10_000 {
-            failures.retain(|_, (_, since)| now.duration_since(*since) < self.window);
+    pub async fn record_failure(
+        &self,
+        db: &DatabaseConnection,
+        address: &str,
+        client: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.by_address.record(db, address, now).await?;
+        if let Some(ip) = client {
+            self.by_client.record(db, &ip.to_string(), now).await?;
         }
-        let entry = failures.entry(key.to_owned()).or_insert((0, now));
-        if now.duration_since(entry.1) >= self.window {
-            *entry = (0, now);
-        }
-        entry.0 += 1;
+        Ok(())
     }
 
-    pub fn clear(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .remove(key);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locks_after_the_limit_and_forgives_after_the_window() {
-        let throttle = LoginThrottle::new(3, Duration::from_secs(60));
-        let start = Instant::now();
-        for _ in 0..3 {
-            assert!(throttle.check("a@x.fr", start).is_ok());
-            throttle.record_failure("a@x.fr", start);
-        }
-        let wait = throttle
-            .check("a@x.fr", start + Duration::from_secs(10))
-            .expect_err("locked");
-        assert_eq!(wait, 50);
-        assert!(
-            throttle.check("b@x.fr", start).is_ok(),
-            "other addresses are not affected"
-        );
-        assert!(
-            throttle
-                .check("a@x.fr", start + Duration::from_secs(61))
-                .is_ok()
-        );
-        throttle.clear("a@x.fr");
-        assert!(
-            throttle
-                .check("a@x.fr", start + Duration::from_secs(10))
-                .is_ok()
-        );
+    /// A success forgives the address (not the client: guesses at other addresses still count).
+    pub async fn clear(&self, db: &DatabaseConnection, address: &str) -> AppResult<()> {
+        self.by_address.clear(db, address).await
     }
 }

@@ -2,6 +2,7 @@
 //! shape in the caller's language, redirects for plain form posts, and the `_method` override
 //! that lets HTML forms use the real verbs.
 
+pub mod client;
 pub mod errors;
 pub mod flash;
 pub mod input;

@@ -47,6 +47,7 @@ pub mod stock;
 pub mod subscriptions;
 pub mod template_changes;
 pub mod templates;
+pub mod throttle;
 mod write;
 
 pub use write::{WriteTxn, snapshot_txn, write_txn, writes_version};

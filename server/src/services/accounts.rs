@@ -15,7 +15,6 @@ use app::domain::{AmapId, Email, Password, Problem, ProblemCode, UserId};
 use app::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use std::time::Instant;
 
 /// The page a link in a mail opens; the secret rides in the query string, read once by the
 /// page's form (the page is served `no-store` and sends no `Referer`).
@@ -33,14 +32,12 @@ pub const EMAIL_PAGE: &str = "/confirmer-email";
 /// form must not become a way to guess it). A wrong one is a problem on `current_password`.
 async fn check_current(state: &AppState, account: &app_user::Model, typed: &str) -> AppResult<()> {
     let key = account.email.as_str();
-    state
-        .throttle
-        .check(key, Instant::now())
-        .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
+    let (db, now) = (&state.db, state.clock.now());
+    state.throttle.by_address.check(db, key, now).await?;
     if password::verify(account.password_hash.clone(), typed.to_owned()).await? {
         return Ok(());
     }
-    state.throttle.record_failure(key, Instant::now());
+    state.throttle.by_address.record(db, key, now).await?;
     Err(AppError::field(Problem::new(
         "current_password",
         ProblemCode::WrongPassword,
@@ -201,21 +198,26 @@ pub async fn request_reset(
     locale: Locale,
 ) -> AppResult<()> {
     let email = Email::parse("email", raw_email).map_err(|p| AppError::Validation(vec![p]))?;
-    let moment = Instant::now();
+    let (db, moment) = (&state.db, state.clock.now());
     if let Some(ip) = client {
         let key = ip.to_string();
         state
             .reset_throttle
             .by_client
-            .check(&key, moment)
-            .map_err(|retry_after| AppError::TooManyRequests { retry_after })?;
-        state.reset_throttle.by_client.record_failure(&key, moment);
+            .check(db, &key, moment)
+            .await?;
+        state
+            .reset_throttle
+            .by_client
+            .record(db, &key, moment)
+            .await?;
     }
     let address = email.as_str();
     if state
         .reset_throttle
         .by_address
-        .check(address, moment)
+        .check(db, address, moment)
+        .await
         .is_err()
     {
         tracing::warn!("password reset: address over its hourly limit, nothing sent");
@@ -224,7 +226,8 @@ pub async fn request_reset(
     state
         .reset_throttle
         .by_address
-        .record_failure(address, moment);
+        .record(db, address, moment)
+        .await?;
     let Some(account) = repo::users::find_by_email(&state.db, address).await? else {
         return Ok(());
     };

@@ -309,3 +309,61 @@ on_both_engines!(the_signing_key_is_generated_once_and_kept, |app| {
         .expect("me");
     assert_eq!(response.status(), StatusCode::OK);
 });
+
+on_both_engines!(
+    failed_logins_from_one_client_are_throttled_and_a_restart_forgives_nothing,
+    configure = |config| config.login_max_client_failures = 3,
+    |app| {
+        app.cast().await;
+        let attempt = |email: &str, forwarded: Option<&str>| {
+            let mut request = app
+                .client()
+                .post(app.url("/api/v1/auth/login"))
+                .json(&json!({ "email": email, "password": "au petit bonheur" }));
+            if let Some(address) = forwarded {
+                request = request.header("x-forwarded-for", address);
+            }
+            request
+        };
+        // Three guesses at three different addresses from one client…
+        for i in 0..3 {
+            let response = attempt(&format!("devine{i}@a.example.org"), None)
+                .send()
+                .await
+                .expect("login");
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        // …and that client waits, whatever the address.
+        let response = attempt("encore@a.example.org", None)
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        // Behind a proxy on the loopback, each client it forwards counts on its own.
+        let response = attempt("encore@a.example.org", Some("198.51.100.7"))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+
+        // A new server on the same database still makes the client wait.
+        let config = server::config::Config {
+            login_max_client_failures: 3,
+            ..server::config::Config::for_database(&app.database_url)
+        };
+        let restarted = server::startup::Application::build(config)
+            .await
+            .expect("restart");
+        restarted.state.clock.set(app.state.clock.now());
+        let base = format!("http://{}", restarted.addr);
+        tokio::spawn(restarted.run_until_stopped());
+        let response = app
+            .client()
+            .post(format!("{base}/api/v1/auth/login"))
+            .json(&json!({ "email": "toujours@a.example.org", "password": "au petit bonheur" }))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+);

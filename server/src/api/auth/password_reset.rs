@@ -1,9 +1,8 @@
 use super::super::prelude::*;
+use crate::http::client::ClientIp;
 use crate::http::errors::request_locale;
 use app::api::auth::ResetRequestForm;
-use axum::extract::ConnectInfo;
-use axum::http::{Extensions, HeaderMap};
-use std::net::SocketAddr;
+use axum::http::HeaderMap;
 
 /// Ask for a password reset link.
 ///
@@ -19,15 +18,11 @@ use std::net::SocketAddr;
     ))]
 pub async fn request_reset(
     State(state): State<AppState>,
-    extensions: Extensions,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     Input(form): Input<ResetRequestForm>,
 ) -> AppResult<Said<StatusCode>> {
     let locale = request_locale(&headers);
-    // The peer's address (absent for in-process calls, which come from our own pages).
-    let ip = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
     services::accounts::request_reset(&state, &form.email, ip, locale).await?;
     Ok(Said(Notice::ResetRequested, StatusCode::ACCEPTED))
 }

@@ -39,3 +39,4 @@ pub mod subscription;
 pub mod subscription_cell;
 pub mod subscription_joker;
 pub mod template_product;
+pub mod throttle;
