@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, fitsPhone, logIn, ready, SLUG, test } from './fixtures';
 
 // Each project promotes a different member, so the two runs never see each other's work.
@@ -47,4 +48,23 @@ test('the AMAP switcher leads to the other AMAP', async ({ page, hydrated }) => 
   await page.getByRole('link', { name: 'AMAP du Canal' }).click();
   await expect(page).toHaveURL(/\/a\/amap-du-canal$/);
   await expect(page.getByRole('link', { name: 'AMAP du Canal' }).first()).toBeVisible();
+});
+
+test('an admin downloads the AMAP archive from the settings', async ({ page, hydrated }) => {
+  await logIn(page, hydrated, 'admin@example.org');
+  await page.goto(`/a/${SLUG}/admin/reglages`);
+  await ready(page, hydrated);
+  await expect(page.getByRole('heading', { name: "Archive de l'AMAP" })).toBeVisible();
+  await fitsPhone(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: "Télécharger l'archive" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${SLUG}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+  const zip = readFileSync((await download.path()) as string);
+  // A zip (its signature), holding the whole AMAP as JSON and a CSV per table.
+  expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+  const names = zip.toString('latin1');
+  expect(names).toContain('amapola.json');
+  expect(names).toContain('csv/subscription.csv');
 });

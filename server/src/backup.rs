@@ -3,32 +3,40 @@
 //!
 //! SQLite copies itself with `VACUUM INTO` (one read transaction: a consistent snapshot, not
 //! blocking writers, compacted), written under a temporary name, flushed to disk, then renamed
-//! into place — a crash mid-copy never leaves a half file that looks like a backup. PostgreSQL
-//! is copied by its own tools (`pg_dump`, see the README); the nightly pass leaves it alone.
+//! into place — a crash mid-copy never leaves a half file that looks like a backup. On
+//! PostgreSQL a backup is every AMAP's archive (`crate::archive`, passwords included), one
+//! `<slug>.zip` each inside `amapola-YYYYMMDD-HHMMSS.zip`, which `amapola import` restores
+//! on either engine; `pg_dump` remains the copy of everything (see the README).
 
 use crate::state::AppState;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::{DateTime, Local, Timelike, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 use std::path::{Path, PathBuf};
 
-/// Backups are named `amapola-YYYYMMDD-HHMMSS.sqlite`: sorting the names sorts them in time.
+/// Backups are named `amapola-YYYYMMDD-HHMMSS.sqlite` (or `.zip`, PostgreSQL's archives):
+/// sorting the names sorts them in time.
 const PREFIX: &str = "amapola-";
-const SUFFIX: &str = ".sqlite";
+const SUFFIXES: [&str; 2] = [".sqlite", ".zip"];
 
-/// Writes a consistent copy of the SQLite database into `dir` (made if missing); its path.
+fn is_backup(name: &str) -> bool {
+    name.starts_with(PREFIX) && SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+}
+
+/// Writes a consistent copy of the database into `dir` (made if missing); its path.
 pub async fn backup(
     db: &DatabaseConnection,
     dir: &Path,
     now: DateTime<Utc>,
 ) -> anyhow::Result<PathBuf> {
-    if db.get_database_backend() != DbBackend::Sqlite {
-        bail!("`amapola backup` copies an SQLite database; back PostgreSQL up with pg_dump");
-    }
     tokio::fs::create_dir_all(dir)
         .await
         .with_context(|| format!("creating {}", dir.display()))?;
-    let name = format!("{PREFIX}{}{SUFFIX}", now.format("%Y%m%d-%H%M%S"));
+    let stem = format!("{PREFIX}{}", now.format("%Y%m%d-%H%M%S"));
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return archives(db, &dir.join(format!("{stem}.zip"))).await;
+    }
+    let name = format!("{stem}.sqlite");
     let done = dir.join(&name);
     let partial = dir.join(format!(".{name}.partial"));
     let _ = tokio::fs::remove_file(&partial).await;
@@ -47,6 +55,48 @@ pub async fn backup(
     Ok(done)
 }
 
+/// Every AMAP's archive, with the passwords (a restore must let members back in), in one zip.
+async fn archives(db: &DatabaseConnection, path: &Path) -> anyhow::Result<PathBuf> {
+    use std::io::Write;
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .unix_permissions(0o600);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for amap in crate::repo::amaps::list_all(db).await? {
+        let options_of_archive = crate::archive::Options {
+            with_passwords: true,
+        };
+        let bytes = crate::archive::export(db, amap.id, options_of_archive)
+            .await
+            .with_context(|| format!("archiving {}", amap.slug))?;
+        zip.start_file(format!("{}.zip", amap.slug), options)?;
+        zip.write_all(&bytes)?;
+    }
+    let bytes = zip.finish()?.into_inner();
+    let path_owned = path.to_owned();
+    tokio::task::spawn_blocking(move || write_whole(&path_owned, &bytes)).await??;
+    Ok(path.to_owned())
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary name, flushed, then renamed.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("archive");
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let partial = folder.join(format!(".{name}.partial"));
+    let mut file = std::fs::File::create(&partial)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&partial, path)?;
+    std::fs::File::open(&folder)?.sync_all()
+}
+
 /// Removes all but the `keep` newest backups of `dir`; the removed ones.
 pub fn prune(dir: &Path, keep: usize) -> anyhow::Result<Vec<PathBuf>> {
     let mut backups: Vec<PathBuf> = std::fs::read_dir(dir)?
@@ -55,7 +105,7 @@ pub fn prune(dir: &Path, keep: usize) -> anyhow::Result<Vec<PathBuf>> {
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREFIX) && n.ends_with(SUFFIX))
+                .is_some_and(is_backup)
         })
         .collect();
     backups.sort();
@@ -73,10 +123,10 @@ fn due(now: DateTime<Local>, hour: u32, last: Option<DateTime<Local>>) -> bool {
     now.hour() >= hour && last.is_none_or(|last| last.date_naive() < now.date_naive())
 }
 
-/// The nightly pass, for as long as the server runs (SQLite only): a backup at
+/// The nightly pass, for as long as the server runs: a backup at
 /// `AMAPOLA_BACKUP_HOUR`, the last `AMAPOLA_BACKUP_KEEP` kept.
 pub fn spawn(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
-    if state.config.backup_keep == 0 || state.db.get_database_backend() != DbBackend::Sqlite {
+    if state.config.backup_keep == 0 {
         return None;
     }
     let dir = state.config.backup_dir.clone();
@@ -113,7 +163,7 @@ fn latest(dir: &Path) -> anyhow::Result<Option<DateTime<Local>>> {
     for entry in std::fs::read_dir(dir)?.filter_map(Result::ok) {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.starts_with(PREFIX) && name.ends_with(SUFFIX) {
+        if is_backup(name) {
             let modified: DateTime<Local> = entry.metadata()?.modified()?.into();
             newest = newest.max(Some(modified));
         }

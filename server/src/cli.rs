@@ -7,11 +7,11 @@ use crate::config::Config;
 use crate::error::AppError;
 use crate::services::members::{add as add_member, apply_role_change};
 use crate::startup::Application;
-use crate::{db, demo, repo};
+use crate::{archive, db, demo, repo};
 use anyhow::{Context, anyhow};
 use app::api::amaps::CreateAmapForm;
 use app::api::members::{CreateMemberForm, RoleChange};
-use app::domain::ProducerId;
+use app::domain::{ProducerId, Slug};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -81,14 +81,44 @@ pub enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
-    /// Write a consistent copy of the SQLite database while it serves
-    /// (`amapola-YYYYMMDD-HHMMSS.sqlite`); prints its path.
+    /// Write a consistent copy of the database while it serves: SQLite's file
+    /// (`amapola-YYYYMMDD-HHMMSS.sqlite`), or on PostgreSQL every AMAP's archive with the
+    /// passwords (`amapola-YYYYMMDD-HHMMSS.zip`, one `<slug>.zip` each, for `import`);
+    /// prints its path.
     Backup {
         #[command(flatten)]
         db: DbArgs,
         /// The folder to write it in.
         #[arg(long = "to", env = "AMAPOLA_BACKUP_DIR", default_value = "backups")]
         dir: std::path::PathBuf,
+    },
+    /// Write one AMAP as an archive of open files (a zip of JSON and CSV, on either
+    /// engine); prints its path.
+    Export {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Slug of the AMAP.
+        #[arg(long)]
+        amap: String,
+        /// The file to write (default `<slug>-YYYYMMDD.zip` here).
+        #[arg(long)]
+        to: Option<std::path::PathBuf>,
+        /// Include the accounts' password hashes, so that members keep their passwords
+        /// on the new deployment. Keep such an archive like the database itself.
+        #[arg(long)]
+        with_passwords: bool,
+    },
+    /// Restore an AMAP from an archive written by `export` or downloaded from its settings,
+    /// as a new AMAP of this deployment; members who already have an account here keep it.
+    Import {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The archive.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Slug of the new AMAP (default: the archived one).
+        #[arg(long)]
+        slug: Option<String>,
     },
 }
 
@@ -246,6 +276,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = db::connect(&db.database_url).await?;
             let path = crate::backup::backup(&db, &dir, chrono::Utc::now()).await?;
             println!("{}", path.display());
+            Ok(())
+        }
+        Some(Command::Export {
+            db,
+            amap,
+            to,
+            with_passwords,
+        }) => {
+            let db = db::connect(&db.database_url).await?;
+            let found = repo::amaps::find_by_slug(&db, &amap)
+                .await?
+                .ok_or_else(|| anyhow!("no AMAP with the slug {amap}"))?;
+            let options = archive::Options { with_passwords };
+            let bytes = archive::export(&db, found.id, options).await?;
+            let path = to.unwrap_or_else(|| {
+                let day = chrono::Utc::now().format("%Y%m%d");
+                format!("{amap}-{day}.zip").into()
+            });
+            crate::backup::write_whole(&path, &bytes)
+                .with_context(|| format!("writing {}", path.display()))?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Some(Command::Import { db, from, slug }) => {
+            let slug = slug
+                .map(|raw| Slug::parse("slug", &raw).map(String::from))
+                .transpose()
+                .map_err(|problem| refused(AppError::field(problem)))?;
+            let bytes =
+                std::fs::read(&from).with_context(|| format!("reading {}", from.display()))?;
+            let archive = archive::file::read(&bytes)?;
+            let db = db::connect(&db.database_url).await?;
+            archive::restore(&db, &archive, slug.as_deref()).await?;
+            tracing::info!("AMAP restored");
             Ok(())
         }
     }

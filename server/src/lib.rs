@@ -2,6 +2,7 @@
 //! server-rendered pages and the admin commands. See `ARCHITECTURE.md` for the map.
 
 pub mod api;
+pub mod archive;
 pub mod auth;
 pub mod backup;
 pub mod cli;

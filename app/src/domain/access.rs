@@ -41,7 +41,8 @@ pub enum Action {
     ManageMembers,
     /// Grant or revoke admin, treasurer, référent and producer roles.
     AssignRoles,
-    /// Change the AMAP's settings (name, city, time zone, where and when it distributes).
+    /// Change the AMAP's settings (name, city, time zone, where and when it distributes),
+    /// download its archive.
     ManageAmap,
     /// Add a producer to the AMAP.
     CreateProducer,

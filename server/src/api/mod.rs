@@ -53,6 +53,7 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(amaps::list::list, amaps::create::create))
         .routes(routes!(amaps::show::show, amaps::update::update))
         .routes(routes!(amaps::home::home))
+        .routes(routes!(amaps::archive::archive))
         .routes(routes!(mails::list::list, mails::send::send))
         .routes(routes!(mails::retry::retry))
         .routes(routes!(mails::server::show, mails::server::update))

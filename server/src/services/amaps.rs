@@ -88,3 +88,13 @@ pub async fn visible_to(
     };
     Ok(amaps.iter().map(views::amap).collect())
 }
+
+/// The AMAP's archive (admins): every table of this AMAP as open files, without passwords
+/// or sign-in links (see `crate::archive`); its file name, dated in the AMAP's time zone.
+pub async fn archive(db: &DatabaseConnection, caller: &Caller<'_>) -> AppResult<(String, Vec<u8>)> {
+    caller.require(Action::ManageAmap)?;
+    let bytes =
+        crate::archive::export(db, caller.amap.id, crate::archive::Options::default()).await?;
+    let day = caller.local_now().format("%Y-%m-%d");
+    Ok((format!("{}-{day}.zip", caller.amap.slug), bytes))
+}

@@ -4,6 +4,7 @@
 mod accounts;
 mod adhesions;
 mod amounts;
+mod archive;
 mod auth;
 mod authorization;
 mod backup;

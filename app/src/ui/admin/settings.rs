@@ -1,6 +1,6 @@
 //! The AMAP's settings (admins): its name and town, its time zone, where and when it
 //! distributes — what members read beside their next delivery — and, when it has one, its
-//! own mail server.
+//! own mail server; and the AMAP's archive to download.
 
 use crate::api::amaps::{AmapView, amap, amap_path};
 use crate::api::mails::{MailServerView, mail_server, mail_server_path};
@@ -68,6 +68,15 @@ fn Settings(amap: AmapView, server: MailServerView) -> impl IntoView {
                 </Form>
             </section>
             {mail}
+            <section class="card">
+                <h2>{t!(i18n, settings.archive_title)}</h2>
+                <p>{t!(i18n, settings.archive_text)}</p>
+                <p class="downloads">
+                    <a href=format!("{}/archive", amap_path(&amap.slug)) rel="external" download="">
+                        {t!(i18n, settings.archive_download)}
+                    </a>
+                </p>
+            </section>
         </main>
     }
 }

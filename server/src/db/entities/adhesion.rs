@@ -2,7 +2,7 @@ use super::stored::{AdhesionState, PaymentKind};
 use sea_orm::entity::prelude::*;
 
 /// One member's membership of one period (at most one per member and period).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "adhesion")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use super::stored::Enrolment;
 use sea_orm::entity::prelude::*;
 
 /// A membership period of one AMAP (a season): dates, minimum and suggested amounts.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "adhesion_period")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A delivery sheet queued for the producer: one row per (template, date), never two.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "delivery_notice")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A date a member cannot be on duty (holidays…), in one AMAP.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_absence")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One distribution date of a rota period.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_date")]
 pub struct Model {
     #[sea_orm(primary_key)]

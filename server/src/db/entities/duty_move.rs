@@ -2,7 +2,7 @@ use super::stored::MoveKind;
 use sea_orm::entity::prelude::*;
 
 /// One line of a rota period's history.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_move")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A member taking part in a rota period, with the duties they owe.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_participant")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use super::stored::{SignUpRule, WindowKind};
 use sea_orm::entity::prelude::*;
 
 /// A rota period: its sign-up rule and window (`app::domain::rota`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_period")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One place on one date; `user_id` holds it (NULL: free). `exclusive_key` is set with
 /// `user_id` and unique per (date, user): the period's rule as a constraint.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_place")]
 pub struct Model {
     #[sea_orm(primary_key)]

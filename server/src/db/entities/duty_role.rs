@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One role on duty in the AMAP's list ("accueil", "distribution"…); the first by
 /// `position` is the one new places get.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "duty_role")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A person in an AMAP, with the roles stored as flags (référent and producer roles are
 /// derived from the producer link tables, as in AmapJ).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "membership")]
 pub struct Model {
     #[sea_orm(primary_key)]

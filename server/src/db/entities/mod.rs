@@ -1,5 +1,6 @@
 //! sea-orm entities: the shape of each table, nothing more. They never leave the server:
-//! handlers turn them into `app::api` views.
+//! handlers turn them into `app::api` views. The AMAP's own tables also (de)serialise, for
+//! one use only: the AMAP's archive (`crate::archive`), a file format of its own.
 
 pub mod account_token;
 pub mod adhesion;

@@ -8,10 +8,11 @@ use sea_orm::entity::prelude::*;
 macro_rules! stored {
     ($(#[$doc:meta])* $name:ident => $domain:ty { $($variant:ident = $value:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+        // serde writes the stored value too: an AMAP's archive reads like its database.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum, serde::Serialize, serde::Deserialize)]
         #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
         pub enum $name {
-            $(#[sea_orm(string_value = $value)] $variant),+
+            $(#[sea_orm(string_value = $value)] #[serde(rename = $value)] $variant),+
         }
 
         impl From<$name> for $domain {

@@ -410,6 +410,7 @@ fn rota() -> Vec<Row> {
             May::MemberSpace,
             200,
         ),
+        row("GET", "/api/v1/amaps/{slug}/archive", May::Admins, 200),
         rota(row(
             "GET",
             "/api/v1/amaps/{slug}/distributions/{day}/sign-in-sheet",
