@@ -18,7 +18,14 @@ pub const LOGOUT_EVERYWHERE: &str = "/api/v1/auth/logout-everywhere";
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResetRequestForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 254,
+            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
+        )
+    )]
     pub email: String,
 }
 

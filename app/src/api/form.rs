@@ -102,12 +102,13 @@ where
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {
-        Number(i64),
+        // Any id type reads whole numbers as JSON Schema means them (`808.0` too).
+        Number(crate::domain::UserId),
         Text(String),
     }
     match Option::<Raw>::deserialize(deserializer)? {
         None => Ok(None),
-        Some(Raw::Number(n)) => Ok(Some(T::from(n))),
+        Some(Raw::Number(n)) => Ok(Some(T::from(n.0))),
         Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
         Some(Raw::Text(t)) => t
             .trim()

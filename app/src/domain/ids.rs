@@ -2,13 +2,54 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Reads an id as JSON Schema's `integer` means it: `808` and also `808.0` (an integer
+/// written with a fraction of zero, as some clients and generators send), never `808.5`;
+/// and from an HTML form's text (`"808"`), where every value is one.
+pub(crate) struct WholeNumber;
+
+impl serde::de::Visitor<'_> for WholeNumber {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a whole number")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::custom("out of range"))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i64, E> {
+        v.trim().parse().map_err(|_| E::custom("not a whole number"))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i64, E> {
+        // 2^63 is exactly representable; every whole f64 below it fits an i64.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+        if v.fract() == 0.0 && (-LIMIT..LIMIT).contains(&v) {
+            Ok(v as i64)
+        } else {
+            Err(E::custom("not a whole number"))
+        }
+    }
+}
+
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(transparent)]
         pub struct $name(pub i64);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_any(WholeNumber).map(Self)
+            }
+        }
 
         impl From<i64> for $name {
             fn from(raw: i64) -> Self {
@@ -84,3 +125,21 @@ typed_id!(
     /// A role on duty ("accueil", "distribution", "caisse"…), from the AMAP's list.
     DutyRoleId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_whole_numbers_however_written() {
+        let read = |json: &str| serde_json::from_str::<UserId>(json).ok();
+        assert_eq!(read("808"), Some(UserId(808)));
+        assert_eq!(read("808.0"), Some(UserId(808)));
+        assert_eq!(read("-2.0"), Some(UserId(-2)));
+        assert_eq!(read("808.5"), None);
+        assert_eq!(read("1e300"), None);
+        assert_eq!(read("\"808\""), Some(UserId(808)));
+        assert_eq!(read("\"eight\""), None);
+        assert_eq!(serde_json::to_string(&UserId(808)).ok().as_deref(), Some("808"));
+    }
+}

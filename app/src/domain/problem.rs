@@ -120,6 +120,7 @@ impl ProblemCode {
                 | Self::ChequesHeld
                 | Self::NotEarliest
                 | Self::NothingToRemit
+                | Self::ChequesMissing
                 | Self::NothingToCarry
                 | Self::NoNextContract
                 | Self::Unpriced

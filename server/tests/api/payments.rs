@@ -260,7 +260,7 @@ on_both_engines!(the_cheque_life_cycle_refuses_forbidden_moves, |app| {
     let (status, body) = app
         .post(&remit, Some(&treasurer), json!({ "payment_date": d1 }))
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["fields"][0]["code"], "cheques_missing");
     assert!(
         body["fields"][0]["message"]
