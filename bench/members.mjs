@@ -1,10 +1,13 @@
 // Members at scale: a 1,000-line list imported (the preview, then the import itself, with
 // invitations), then the member list read by 16 members at once with those 1,000 more
-// members in it. Prints the times and latencies next to the targets; never fails on a miss.
+// members in it, then the member list page as browsers fetch it (compressed), with the
+// server's memory after each. Prints the times and latencies next to the targets; never
+// fails on a miss.
 //
 //   node members.mjs <label> <DATABASE_URL>
 
-import { login, request, SLUG, ADMIN } from './lib/client.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { login, request, SESSION_COOKIE, SLUG, ADMIN } from './lib/client.mjs';
 import { memoryOf, reportFailure, withServer } from './lib/server.mjs';
 import { mb, ms, printTable } from './lib/table.mjs';
 
@@ -14,6 +17,8 @@ const READERS = 16;
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
 const P99_TARGET_MS = 50;
 const RSS_TARGET_BYTES = 40e6;
+const PAGE_READERS = 4;
+const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 5);
 
 const [label, databaseUrl] = process.argv.slice(2);
 if (!label || !databaseUrl) {
@@ -72,6 +77,30 @@ await withServer(`members-${label}`, databaseUrl, async ({ base, pid }) => {
     }),
   );
   latencies.sort((a, b) => a - b);
+  const afterApi = memoryOf(pid).current;
+
+  // The member list page as browsers ask for it (compressed), by PAGE_READERS at once.
+  const pageUrl = `${base}/a/${SLUG}/adherents`;
+  const pageHeaders = { cookie: `${SESSION_COOKIE}=${reader}`, 'accept-encoding': 'br, gzip' };
+  const pageLatencies = [];
+  let pageBytes = 0;
+  let wireBytes = 0;
+  const pageUntil = performance.now() + PAGE_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: PAGE_READERS }, async () => {
+      while (performance.now() < pageUntil) {
+        const at = performance.now();
+        const res = await request(pageUrl, { headers: pageHeaders });
+        if (res.status !== 200) throw new Error(`member page: HTTP ${res.status}`);
+        pageLatencies.push(performance.now() - at);
+        wireBytes = res.body.length;
+        const encoding = res.headers['content-encoding'];
+        pageBytes = (encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body).length;
+      }
+    }),
+  );
+  pageLatencies.sort((a, b) => a - b);
+  const afterPage = memoryOf(pid);
 
   printTable(
     `Members, ${label}: a ${LINES}-line list imported, then the member list read by ${READERS} members at once`,
@@ -83,7 +112,12 @@ await withServer(`members-${label}`, databaseUrl, async ({ base, pid }) => {
       [`member list (${entries} entries): requests`, `${latencies.length} in ${READ_SECONDS} s`, ''],
       ['member list p50', ms(percentile(latencies, 50)), ''],
       ['member list p99', ms(percentile(latencies, 99)), `< ${P99_TARGET_MS} ms`],
-      ['server memory after (RSS)', mb(memoryOf(pid).current), `<= ${mb(RSS_TARGET_BYTES)}`],
+      ['server memory after the list (RSS)', mb(afterApi), `<= ${mb(RSS_TARGET_BYTES)}`],
+      [`member page (${Math.round(pageBytes / 1024)} KiB, ${Math.round(wireBytes / 1024)} KiB sent), ${PAGE_READERS} at once: requests`, `${pageLatencies.length} in ${PAGE_SECONDS} s`, ''],
+      ['member page p50', ms(percentile(pageLatencies, 50)), ''],
+      ['member page p99', ms(percentile(pageLatencies, 99)), ''],
+      ['server memory after the page (RSS)', mb(afterPage.current), `<= ${mb(RSS_TARGET_BYTES)}`],
+      ['server memory, peak (VmHWM)', mb(afterPage.peak), ''],
     ],
   );
 }).catch(reportFailure);

@@ -1,6 +1,7 @@
 //! Amapola's server: configuration, database, authentication, the JSON API, the
 //! server-rendered pages and the admin commands. See `ARCHITECTURE.md` for the map.
 
+pub mod allocator;
 pub mod api;
 pub mod archive;
 pub mod auth;

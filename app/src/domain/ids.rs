@@ -23,7 +23,9 @@ impl serde::de::Visitor<'_> for WholeNumber {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i64, E> {
-        v.trim().parse().map_err(|_| E::custom("not a whole number"))
+        v.trim()
+            .parse()
+            .map_err(|_| E::custom("not a whole number"))
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i64, E> {
@@ -140,6 +142,9 @@ mod tests {
         assert_eq!(read("1e300"), None);
         assert_eq!(read("\"808\""), Some(UserId(808)));
         assert_eq!(read("\"eight\""), None);
-        assert_eq!(serde_json::to_string(&UserId(808)).ok().as_deref(), Some("808"));
+        assert_eq!(
+            serde_json::to_string(&UserId(808)).ok().as_deref(),
+            Some("808")
+        );
     }
 }

@@ -68,9 +68,11 @@ async fn a_postgresql_backup_holds_every_amap_and_restores_with_the_passwords() 
         .await
         .expect("backup");
     let name = path.file_name().and_then(|n| n.to_str()).expect("name");
-    assert!(name.starts_with("amapola-") && name.ends_with(".zip"), "{name}");
-    let mut outer =
-        zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
+    assert!(
+        name.starts_with("amapola-") && name.ends_with(".zip"),
+        "{name}"
+    );
+    let mut outer = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
     let mut names: Vec<String> = outer
         .file_names()
         .map(|name| name.expect("a name").into_owned())
