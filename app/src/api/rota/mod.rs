@@ -39,7 +39,14 @@ pub struct RoleView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
 }
 
@@ -57,18 +64,31 @@ impl RoleForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RotaRulesForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
     pub description: String,
     /// `one_per_date`, `one_per_role` or `any`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(one_per_date|one_per_role|any)$")
+    )]
     pub rule: String,
     /// `until` (with `window_until`), `days_before` (with `window_days`) or `imposed`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(until|days_before|imposed)$")
+    )]
     pub window: String,
     #[serde(default)]
     pub window_until: String,
@@ -405,7 +425,7 @@ pub struct NewPlaceForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DutyDateForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub day: String,
     /// 1 to 20.
     #[serde(default)]

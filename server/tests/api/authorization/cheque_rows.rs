@@ -70,13 +70,13 @@ pub fn cheques() -> Vec<Row> {
             200,
         ),
         Row {
-            // Allowed, refused by rule: the cheques of that date are not in yet.
+            // Allowed, refused by what is stored: the cheques of that date are not in yet.
             body: |cast, _| json!({ "payment_date": cast.first_date.to_string() }),
             ..row(
                 "POST",
                 "/api/v1/amaps/{slug}/templates/{template_id}/remittances",
                 May::ManagesOne,
-                422,
+                409,
             )
         },
         // No such slip: allowed, and nothing there.
