@@ -49,7 +49,12 @@ macro_rules! typed_id {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_any(WholeNumber).map(Self)
+                // Binary formats (the islands' props) say what they hold no more than an i64.
+                if deserializer.is_human_readable() {
+                    deserializer.deserialize_any(WholeNumber).map(Self)
+                } else {
+                    i64::deserialize(deserializer).map(Self)
+                }
             }
         }
 
