@@ -62,7 +62,8 @@ pub async fn collect(
                 row.insert("id".to_owned(), number.into());
             }
             for (column, target) in table.refs {
-                renumber(row, column, &numbers[target]).map_err(fail)?;
+                let loose = table.loose.contains(column);
+                renumber(row, column, &numbers[target], loose).map_err(fail)?;
             }
             if table.name == "duty_place" {
                 let roles = &numbers["duty_role"];
@@ -114,8 +115,14 @@ async fn accounts_named(
     Ok(rows)
 }
 
-/// Replaces the database id in `column` by its number in the archive.
-fn renumber(row: &mut Row, column: &str, numbers: &HashMap<i64, i64>) -> Result<(), String> {
+/// Replaces the database id in `column` by its number in the archive (by null, for a `loose`
+/// column naming a row deleted since).
+fn renumber(
+    row: &mut Row,
+    column: &str,
+    numbers: &HashMap<i64, i64>,
+    loose: bool,
+) -> Result<(), String> {
     match row.get_mut(column) {
         None => Err(format!("no column {column}")),
         Some(Value::Null) => Ok(()),
@@ -123,10 +130,11 @@ fn renumber(row: &mut Row, column: &str, numbers: &HashMap<i64, i64>) -> Result<
             let id = value
                 .as_i64()
                 .ok_or_else(|| format!("{column} is not an id"))?;
-            let number = numbers
-                .get(&id)
-                .ok_or_else(|| format!("{column} {id} names a row outside the AMAP"))?;
-            *value = (*number).into();
+            *value = match numbers.get(&id) {
+                Some(number) => (*number).into(),
+                None if loose => Value::Null,
+                None => return Err(format!("{column} {id} names a row outside the AMAP")),
+            };
             Ok(())
         }
     }

@@ -36,6 +36,9 @@ pub struct Table {
     pub has_id: bool,
     /// Columns holding the id of a row of another table (the archive's id, in the archive).
     pub refs: &'static [(&'static str, &'static str)],
+    /// Among `refs`, the journal's columns that keep the id of a row deleted since (a
+    /// cheque re-proposed, a contract withdrawn): archived as null when that row is gone.
+    pub loose: &'static [&'static str],
 }
 
 impl Table {
@@ -57,6 +60,7 @@ const fn table(
         scope,
         has_id: true,
         refs,
+        loose: &[],
     }
 }
 
@@ -126,6 +130,7 @@ pub const TABLES: &[Table] = &[
             ("amap_id", AMAP),
             ("collector_user_id", USERS),
         ],
+        loose: &[],
     },
     table(
         "delivery_date",
@@ -224,18 +229,21 @@ pub const TABLES: &[Table] = &[
             ("remittance_id", "remittance"),
         ],
     ),
-    table(
-        "cheque_event",
-        Scope::Amap,
-        &[
-            ("amap_id", AMAP),
-            ("template_id", "contract_template"),
-            ("subscription_id", "subscription"),
-            ("cheque_id", "cheque"),
-            ("member_user_id", USERS),
-            ("actor_user_id", USERS),
-        ],
-    ),
+    Table {
+        loose: &["subscription_id", "cheque_id", "member_user_id"],
+        ..table(
+            "cheque_event",
+            Scope::Amap,
+            &[
+                ("amap_id", AMAP),
+                ("template_id", "contract_template"),
+                ("subscription_id", "subscription"),
+                ("cheque_id", "cheque"),
+                ("member_user_id", USERS),
+                ("actor_user_id", USERS),
+            ],
+        )
+    },
     table("duty_role", Scope::Amap, &[("amap_id", AMAP)]),
     table("duty_period", Scope::Amap, &[("amap_id", AMAP)]),
     table(

@@ -266,3 +266,52 @@ crate::on_both_engines!(an_admin_downloads_the_archive_of_their_amap_only, |app|
         .await;
     assert_eq!(status, 403);
 });
+
+/// The cheque journal keeps the ids of cheques and contracts deleted since (a schedule
+/// proposed again, a contract withdrawn): the archive still writes, the journal's line kept
+/// without the row it named.
+#[tokio::test]
+async fn a_journal_naming_deleted_cheques_still_archives() {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use server::db::entities::{cheque, cheque_event};
+    let app = spawn_app(Engine::Sqlite).await.expect("sqlite app");
+    server::demo::seed(&app.state.db).await.expect("demo");
+    let amap = app.amap_id(DEMO_SLUG).await;
+    let event = cheque_event::Entity::find()
+        .filter(cheque_event::Column::AmapId.eq(amap))
+        .filter(cheque_event::Column::ChequeId.is_not_null())
+        .one(&app.state.db)
+        .await
+        .expect("query")
+        .expect("the demo's journal names cheques");
+    let gone = event.cheque_id.expect("a cheque");
+    cheque::Entity::delete_by_id(gone)
+        .exec(&app.state.db)
+        .await
+        .expect("delete");
+    let bytes = archive::export(&app.state.db, amap, Options::default())
+        .await
+        .expect("export");
+    let archive = archive::file::read(&bytes).expect("an archive");
+    let events = archive.rows("cheque_event");
+    assert_eq!(
+        events.len(),
+        cheque_event::Entity::find()
+            .filter(cheque_event::Column::AmapId.eq(amap))
+            .all(&app.state.db)
+            .await
+            .expect("events")
+            .len(),
+        "every line of the journal"
+    );
+    assert!(events.iter().any(|e| e["cheque_id"].is_null()
+        && e["action"] == serde_json::to_value(event.action).expect("json")));
+    let other = spawn_app(Engine::Sqlite).await.expect("sqlite app");
+    let restored = archive::restore(&other.state.db, &archive, None)
+        .await
+        .expect("import");
+    let again = archive::export(&other.state.db, restored, Options::default())
+        .await
+        .expect("export");
+    assert!(bytes == again, "export → import → export changed the file");
+}
