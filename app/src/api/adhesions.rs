@@ -58,21 +58,14 @@ pub struct PeriodRef {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PeriodForm {
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 100,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
     pub name: String,
     /// `2026-09-01` or `01/09/2026`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub starts_on: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub ends_on: String,
     /// `10`, `10,00`, `10.5`: at most two decimals.
     #[serde(default)]
@@ -83,10 +76,7 @@ pub struct PeriodForm {
     pub suggested: String,
     /// `online` (members adhere themselves) or `treasurer`.
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(required = true, pattern = "^(online|treasurer)$")
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub enrolment: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 2000))]

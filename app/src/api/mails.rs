@@ -103,20 +103,10 @@ pub struct BulkMailForm {
     #[cfg_attr(feature = "ssr", schema(required = true, example = "template:3"))]
     pub audience: String,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 120,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 120))]
     pub subject: String,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(required = true, max_length = 20000, pattern = "\\S")
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 20000))]
     pub body: String,
 }
 

@@ -219,34 +219,13 @@ pub struct ActiveForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MemberEditForm {
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 254,
-            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
     pub email: String,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 100,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
     pub first_name: String,
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 100,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
     pub last_name: String,
     #[serde(flatten)]
     pub contact: ContactForm,

@@ -39,14 +39,7 @@ pub struct RoleView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleForm {
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 100,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
     pub name: String,
 }
 
@@ -64,31 +57,18 @@ impl RoleForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RotaRulesForm {
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(
-            required = true,
-            max_length = 100,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
-        )
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
     pub name: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
     pub description: String,
     /// `one_per_date`, `one_per_role` or `any`.
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(required = true, pattern = "^(one_per_date|one_per_role|any)$")
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub rule: String,
     /// `until` (with `window_until`), `days_before` (with `window_days`) or `imposed`.
     #[serde(default)]
-    #[cfg_attr(
-        feature = "ssr",
-        schema(required = true, pattern = "^(until|days_before|imposed)$")
-    )]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub window: String,
     #[serde(default)]
     pub window_until: String,
@@ -425,7 +405,7 @@ pub struct NewPlaceForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DutyDateForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
+    #[cfg_attr(feature = "ssr", schema(required = true))]
     pub day: String,
     /// 1 to 20.
     #[serde(default)]
