@@ -89,6 +89,12 @@ pub async fn restore(
     Ok(amap_id)
 }
 
+/// The new id of the row numbered `number` in the archive (numbers start at 1).
+fn new_id(ids: &[i64], number: i64) -> Option<i64> {
+    ids.get(usize::try_from(number).ok()?.checked_sub(1)?)
+        .copied()
+}
+
 /// Replaces the archive number in `column` by the new row's id.
 fn translate(row: &mut Row, column: &str, ids: &[i64]) -> Result<(), String> {
     match row.get_mut(column) {
@@ -97,10 +103,9 @@ fn translate(row: &mut Row, column: &str, ids: &[i64]) -> Result<(), String> {
         Some(value) => {
             let id = value
                 .as_i64()
-                .and_then(|n| usize::try_from(n).ok()?.checked_sub(1))
-                .and_then(|index| ids.get(index))
+                .and_then(|n| new_id(ids, n))
                 .ok_or_else(|| format!("{column} {value} names no row of the archive"))?;
-            *value = (*id).into();
+            *value = id.into();
             Ok(())
         }
     }
@@ -126,14 +131,24 @@ async fn restore_accounts(
     table: &Table,
     rows: Vec<Row>,
 ) -> Result<Vec<i64>, ArchiveError> {
-    let mut ids = Vec::with_capacity(rows.len());
-    for (mut row, number) in rows.into_iter().zip(1..) {
+    let mut emails = Vec::with_capacity(rows.len());
+    for (row, number) in rows.iter().zip(1..) {
         let email = row
             .get("email")
             .and_then(Value::as_str)
             .ok_or_else(|| ArchiveError::row(USERS, number, "no email"))?;
-        if let Some(existing) = repo::users::find_by_email(db, email).await? {
-            ids.push(existing.id);
+        emails.push(email.to_owned());
+    }
+    // One lookup for all of them, not one per member.
+    let existing: HashMap<String, i64> = repo::users::by_emails(db, &emails)
+        .await?
+        .into_iter()
+        .map(|user| (user.email, user.id))
+        .collect();
+    let mut ids = Vec::with_capacity(rows.len());
+    for (mut row, email) in rows.into_iter().zip(&emails) {
+        if let Some(id) = existing.get(email) {
+            ids.push(*id);
             continue;
         }
         row.insert("operator".to_owned(), false.into());
@@ -153,12 +168,6 @@ async fn restore_places(
     mut rows: Vec<Row>,
     roles: &[i64],
 ) -> Result<Vec<i64>, ArchiveError> {
-    let by_number = |ids: &[i64], n: i64| {
-        usize::try_from(n - 1)
-            .ok()
-            .and_then(|i| ids.get(i))
-            .copied()
-    };
     let mut own_keys = Vec::new();
     for (row, number) in rows.iter_mut().zip(1..) {
         let fail = |reason: String| ArchiveError::row(table.name, number, reason);
@@ -176,15 +185,15 @@ async fn restore_places(
                 Row::from_iter([("exclusive_key".to_owned(), key.unwrap_or_default())]),
             ));
         } else {
-            rekey(row, |n| by_number(roles, n), |_| None).map_err(fail)?;
+            rekey(row, |n| new_id(roles, n), |_| None).map_err(fail)?;
         }
     }
     let ids = insert(db, table, rows, true).await?;
     for (number, mut key) in own_keys {
-        rekey(&mut key, |_| None, |n| by_number(&ids, n))
+        rekey(&mut key, |_| None, |n| new_id(&ids, n))
             .map_err(|reason| ArchiveError::row(table.name, number, reason))?;
         let (Some(Value::String(key)), Some(id)) =
-            (key.remove("exclusive_key"), by_number(&ids, number as i64))
+            (key.remove("exclusive_key"), new_id(&ids, number as i64))
         else {
             continue;
         };

@@ -5,9 +5,9 @@
 
 use crate::error::{AppError, AppResult};
 use crate::repo;
-use app::domain::throttle::{Attempts, Limit};
+use app::domain::throttle::Limit;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect};
+use sea_orm::DatabaseConnection;
 use std::net::IpAddr;
 
 /// One limit, over the keys of one kind (`login-address`, `reset-client`…).
@@ -54,7 +54,7 @@ impl Throttle {
     ) -> AppResult<()> {
         let key = self.key(key);
         let txn = repo::write_txn(db).await?;
-        let counted = locked(&txn, &key, now).await?;
+        let counted = repo::throttle::get_locked(&txn, &key, now).await?;
         repo::throttle::put(&txn, &key, self.limit.after_one_more(counted, now)).await?;
         txn.commit().await?;
         Ok(())
@@ -64,37 +64,6 @@ impl Throttle {
         repo::throttle::clear(db, &self.key(key)).await?;
         Ok(())
     }
-}
-
-/// The count of `key`, its row locked until the transaction ends (PostgreSQL; SQLite's one
-/// writer already is the lock). A first attempt has no row to lock, so an empty count is put
-/// first (two first attempts at once then queue on it instead of both counting one).
-async fn locked(
-    db: &impl ConnectionTrait,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<Attempts>, DbErr> {
-    use crate::db::entities::throttle;
-    if db.get_database_backend() != DbBackend::Postgres {
-        return repo::throttle::get(db, key).await;
-    }
-    repo::throttle::put_if_absent(
-        db,
-        key,
-        Attempts {
-            count: 0,
-            since: now,
-        },
-    )
-    .await?;
-    Ok(throttle::Entity::find_by_id(key.to_owned())
-        .lock_exclusive()
-        .one(db)
-        .await?
-        .map(|row| Attempts {
-            count: u32::try_from(row.attempts).unwrap_or(0),
-            since: row.since,
-        }))
 }
 
 /// Failed logins (and wrong current passwords): per e-mail address, and per client address
