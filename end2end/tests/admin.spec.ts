@@ -51,11 +51,6 @@ test('the AMAP switcher leads to the other AMAP', async ({ page, hydrated }) => 
 });
 
 test('an admin downloads the AMAP archive from the settings', async ({ page, hydrated }) => {
-  // In a full CI run the JS-off project's download came back as an error: by then the other
-  // journeys had re-proposed cheques, and the journal's ids of deleted cheques failed the
-  // export (fixed, API test `a_journal_naming_deleted_cheques_still_archives`). Skipped
-  // until a full run shows this journey green again after the others.
-  test.skip(!hydrated, 'JS-off download: to run again once verified after the other journeys');
   await logIn(page, hydrated, 'admin@example.org');
   await page.goto(`/a/${SLUG}/admin/reglages`);
   await ready(page, hydrated);

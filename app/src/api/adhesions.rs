@@ -176,7 +176,10 @@ pub struct MyPeriod {
 pub struct OwnAdhesionForm {
     /// `20`, `20,00`: at least the period's minimum.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^[0-9]{1,7}([.,][0-9]{1,2})?$")
+    )]
     pub amount: String,
 }
 
@@ -198,14 +201,21 @@ pub struct AdhesionEntryForm {
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
     pub member_id: Option<UserId>,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^[0-9]{1,7}([.,][0-9]{1,2})?$")
+    )]
     pub amount: String,
     /// `to_provide` or `cashed`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(to_provide|cashed)$")
+    )]
     pub state: String,
     /// `cheque`, `cash`, `transfer`, or empty (not known yet).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(cheque|cash|transfer)?$"))]
     pub payment_kind: String,
     /// Empty: today, once cashed.
     #[serde(default)]

@@ -3,11 +3,11 @@
 //! see: one contract per member per template (unique index) and stock never oversold
 //! (conditional counter updates).
 
-use crate::db::entities::{amap, producer};
+use crate::db::entities::{amap, app_user, producer};
 use crate::error::{AppError, AppResult};
 use crate::mail::outbox::{self, NewMail};
 use crate::mail::{Mailer, compose};
-use crate::payments::schedule::{TemplatePayments, Who, reschedule};
+use crate::payments::schedule::{TemplatePayments, Who, rebalance};
 use crate::repo::stock::Shortage;
 use crate::repo::templates::Loaded;
 use crate::repo::{self, cheques, stock, subscriptions};
@@ -112,17 +112,49 @@ pub async fn save(
         }]));
     }
     let payments = TemplatePayments::load(db, loaded, target.producer, target.now.date()).await?;
+    let before_seen = seen.as_ref().map(|g| consumption(g, &offer.conversions));
+    let wanted = consumption(&grid, &offer.conversions);
+    // Sold out already: refused from the counters as they are, without waiting for a turn to
+    // write (most refusals of an opening rush). The write below still decides the rest.
+    let sold_out = stock::shortages_now(
+        db,
+        &loaded.pool(),
+        &before_seen.unwrap_or_default(),
+        &wanted,
+    )
+    .await?;
+    if !sold_out.is_empty() {
+        return Err(AppError::ConflictOn(
+            target.shortage_problems(offer.nature, &sold_out),
+        ));
+    }
+    // What the confirmation needs and no write changes is read before the turn to write.
+    let recipient = match target.confirm_with {
+        Some(_) => recipient(db, &target).await?,
+        None => None,
+    };
 
     let txn = repo::write_txn(db).await?;
     // The first statement writes, taking the contract's lock before anything is read again.
-    let subscription = match existing {
+    let (subscription, before, stored) = match existing {
         Some(s) => {
             subscriptions::touch(&txn, s.id, by_referent).await?;
-            s
+            let before = subscriptions::grid(&txn, s.id, &dates).await?;
+            if seen.as_ref().is_some_and(|seen| *seen != before) {
+                // Someone (the référent, another tab) changed it since it was checked: check
+                // again.
+                return Err(AppError::Conflict("contract changed meanwhile".into()));
+            }
+            subscriptions::replace_content(&txn, s.id, &grid, &sign_up.jokers, |d| {
+                loaded.date_id(d)
+            })
+            .await?;
+            let stored = cheques::of_subscription(&txn, s.id).await?;
+            (s, before, stored)
         }
         None => {
             let late = matches!(window, Window::LateFrom { .. });
-            match subscriptions::insert(
+            let s = match subscriptions::insert(
                 &txn,
                 target.amap.id,
                 loaded.template.id,
@@ -137,28 +169,30 @@ pub async fn save(
                     return Err(AppError::Conflict("contract created meanwhile".into()));
                 }
                 Err(e) => return Err(e.into()),
-            }
+            };
+            // A new contract has no cells, jokers or cheques to replace.
+            subscriptions::insert_content(&txn, s.id, &grid, &sign_up.jokers, |d| {
+                loaded.date_id(d)
+            })
+            .await?;
+            (s, Quantities::new(), Vec::new())
         }
     };
-    let before = subscriptions::grid(&txn, subscription.id, &dates).await?;
-    if seen.as_ref().is_some_and(|seen| *seen != before) {
-        // Someone (the référent, another tab) changed it since it was checked: check again.
-        return Err(AppError::Conflict("contract changed meanwhile".into()));
-    }
-    subscriptions::replace_content(&txn, subscription.id, &grid, &sign_up.jokers, |d| {
-        loaded.date_id(d)
-    })
-    .await?;
     // The cheques follow the new order (only the still-promised ones ever move).
     let who = Who::of(&subscription, target.actor);
     let credit = Money::from_cents(subscription.credit_cents);
-    reschedule(&txn, who, &payments, &offer, &grid, credit).await?;
-    let stored_cheques = cheques::of_subscription(&txn, subscription.id).await?;
-    if let Some(mailer) = target.confirm_with {
+    let moved = rebalance(&txn, who, &payments, &offer, &grid, credit, &stored).await?;
+    let stored_cheques = if moved {
+        cheques::of_subscription(&txn, subscription.id).await?
+    } else {
+        stored
+    };
+    if let (Some(mailer), Some(member)) = (target.confirm_with, &recipient) {
         confirm(
             &txn,
             mailer,
             &target,
+            member,
             &grid,
             &payments.settings.payee,
             &stored_cheques,
@@ -176,7 +210,7 @@ pub async fn save(
         &txn,
         &loaded.pool(),
         &consumption(&before, &offer.conversions),
-        &consumption(&grid, &offer.conversions),
+        &wanted,
     )
     .await?;
     if !shortages.is_empty() {
@@ -198,27 +232,34 @@ pub async fn save(
     Ok(Saved { entry, cheques })
 }
 
+/// The member to mail the saved contract to, if they want the mail.
+async fn recipient(
+    db: &impl sea_orm::ConnectionTrait,
+    target: &Target<'_>,
+) -> AppResult<Option<app_user::Model>> {
+    let Some(member) = repo::users::find(db, target.user_id).await? else {
+        return Ok(None);
+    };
+    let wanted = repo::memberships::find(db, target.amap.id, target.user_id)
+        .await?
+        .is_some_and(|m| repo::memberships::mail_choices(&m).wants(MailKind::SignUpConfirmation));
+    Ok(wanted.then_some(member))
+}
+
 /// Queues the member's "contract saved" mail in the save's transaction: each delivery, the
 /// total, and the cheques to write.
+#[allow(clippy::too_many_arguments)]
 async fn confirm(
     txn: &impl sea_orm::ConnectionTrait,
     mailer: &Mailer,
     target: &Target<'_>,
+    member: &app_user::Model,
     grid: &Quantities,
     payee: &str,
     stored: &[crate::db::entities::cheque::Model],
     by_referent: bool,
 ) -> AppResult<()> {
     let locale = Locale::fr;
-    let Some(member) = repo::users::find(txn, target.user_id).await? else {
-        return Ok(());
-    };
-    let wanted = repo::memberships::find(txn, target.amap.id, target.user_id)
-        .await?
-        .is_some_and(|m| repo::memberships::mail_choices(&m).wants(MailKind::SignUpConfirmation));
-    if !wanted {
-        return Ok(());
-    }
     let loaded = target.loaded;
     let product = |id: ProductId| loaded.products.iter().find(|(tp, _)| tp.product_id == id.0);
     let mut total = Money::ZERO;

@@ -31,15 +31,8 @@ pub async fn take(
     before: &StockUse,
     after: &StockUse,
 ) -> Result<Vec<Shortage>, DbErr> {
-    let mut deltas: BTreeMap<(NaiveDate, ProductId), i64> = BTreeMap::new();
-    for (key, units) in after {
-        *deltas.entry(*key).or_default() += i64::from(*units);
-    }
-    for (key, units) in before {
-        *deltas.entry(*key).or_default() -= i64::from(*units);
-    }
     let mut shortages = Vec::new();
-    for ((date, product), delta) in deltas.into_iter().filter(|(_, d)| *d != 0) {
+    for ((date, product), delta) in deltas(before, after) {
         let result = stock_counter::Entity::update_many()
             .col_expr(
                 stock_counter::Column::Used,
@@ -66,6 +59,49 @@ pub async fn take(
         }
     }
     Ok(shortages)
+}
+
+/// The pairs that would not fit, judged on the counters as they are now (no lock): a refusal
+/// that needs no turn to write. Only [`take`], in the write, may say the units fit.
+pub async fn shortages_now(
+    db: &impl ConnectionTrait,
+    pool: &StockPool,
+    before: &StockUse,
+    after: &StockUse,
+) -> Result<Vec<Shortage>, DbErr> {
+    let wanted: Vec<_> = deltas(before, after).filter(|(_, d)| *d > 0).collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let counters = counters(db, pool).await?;
+    Ok(wanted
+        .into_iter()
+        .filter_map(|((date, product), delta)| {
+            let c = counters
+                .iter()
+                .find(|c| c.date == date && c.product_id == product.0)?;
+            (i64::from(c.used) + delta > i64::from(c.capacity)).then(|| Shortage {
+                date,
+                product,
+                left: u32::try_from(c.capacity - c.used).unwrap_or(0),
+            })
+        })
+        .collect())
+}
+
+/// What each (date, stock product) moves by from `before` to `after`, the unmoved left out.
+fn deltas(
+    before: &StockUse,
+    after: &StockUse,
+) -> impl Iterator<Item = ((NaiveDate, ProductId), i64)> {
+    let mut deltas: BTreeMap<(NaiveDate, ProductId), i64> = BTreeMap::new();
+    for (key, units) in after {
+        *deltas.entry(*key).or_default() += i64::from(*units);
+    }
+    for (key, units) in before {
+        *deltas.entry(*key).or_default() -= i64::from(*units);
+    }
+    deltas.into_iter().filter(|(_, d)| *d != 0)
 }
 
 async fn counter(

@@ -157,6 +157,17 @@ pub async fn replace_content(
         .filter(subscription_joker::Column::SubscriptionId.eq(subscription_id))
         .exec(db)
         .await?;
+    insert_content(db, subscription_id, grid, jokers, date_id).await
+}
+
+/// Writes the cells and jokers of a contract that has none yet.
+pub async fn insert_content(
+    db: &impl ConnectionTrait,
+    subscription_id: i64,
+    grid: &Quantities,
+    jokers: &[JokerChoice],
+    date_id: impl Fn(NaiveDate) -> Option<i64>,
+) -> Result<(), DbErr> {
     let cells: Vec<subscription_cell::ActiveModel> = grid
         .cells()
         .filter_map(|c| {

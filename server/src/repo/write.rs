@@ -1,8 +1,11 @@
 //! Write transactions. On SQLite, this process's writers queue for their turn in memory
 //! (first come, first served) before `BEGIN IMMEDIATE`, instead of polling SQLite's busy
 //! handler, which sleeps up to 100 ms between tries and made the slowest writes of a busy
-//! moment wait for nothing. Every commit also counts as a write ([`writes_version`]), which
-//! tells the read caches that what they keep may be out of date.
+//! moment wait for nothing. The turn is a connection of its own, the writer's: a writer that
+//! has its turn never queues again behind the readers for one of the pool's connections (in
+//! an opening rush, hundreds of requests read there at once). Every commit also counts as a
+//! write ([`writes_version`]), which tells the read caches that what they keep may be out of
+//! date.
 
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
@@ -28,9 +31,17 @@ pub fn writes_version() -> u64 {
     WRITES.load(Ordering::SeqCst)
 }
 
-/// One queue per SQLite file (tests run many databases in one process).
-fn queue_of(db: &DatabaseConnection) -> Option<Arc<tokio::sync::Mutex<()>>> {
-    static QUEUES: Mutex<Option<HashMap<PathBuf, Arc<tokio::sync::Mutex<()>>>>> = Mutex::new(None);
+/// How long the writer's connection stays open once nobody writes (tests open hundreds of
+/// databases in one process; each open connection is a thread and three files).
+const WRITER_IDLE: Duration = Duration::from_secs(30);
+
+/// The writer of one SQLite file: its connection, created at the first write.
+type Writer = Arc<tokio::sync::Mutex<Option<DatabaseConnection>>>;
+
+/// One writer per SQLite file (tests run many databases in one process); `None` on PostgreSQL,
+/// whose writers each use a connection of the pool and lock rows, not the database.
+fn writer_of(db: &DatabaseConnection) -> Option<Writer> {
+    static WRITERS: Mutex<Option<HashMap<PathBuf, Writer>>> = Mutex::new(None);
     if db.get_database_backend() != DbBackend::Sqlite {
         return None;
     }
@@ -39,9 +50,9 @@ fn queue_of(db: &DatabaseConnection) -> Option<Arc<tokio::sync::Mutex<()>>> {
         .connect_options()
         .get_filename()
         .to_owned();
-    let mut queues = QUEUES.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut writers = WRITERS.lock().unwrap_or_else(PoisonError::into_inner);
     Some(
-        queues
+        writers
             .get_or_insert_with(HashMap::new)
             .entry(file)
             .or_default()
@@ -49,11 +60,29 @@ fn queue_of(db: &DatabaseConnection) -> Option<Arc<tokio::sync::Mutex<()>>> {
     )
 }
 
+/// The writer's own connection to the file `db` reads: the same options (WAL, `synchronous =
+/// FULL`, foreign keys, busy timeout), a pool of one.
+fn writer_connection(db: &DatabaseConnection) -> DatabaseConnection {
+    use sea_orm::SqlxSqliteConnector;
+    use sea_orm::sqlx::sqlite::SqlitePoolOptions;
+    let options = db.get_sqlite_connection_pool().connect_options();
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(0)
+        .idle_timeout(WRITER_IDLE)
+        .acquire_timeout(TURN_TIMEOUT)
+        .connect_lazy_with((*options).clone());
+    let mut writer = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+    writer.set_metric_callback(|_| crate::db::metrics::count_query());
+    writer
+}
+
 /// A write transaction: commit it with [`WriteTxn::commit`]; dropped, it rolls back.
 pub struct WriteTxn {
     txn: DatabaseTransaction,
-    /// SQLite: this process's turn to write, held until the transaction ends.
-    _turn: Option<OwnedMutexGuard<()>>,
+    /// SQLite: this process's turn to write (the writer's connection), held until the
+    /// transaction ends.
+    _turn: Option<OwnedMutexGuard<Option<DatabaseConnection>>>,
 }
 
 /// A write transaction. On SQLite it waits for this process's turn, then takes the write
@@ -61,21 +90,25 @@ pub struct WriteTxn {
 /// later with "database is locked"; PostgreSQL ignores the option.
 pub async fn write_txn(db: &DatabaseConnection) -> Result<WriteTxn, DbErr> {
     use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    let turn = match queue_of(db) {
-        Some(queue) => Some(
-            tokio::time::timeout(TURN_TIMEOUT, queue.lock_owned())
-                .await
-                .map_err(|_| DbErr::Custom(NO_TURN.to_owned()))?,
-        ),
-        None => None,
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
     };
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..TransactionOptions::default()
-        })
+    let Some(writer) = writer_of(db) else {
+        let txn = db.begin_with_options(options).await?;
+        return Ok(WriteTxn { txn, _turn: None });
+    };
+    let mut turn = tokio::time::timeout(TURN_TIMEOUT, writer.lock_owned())
+        .await
+        .map_err(|_| DbErr::Custom(NO_TURN.to_owned()))?;
+    let txn = turn
+        .get_or_insert_with(|| writer_connection(db))
+        .begin_with_options(options)
         .await?;
-    Ok(WriteTxn { txn, _turn: turn })
+    Ok(WriteTxn {
+        txn,
+        _turn: Some(turn),
+    })
 }
 
 /// A transaction that only reads one consistent snapshot (a preview of a write): no turn to

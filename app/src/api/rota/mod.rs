@@ -145,6 +145,7 @@ pub struct NewRotaForm {
     pub last_date: String,
     /// `weekly`, `fortnightly` or `monthly` (same n-th weekday); ignored with templates.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(weekly|fortnightly|monthly)?$"))]
     pub frequency: String,
     /// Take the dates from these templates' deliveries between the two dates instead (every
     /// day one of them delivers). An HTML form ticks one `template_<id>` box per template.
@@ -153,12 +154,18 @@ pub struct NewRotaForm {
     pub template_ids: Vec<TemplateId>,
     /// Places per date, 1 to 20 (each gets the AMAP's first role; change them one by one).
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^([1-9]|1[0-9]|20)$")
+    )]
     pub places: String,
     /// `active` (every active member), `adhesion` (the members of `adhesion_period_id`) or
     /// `picked` (nobody yet: the coordinator adds them one by one).
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(active|adhesion|picked)$")
+    )]
     pub participants: String,
     #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<i64>))]
@@ -166,6 +173,7 @@ pub struct NewRotaForm {
     /// Duties asked of each participant; empty: the higher suggestion (places ÷ participants,
     /// rounded up).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-9][0-9]|100)?$"))]
     pub quota: String,
     #[serde(flatten)]
     #[cfg_attr(feature = "ssr", schema(ignore))]
@@ -409,7 +417,10 @@ pub struct DutyDateForm {
     pub day: String,
     /// 1 to 20.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^([1-9]|1[0-9]|20)$")
+    )]
     pub places: String,
 }
 
