@@ -62,10 +62,10 @@ pub struct PeriodForm {
     pub name: String,
     /// `2026-09-01` or `01/09/2026`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub starts_on: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub ends_on: String,
     /// `10`, `10,00`, `10.5`: at most two decimals.
     #[serde(default)]
@@ -219,6 +219,7 @@ pub struct AdhesionEntryForm {
     pub payment_kind: String,
     /// Empty: today, once cashed.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub received_on: String,
 }
 

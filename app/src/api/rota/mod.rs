@@ -138,10 +138,10 @@ pub struct NewRotaForm {
     #[serde(flatten)]
     pub rules: RotaRulesForm,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub first_date: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub last_date: String,
     /// `weekly`, `fortnightly` or `monthly` (same n-th weekday); ignored with templates.
     #[serde(default)]
@@ -413,7 +413,7 @@ pub struct NewPlaceForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DutyDateForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(feature = "ssr", schema(required = true, format = Date))]
     pub day: String,
     /// 1 to 20.
     #[serde(default)]

@@ -22,6 +22,7 @@ pub struct ChangeForm {
     /// The date concerned (or, for `add_dates`, a list).
     pub date: String,
     /// `move_date`: the new date.
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub to: String,
     /// `cancel`/`restore` one product on one date, `set_price`, `add_product`, `remove_product`.
     #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,18})?$"))]

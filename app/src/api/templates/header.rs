@@ -105,7 +105,9 @@ pub struct TemplateForm {
         schema(pattern = "^(once|weekly|fortnightly|monthly_same_weekday|list)?$")
     )]
     pub frequency: String,
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub first_date: String,
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub last_date: String,
     /// With `frequency=list`: the dates, separated by spaces, commas or new lines.
     pub dates: String,
@@ -312,7 +314,9 @@ pub struct CopyForm {
         )
     )]
     pub frequency: String,
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub first_date: String,
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub last_date: String,
     pub dates: String,
 }
