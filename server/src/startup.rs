@@ -68,7 +68,7 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<serde_json::
 pub fn app_router(state: AppState) -> Router {
     let (api_routes, openapi) = api::router();
     let docs: Router<AppState> = SwaggerUi::new("/api/v1/docs")
-        .url("/api/v1/openapi.json", openapi)
+        .external_url_unchecked("/api/v1/openapi.json", openapi)
         .into();
     let api: Router = api_routes.merge(docs).with_state(state.clone());
     let pages = web::router(leptos_options(&state.config), api.clone());

@@ -58,7 +58,14 @@ pub struct PeriodRef {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PeriodForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
     /// `2026-09-01` or `01/09/2026`.
     #[serde(default)]
@@ -69,17 +76,30 @@ pub struct PeriodForm {
     pub ends_on: String,
     /// `10`, `10,00`, `10.5`: at most two decimals.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^[0-9]{1,7}([.,][0-9]{1,2})?$")
+    )]
     pub minimum: String,
     /// Empty: the minimum.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,7}([.,][0-9]{1,2})?)?$"))]
     pub suggested: String,
     /// `online` (members adhere themselves) or `treasurer`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(online|treasurer)$")
+    )]
     pub enrolment: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2000,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub payment_text: String,
 }
 

@@ -166,12 +166,12 @@ pub struct AmapSettingsForm {
     /// Days before each duty that the people on duty get a reminder, 0 to
     /// [`REMINDER_DAYS_MAX`] (0: none); absent: unchanged.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*[0-9]{1,2}\\s*$"))]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(0?[0-9]|1[0-4])$"))]
     pub duty_reminder_days: Option<String>,
     /// Offers to a stand-in close this many days before the duty, 0 to
     /// [`REMINDER_DAYS_MAX`]; absent: unchanged.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*[0-9]{1,2}\\s*$"))]
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(0?[0-9]|1[0-4])$"))]
     pub swap_close_days: Option<String>,
 }
 

@@ -86,10 +86,22 @@ impl MemberStatus {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ContactForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 30))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 30,
+            pattern = "^([ ]*\\+?[ .()/-]*([0-9][ .()/-]*){6,15})?$"
+        )
+    )]
     pub phone1: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 30))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 30,
+            pattern = "^([ ]*\\+?[ .()/-]*([0-9][ .()/-]*){6,15})?$"
+        )
+    )]
     pub phone2: String,
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(max_length = 200))]

@@ -100,13 +100,30 @@ pub struct BulkMailForm {
     /// on it; its référents and up) or `duty:<YYYY-MM-DD>` (the members on duty that day;
     /// coordinators and admins).
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, example = "template:3"))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            example = "template:3",
+            pattern = "^(all|template:[0-9]{1,18}|duty:[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))$"
+        )
+    )]
     pub audience: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 120))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 120,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub subject: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 20000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, max_length = 20000, pattern = "\\S")
+    )]
     pub body: String,
 }
 
@@ -226,14 +243,32 @@ pub struct MailServerForm {
     /// `smtp://user:password@host:587?tls=required`, `smtps://user:password@host:465` or
     /// `smtp://host:25`; empty: none.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 500))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 500,
+            pattern = "^(smtps?://([A-Za-z0-9._~!$&'()*+,;=-]+(:[A-Za-z0-9._~!$&'()*+,;=•-]*)?@)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?/?(\\?tls=(required|opportunistic))?)?$"
+        )
+    )]
     pub smtp_url: String,
     /// `Name <address>` or an address; empty: the deployment's sender.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 320))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 320,
+            pattern = "^([A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}|[A-Za-zÀ-ÖØ-öø-ÿ0-9'-]+( [A-Za-zÀ-ÖØ-öø-ÿ0-9'-]+)* <[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}>)?$"
+        )
+    )]
     pub mail_from: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 320))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 320,
+            pattern = "^([A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}|[A-Za-zÀ-ÖØ-öø-ÿ0-9'-]+( [A-Za-zÀ-ÖØ-öø-ÿ0-9'-]+)* <[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}>)?$"
+        )
+    )]
     pub mail_reply_to: String,
 }
 

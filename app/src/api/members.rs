@@ -113,11 +113,11 @@ pub enum RoleKind {
 pub struct RoleChangeForm {
     /// Required; an empty form field (nobody chosen yet) counts as absent.
     #[serde(default, deserialize_with = "super::form::empty_as_none")]
-    #[cfg_attr(feature = "ssr", schema(value_type = i64))]
+    #[cfg_attr(feature = "ssr", schema(value_type = i64, required = true))]
     pub member_id: Option<UserId>,
     /// Required; an empty form field (no role chosen yet) counts as absent.
     #[serde(default, deserialize_with = "super::form::blank_as_none")]
-    #[cfg_attr(feature = "ssr", schema(value_type = RoleKind))]
+    #[cfg_attr(feature = "ssr", schema(value_type = RoleKind, required = true))]
     pub role: Option<RoleKind>,
     /// Required for `referent` and `producer`; an empty form field counts as absent.
     #[serde(default, deserialize_with = "super::form::empty_as_none")]
@@ -219,13 +219,34 @@ pub struct ActiveForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MemberEditForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 254))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 254,
+            pattern = "^[^@\\s\\u0000-\\u001F\\u007F-\\u009F]+@[^@\\s.\\u0000-\\u001F\\u007F-\\u009F][^@\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s\\u0000-\\u001F\\u007F-\\u009F]*[^@\\s.\\u0000-\\u001F\\u007F-\\u009F]$"
+        )
+    )]
     pub email: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub first_name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub last_name: String,
     #[serde(flatten)]
     pub contact: ContactForm,
@@ -268,7 +289,10 @@ impl MemberEditForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SelectionForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = Vec<i64>))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(value_type = Vec<i64>, required = true, min_items = 1)
+    )]
     pub member_ids: Vec<UserId>,
     #[serde(flatten)]
     #[cfg_attr(feature = "ssr", schema(ignore))]

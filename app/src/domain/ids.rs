@@ -39,6 +39,20 @@ impl serde::de::Visitor<'_> for WholeNumber {
     }
 }
 
+/// A count (a quantity of units) read as [`WholeNumber`] reads ids: `3` and `3.0` from JSON,
+/// never `3.5` or a negative; as itself from binary formats.
+pub(crate) fn whole_u32<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
+    use serde::de::Error;
+    if deserializer.is_human_readable() {
+        let value = deserializer.deserialize_any(WholeNumber)?;
+        u32::try_from(value).map_err(|_| D::Error::custom("not a count"))
+    } else {
+        u32::deserialize(deserializer)
+    }
+}
+
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -151,5 +165,22 @@ mod tests {
             serde_json::to_string(&UserId(808)).ok().as_deref(),
             Some("808")
         );
+    }
+
+    #[test]
+    fn a_cell_quantity_is_a_count_however_written() {
+        use crate::domain::contract::grid::Cell;
+        let read = |qty: &str| {
+            serde_json::from_str::<Cell>(&format!(
+                r#"{{"date":"2026-09-01","product":1,"qty":{qty}}}"#
+            ))
+            .ok()
+            .map(|cell| cell.qty)
+        };
+        assert_eq!(read("3"), Some(3));
+        assert_eq!(read("3.0"), Some(3));
+        assert_eq!(read("3.5"), None);
+        assert_eq!(read("-1"), None);
+        assert_eq!(read("4294967296"), None);
     }
 }

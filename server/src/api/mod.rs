@@ -9,6 +9,7 @@ mod amaps;
 mod auth;
 mod calendar;
 mod cheques;
+mod conditions;
 mod directory;
 mod distributions;
 mod docs;
@@ -35,8 +36,9 @@ use utoipa_axum::routes;
 /// Largest JSON body accepted; real forms are a few hundred bytes.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// The API router and its OpenAPI document.
-pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+/// The API router and its OpenAPI document, as served (JSON): utoipa's, completed with the
+/// shared refusals and the requirements that depend on another field (`conditions`).
+pub fn router() -> (Router<AppState>, serde_json::Value) {
     let (router, openapi) = OpenApiRouter::with_openapi(docs::ApiDoc::openapi())
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::logout::logout))
@@ -185,6 +187,8 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts();
     let mut openapi = openapi;
     docs::complete(&mut openapi);
+    let mut document = serde_json::to_value(&openapi).expect("an OpenAPI document is plain JSON");
+    conditions::add(&mut document);
     let router = router
         // Not a fallback: the pages own the application's fallback; this keeps unknown API
         // paths in the JSON error shape.
@@ -196,5 +200,5 @@ pub fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .layer(middleware::from_fn(form_posts))
         .layer(middleware::from_fn(localize))
         .layer(CatchPanicLayer::new());
-    (router, openapi)
+    (router, document)
 }

@@ -65,3 +65,43 @@ on_both_engines!(enums_and_limits_are_in_the_schema, |app| {
     assert_eq!(form["properties"]["name"]["maxLength"], 100);
     assert!(form["properties"]["joker_max"]["pattern"].is_string());
 });
+
+on_both_engines!(requirements_that_hang_on_another_field_are_stated, |app| {
+    let (_, doc) = app.get("/api/v1/openapi.json", None).await;
+    // A change of kind `move_date` needs both dates; one of kind `remove_product`, its product.
+    let change = &doc["components"]["schemas"]["ChangeForm"]["allOf"][0]["anyOf"];
+    let branch = |kind: &str| {
+        change
+            .as_array()
+            .expect("branches")
+            .iter()
+            .find(|b| {
+                b["properties"]["kind"]["enum"]
+                    .as_array()
+                    .is_some_and(|e| e.contains(&Value::from(kind)))
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("no branch for {kind}: {change}"))
+    };
+    assert_eq!(
+        branch("move_date")["required"],
+        serde_json::json!(["date", "to"])
+    );
+    assert_eq!(
+        branch("remove_product")["required"],
+        serde_json::json!(["product_id"])
+    );
+    // Creating a template needs its producer; editing its header (same schema) does not.
+    let body = |method: &str| {
+        doc["paths"]["/api/v1/amaps/{slug}/templates"][method]["requestBody"]["content"]
+            ["application/json"]["schema"]
+            .clone()
+    };
+    assert_eq!(
+        body("post")["allOf"][1]["required"],
+        serde_json::json!(["producer_id", "frequency"])
+    );
+    let edit = &doc["paths"]["/api/v1/amaps/{slug}/templates/{template_id}"]["put"]["requestBody"]
+        ["content"]["application/json"]["schema"];
+    assert_eq!(edit["$ref"], "#/components/schemas/TemplateForm", "{edit}");
+});

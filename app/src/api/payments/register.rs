@@ -71,9 +71,24 @@ pub struct Register {
 pub struct ReceiveBody {
     pub received: Vec<ChequeId>,
     pub promised: Vec<ChequeId>,
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "text_only")]
     #[cfg_attr(feature = "ssr", schema(ignore))]
     pub fields: BTreeMap<String, String>,
+}
+
+/// The tick boxes' names and values, which are text; whatever else a JSON client sends beside
+/// the two lists is ignored, as unknown members of an object are.
+fn text_only<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let all = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(name, value)| match value {
+            serde_json::Value::String(text) => Some((name, text)),
+            _ => None,
+        })
+        .collect())
 }
 
 impl ReceiveBody {
@@ -111,8 +126,11 @@ impl ReceiveBody {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ChequeForm {
-    /// New amount in euros; empty: unchanged.
-    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]{1,7}([.,][0-9]{1,2})?)?$"))]
+    /// New amount in euros, more than zero; empty: unchanged.
+    #[cfg_attr(
+        feature = "ssr",
+        schema(pattern = "^([1-9][0-9]{0,6}([.,][0-9]{1,2})?|0[.,]([1-9][0-9]?|0[1-9]))?$")
+    )]
     pub amount: String,
     #[cfg_attr(
         feature = "ssr",

@@ -58,7 +58,10 @@ pub struct ScheduleEntry {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ChequeLine {
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, value_type = String, format = Date)
+    )]
     #[serde(with = "crate::domain::wire::opt_date")]
     pub date: Option<NaiveDate>,
     /// In euros ("20.50" or "20,50"); read by `Money::parse`, so a third decimal is refused

@@ -39,7 +39,14 @@ pub struct RoleView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RoleForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
 }
 
@@ -57,22 +64,44 @@ impl RoleForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RotaRulesForm {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true, max_length = 100))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            required = true,
+            max_length = 100,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(max_length = 2000))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            max_length = 2000,
+            pattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
+        )
+    )]
     pub description: String,
     /// `one_per_date`, `one_per_role` or `any`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(one_per_date|one_per_role|any)$")
+    )]
     pub rule: String,
     /// `until` (with `window_until`), `days_before` (with `window_days`) or `imposed`.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^(until|days_before|imposed)$")
+    )]
     pub window: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub window_until: String,
     #[serde(default)]
+    /// 0 to 90.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^([0-9]|[1-8][0-9]|90)?$"))]
     pub window_days: String,
     /// Members may take more duties than asked (`true`, or `on` from a form).
     #[serde(default)]
@@ -444,11 +473,14 @@ impl DutyDateForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ParticipantForm {
     #[serde(default, deserialize_with = "crate::api::form::empty_as_none")]
-    #[cfg_attr(feature = "ssr", schema(value_type = i64))]
+    #[cfg_attr(feature = "ssr", schema(value_type = i64, required = true))]
     pub member_id: Option<UserId>,
     /// 0 to 100.
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(required = true))]
+    #[cfg_attr(
+        feature = "ssr",
+        schema(required = true, pattern = "^([0-9]|[1-9][0-9]|100)$")
+    )]
     pub quota: String,
 }
 

@@ -252,8 +252,9 @@ impl TemplateForm {
                 };
                 match (first, last) {
                     (Some(first), Some(last)) if last < first => {
+                        // Said once, on the last date: not also "no dates".
                         problems.push(Problem::new("last_date", ProblemCode::InvalidDate));
-                        Vec::new()
+                        return Vec::new();
                     }
                     (Some(first), Some(last)) => generate_dates(frequency, first, last),
                     _ => return Vec::new(),

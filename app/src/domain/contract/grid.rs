@@ -13,6 +13,7 @@ pub struct Cell {
     #[serde(with = "crate::domain::wire::date")]
     pub date: NaiveDate,
     pub product: ProductId,
+    #[serde(deserialize_with = "crate::domain::ids::whole_u32")]
     pub qty: u32,
 }
 

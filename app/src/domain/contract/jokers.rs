@@ -64,6 +64,7 @@ pub struct JokerChoice {
     /// Postponement: the date that receives the basket (None for an absence).
     #[serde(default)]
     #[serde(with = "crate::domain::wire::opt_date")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>, format = Date))]
     pub to: Option<NaiveDate>,
 }
 

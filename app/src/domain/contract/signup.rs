@@ -62,7 +62,7 @@ pub enum Entrant {
 #[serde(deny_unknown_fields)]
 pub struct SignUp {
     /// ABONNEMENT: the quantity of each product on every date (cells' `date` ignored).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted_basket")]
     pub basket: Vec<(ProductId, u32)>,
     /// LIBRE / CARTE_PREPAYEE (and référent corrections of an ABONNEMENT): the grid.
     #[serde(default)]
@@ -70,6 +70,20 @@ pub struct SignUp {
     pub grid: Quantities,
     #[serde(default)]
     pub jokers: Vec<JokerChoice>,
+}
+
+/// A basket's (product, quantity) pairs, each quantity a count however JSON writes it (`2.0`
+/// too: see `ids::whole_u32`).
+fn counted_basket<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<(ProductId, u32)>, D::Error> {
+    #[derive(Deserialize)]
+    struct Count(#[serde(deserialize_with = "crate::domain::ids::whole_u32")] u32);
+    let lines = Vec::<(ProductId, Count)>::deserialize(deserializer)?;
+    Ok(lines
+        .into_iter()
+        .map(|(product, Count(qty))| (product, qty))
+        .collect())
 }
 
 /// ABONNEMENT: the grid that `basket` and `jokers` produce — the basket on every open date of

@@ -9,7 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 pub const FILE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// The file to read, as a multipart form sends it.
-#[derive(utoipa::ToSchema)]
+// Deserialize only so that `deny_unknown_fields` tells the document the form has no other part.
+#[derive(utoipa::ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct ImportUpload {
     /// CSV (`;`, `,` or tab; UTF-8 or Windows-1252), XLSX, XLS or ODS; its first sheet, the
