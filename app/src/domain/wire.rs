@@ -100,10 +100,21 @@ pub mod opt_date {
         value.map(Day).serialize(serializer)
     }
 
+    /// In JSON, `null`, an absent field and `""` (an empty form field, as clients that send
+    /// every field write "none") all mean no date.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        Option::<Day>::deserialize(deserializer).map(|d| d.map(|d| d.0))
+        if !deserializer.is_human_readable() {
+            return Option::<Day>::deserialize(deserializer).map(|d| d.map(|d| d.0));
+        }
+        match Option::<std::borrow::Cow<str>>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(raw) if raw.is_empty() => Ok(None),
+            Some(raw) => parse_day(&raw)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("a date written YYYY-MM-DD")),
+        }
     }
 }
 
@@ -224,6 +235,24 @@ mod tests {
 
     fn day(days: i32) -> NaiveDate {
         NaiveDate::from_num_days_from_ce_opt(days).expect("day")
+    }
+
+    #[test]
+    fn an_empty_or_null_optional_date_is_none_and_a_bad_one_is_refused() {
+        #[derive(Deserialize)]
+        struct Maybe {
+            #[serde(default, with = "opt_date")]
+            to: Option<NaiveDate>,
+        }
+        let read = |json: &str| serde_json::from_str::<Maybe>(json).map(|m| m.to).ok();
+        assert_eq!(read(r#"{"to": ""}"#), Some(None));
+        assert_eq!(read(r#"{"to": null}"#), Some(None));
+        assert_eq!(read("{}"), Some(None));
+        assert_eq!(
+            read(r#"{"to": "2026-12-17"}"#),
+            Some(NaiveDate::from_ymd_opt(2026, 12, 17))
+        );
+        assert_eq!(read(r#"{"to": "17/12/2026"}"#), None);
     }
 
     proptest! {
